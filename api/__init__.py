@@ -1,0 +1,97 @@
+"""The HTTP API: `gunicorn "api:create_app()"` in production, `moderation serve` on the embedded default."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, Response, render_template_string, request
+from flask_cors import CORS
+from flask_openapi3 import Info, OpenAPI
+from flask_openapi3_swagger.templates import swagger_html_string
+from werkzeug.exceptions import BadRequest, UnsupportedMediaType
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from api.problems import Problem, install_error_handlers, validation_problem
+from api.runtime import CheckQueue, Runtime
+from moderation import __version__
+from moderation.db import SessionFactory, make_engine
+from moderation.settings import Settings, load_settings
+from workers.celery_app import create_celery
+
+log = logging.getLogger(__name__)
+
+JSON_BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+
+
+def create_app(settings: Settings | None = None) -> Flask:
+    settings = settings or load_settings()
+    app = OpenAPI(
+        __name__,
+        info=Info(
+            title="Comment moderation",
+            version=__version__,
+            description="Readers' comments checked against the newsroom's guidelines and decided by people.",
+        ),
+        security_schemes={"bearer": {"type": "http", "scheme": "bearer"}},
+        validation_error_status=422,
+        validation_error_model=Problem,
+        validation_error_callback=validation_problem,
+        doc_prefix="",
+        doc_url="/openapi.json",
+    )
+    app.config.update(
+        SECRET_KEY=settings.secret_key.get_secret_value(),
+        MAX_CONTENT_LENGTH=settings.max_request_bytes,
+        JSON_SORT_KEYS=False,
+    )
+    if settings.trusted_proxies:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.trusted_proxies, x_proto=settings.trusted_proxies)
+
+    app.extensions["moderation"] = Runtime(
+        settings=settings,
+        sessions=SessionFactory(make_engine(settings.sqlalchemy_url)),
+        checks=CheckQueue(create_celery(settings)),
+    )
+    _register_routes(app)
+    install_error_handlers(app)
+    if settings.allowed_origins:
+        CORS(
+            app,
+            resources={r"/v1/articles/[^/]+/comments": {}, r"/v1/comments/\d+": {}},
+            origins=settings.allowed_origins,
+            allow_headers=["Content-Type", "Idempotency-Key"],
+            expose_headers=["Location"],
+            methods=["GET", "POST"],
+            max_age=3600,
+        )
+    app.before_request(_require_json_body)
+    return app
+
+
+def _register_routes(app: OpenAPI) -> None:
+    from api.articles import articles
+    from api.ops import ops
+    from api.public import public
+
+    for blueprint in (public, articles, ops):
+        app.register_api(blueprint)
+    app.components_schemas["Problem"] = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+
+    @app.get("/docs", doc_ui=False)
+    def docs() -> str:
+        """Interactive API documentation, served from the package (no CDN)."""
+        return render_template_string(swagger_html_string, doc_url="openapi.json", swagger_config=None,
+                                      oauth_config=None)
+
+
+def _require_json_body() -> Response | None:
+    """415 for a body that is not JSON and 400 for JSON that does not parse, before any validation."""
+    if request.method not in JSON_BODY_METHODS or request.url_rule is None:
+        return None
+    if not request.is_json:
+        raise UnsupportedMediaType(f"send the body as application/json, not {request.mimetype or 'nothing'}")
+    try:
+        request.get_json()
+    except BadRequest as error:
+        raise BadRequest("the body is not valid JSON in UTF-8") from error
+    return None

@@ -1,0 +1,39 @@
+"""Routes for the operator: liveness and readiness."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Response, jsonify
+from flask_openapi3 import APIBlueprint, Tag
+
+from api.problems import problem, problem_responses
+from api.runtime import runtime
+from api.schemas import Health, Readiness
+
+log = logging.getLogger(__name__)
+
+ops = APIBlueprint("ops", __name__, abp_tags=[Tag(name="operations", description="For the operator")])
+
+
+@ops.get("/healthz", responses={200: Health}, summary="The process is alive")
+def healthz() -> Response:
+    return jsonify(status="ok")
+
+
+@ops.get("/readyz", responses={200: Readiness, **problem_responses(503)}, summary="Database and broker reachable")
+def readyz() -> Response:
+    rt = runtime()
+    checks: dict[str, str] = {}
+    for name, ping in (("database", rt.sessions.ping), ("broker", rt.checks.ping)):
+        try:
+            ping()
+            checks[name] = "ok"
+        except Exception as error:
+            log.warning("readiness: %s unreachable: %s", name, error)
+            checks[name] = "unreachable"
+    down = [name for name, state in checks.items() if state != "ok"]
+    if down:
+        return problem(503, f"not ready: {', '.join(down)} unreachable", "Service unavailable",
+                       headers={"Retry-After": "5"}, checks=checks)
+    return jsonify(status="ready", checks=checks)

@@ -1,0 +1,119 @@
+"""RFC 9457 problem details: every error the API gives is `application/problem+json` with a useful detail."""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from flask import Flask, Response, json, request
+from pydantic import BaseModel, Field, ValidationError
+from sqlalchemy.exc import OperationalError
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
+
+from moderation import errors
+
+log = logging.getLogger(__name__)
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+
+DOMAIN_STATUS: dict[type[errors.ModerationError], int] = {
+    errors.NotFound: 404,
+    errors.ArticleClosed: 409,
+    errors.ImmutableContentError: 409,
+    errors.InvalidParent: 422,
+    errors.IdempotencyKeyReused: 422,
+    errors.InvalidCursor: 400,
+}
+
+
+class FieldError(BaseModel):
+    field: str = Field(description="Where the bad value is, e.g. `body.author_email`.")
+    message: str
+    type: str
+
+
+class Problem(BaseModel):
+    """An error, as RFC 9457 describes it."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str
+    instance: str | None = None
+    errors: list[FieldError] | None = Field(None, description="Each invalid value, for 422.")
+    checks: dict[str, str] | None = Field(None, description="Each dependency's state, for /readyz.")
+
+
+def problem(status: int, detail: str, title: str | None = None, headers: dict[str, str] | None = None,
+            **extensions: Any) -> Response:
+    body = Problem(
+        title=title or HTTPStatus(status).phrase, status=status, detail=detail, instance=request.path, **extensions
+    ).model_dump(exclude_none=True)
+    response = Response(json.dumps(body), status=status, mimetype=PROBLEM_MEDIA_TYPE)
+    response.headers.update(headers or {})
+    return response
+
+
+def validation_problem(error: ValidationError) -> Response:
+    """422 for values that parse but break a rule; the offending input is never echoed back."""
+    details = [
+        FieldError(field=".".join(str(p) for p in e["loc"]) or "body", message=e["msg"], type=e["type"])
+        for e in error.errors(include_url=False, include_input=False, include_context=False)
+    ]
+    summary = "; ".join(f"{d.field}: {d.message}" for d in details[:5])
+    return problem(422, f"the request is not valid: {summary}", "Invalid request", errors=details)
+
+
+def _status_for(error: errors.ModerationError) -> int:
+    for kind in type(error).__mro__:
+        if kind in DOMAIN_STATUS:
+            return DOMAIN_STATUS[kind]
+    return 400
+
+
+def install_error_handlers(app: Flask) -> None:
+    @app.errorhandler(errors.ModerationError)
+    def _domain(error: errors.ModerationError) -> Response:
+        return problem(_status_for(error), error.detail, error.title)
+
+    @app.errorhandler(HTTPException)
+    def _http(error: HTTPException) -> Response:
+        if error.response is not None and error.response.mimetype == PROBLEM_MEDIA_TYPE:
+            return error.response
+        status = error.code or 500
+        if isinstance(error, MethodNotAllowed):
+            return _method_not_allowed(error)
+        headers = {k: v for k, v in error.get_headers() if k.lower() in {"allow", "retry-after"}}
+        if status == 401:
+            headers["WWW-Authenticate"] = "Bearer"
+        return problem(status, error.description or HTTPStatus(status).phrase, error.name, headers)
+
+    def _method_not_allowed(error: MethodNotAllowed) -> Response:
+        allowed = ", ".join(error.valid_methods or [])
+        detail = f"{request.method} is not allowed here (allowed: {allowed})"
+        if request.path.startswith("/v1/comments/"):
+            detail += "; comments are never edited or deleted: a moderator approves or rejects them"
+        return problem(405, detail, "Method not allowed", {"Allow": allowed})
+
+    @app.errorhandler(OperationalError)
+    def _database_down(error: OperationalError) -> Response:
+        log.error("database unavailable: %s", error.orig)
+        return problem(503, "the database is unavailable; nothing was stored, please retry",
+                       headers={"Retry-After": "5"})
+
+    @app.errorhandler(Exception)
+    def _unexpected(error: Exception) -> Response:
+        log.exception("unhandled error on %s %s", request.method, request.path)
+        return problem(500, "an unexpected error occurred; it has been logged")
+
+
+def problem_responses(*statuses: int) -> dict[int, dict[str, Any]]:
+    """OpenAPI response entries for the given error statuses, all of the Problem schema."""
+    return {
+        status: {
+            "description": HTTPStatus(status).phrase,
+            "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
+        for status in statuses
+    }

@@ -1,0 +1,160 @@
+"""The `moderation` command: serve, migrate, check text."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import signal
+import subprocess
+import sys
+import threading
+from typing import Any, TextIO
+
+import click
+
+from moderation.settings import Settings, SettingsError, load_settings
+
+
+def _settings() -> Settings:
+    try:
+        return load_settings()
+    except SettingsError as error:
+        raise click.ClickException(str(error)) from error
+
+
+@click.group()
+def main() -> None:
+    """Comment moderation for newsrooms."""
+
+
+# --- serve ------------------------------------------------------------------------------------------------
+
+
+def worker_command(concurrency: int = 1) -> list[str]:
+    """The embedded worker: Celery with beat inside, on the settings' broker (an SQLite file by default)."""
+    return [
+        sys.executable, "-m", "celery", "-A", "workers", "worker", "--beat",
+        "--pool", "solo" if concurrency == 1 else "prefork", "--concurrency", str(concurrency),
+        "--without-mingle", "--without-gossip", "--without-heartbeat", "--loglevel", "INFO",
+    ]
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256))
+@click.option("--worker/--no-worker", default=True, show_default=True, help="Run a check worker alongside.")
+def serve(host: str, port: int, threads: int, worker: bool) -> None:
+    """Run the API, with a worker and the pending sweep, on the embedded default: nothing to install."""
+    import waitress
+
+    from api import create_app
+    from moderation import migrate
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    settings = _settings()
+    migrate.upgrade(settings.sqlalchemy_url)
+    app = create_app(settings)
+
+    stopping = threading.Event()
+    child = subprocess.Popen(worker_command()) if worker else None
+
+    def _stop(_signum: int, _frame: Any) -> None:
+        stopping.set()
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _stop)
+    if child is not None:
+        threading.Thread(target=_watch_worker, args=(child, stopping), daemon=True).start()
+    click.echo(f"moderation: API on http://{host}:{port}  (docs at /docs; database {_safe(settings)})", err=True)
+    try:
+        waitress.serve(app, host=host, port=port, threads=threads, ident="moderation")
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stopping.set()
+        if child is not None and child.poll() is None:
+            child.terminate()
+            try:
+                child.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                child.kill()
+
+
+def _watch_worker(child: subprocess.Popen[bytes], stopping: threading.Event) -> None:
+    """Without its worker the service would accept comments it never checks: stop loudly instead."""
+    code = child.wait()
+    if not stopping.is_set():
+        logging.getLogger("moderation").error("the check worker exited (code %s); stopping the API", code)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+
+def _safe(settings: Settings) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(settings.sqlalchemy_url).render_as_string(hide_password=True)
+
+
+# --- db ---------------------------------------------------------------------------------------------------
+
+
+@main.group()
+def db() -> None:
+    """The database schema."""
+
+
+@db.command()
+def upgrade() -> None:
+    """Create or migrate the schema of MODERATION_DATABASE_URL."""
+    from moderation import migrate
+
+    settings = _settings()
+    migrate.upgrade(settings.sqlalchemy_url)
+    click.echo(f"database {_safe(settings)} is at revision {migrate.current_revision(settings.sqlalchemy_url)}")
+
+
+# --- check ------------------------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("text")
+@click.option("--all", "show_all", is_flag=True, help="Every score, not only those that reach review.")
+def check(text: str, show_all: bool) -> None:
+    """Print the findings for TEXT, or for each JSON line on standard input when TEXT is `-`."""
+    from moderation.checks import CheckContext, default_pipeline
+    from moderation.policy import DEFAULT_POLICY
+
+    pipeline = default_pipeline()
+
+    def findings_for(context: CheckContext) -> dict[str, Any]:
+        found = [f for f in pipeline.run(context) if show_all or f.score >= DEFAULT_POLICY.review_threshold]
+        return {"findings": [f.to_dict() for f in found]}
+
+    if text != "-":
+        click.echo(json.dumps(findings_for(CheckContext(text=text)), ensure_ascii=False))
+        return
+    _check_lines(sys.stdin, sys.stdout, findings_for)
+
+
+def _check_lines(source: TextIO, sink: TextIO, findings_for: Any) -> None:
+    from moderation.checks import CheckContext
+
+    for number, line in enumerate(source, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            context = CheckContext(
+                text=str(item["text"]),
+                article_title=str(item.get("article_title") or ""),
+                article_text=str(item.get("article_text") or ""),
+            )
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            raise click.ClickException(f"line {number}: expected a JSON object with a \"text\" ({error})")
+        sink.write(json.dumps(findings_for(context), ensure_ascii=False) + "\n")
+    sink.flush()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,150 @@
+"""The stored records: articles, comments, check results, the audit trail and idempotency keys."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, CheckConstraint, DateTime, Index, Integer, String, Text, UniqueConstraint, event
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Field, SQLModel
+
+from moderation.errors import ImmutableContentError
+
+ID = BigInteger().with_variant(Integer, "sqlite")
+JSONDocument = JSON().with_variant(JSONB(), "postgresql")
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class UTCDateTime(TypeDecorator):
+    """Timestamps are aware UTC in Python on every database (SQLite keeps no zone of its own)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetimes are ambiguous; pass an aware UTC datetime")
+        value = value.astimezone(timezone.utc)
+        return value if dialect.name == "postgresql" else value.replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+
+
+class CommentStatus(str, Enum):
+    pending = "pending"
+    needs_review = "needs_review"
+    approved = "approved"
+    rejected = "rejected"
+
+
+class Article(SQLModel, table=True):
+    __tablename__ = "articles"
+
+    id: int | None = Field(default=None, primary_key=True, sa_type=ID)
+    key: str = Field(max_length=200, unique=True)
+    title: str = Field(default="", max_length=500)
+    url: str | None = Field(default=None, max_length=2000)
+    text: str = Field(default="", sa_type=Text)
+    comments_open: bool = True
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Comment(SQLModel, table=True):
+    __tablename__ = "comments"
+    __table_args__ = (
+        Index("ix_comments_article_status_id", "article_id", "status", "id"),
+        Index("ix_comments_status_submitted_at", "status", "submitted_at"),
+        CheckConstraint(
+            "status IN ('pending', 'needs_review', 'approved', 'rejected')", name="ck_comments_status"
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True, sa_type=ID)
+    article_id: int = Field(foreign_key="articles.id", sa_type=ID)
+    parent_id: int | None = Field(default=None, foreign_key="comments.id", sa_type=ID)
+    author_name: str = Field(max_length=100)
+    author_email: str = Field(max_length=254)
+    author_email_hash: str = Field(max_length=64, index=True)
+    body: str = Field(sa_type=Text)
+    submitted_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    client_fingerprint: str | None = Field(default=None, max_length=64)
+    receipt_hash: str = Field(max_length=64)
+    status: CommentStatus = Field(default=CommentStatus.pending, sa_type=String(16))
+    status_changed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    checked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_enqueued_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+# What an author submitted is never changed afterwards, by anyone; database triggers enforce the same.
+IMMUTABLE_COMMENT_COLUMNS = (
+    "article_id", "parent_id", "author_name", "author_email", "author_email_hash", "body", "submitted_at",
+)
+
+
+def _refuse_change_after_insert(target: Comment, value: Any, oldvalue: Any, initiator: Any) -> Any:
+    state = sa_inspect(target)
+    if state.has_identity and value != oldvalue:
+        raise ImmutableContentError(
+            f"comment {target.id}: {initiator.key} cannot change after submission"
+        )
+    return value
+
+
+for _column in IMMUTABLE_COMMENT_COLUMNS:
+    event.listen(getattr(Comment, _column), "set", _refuse_change_after_insert, retval=True)
+
+
+class CheckResult(SQLModel, table=True):
+    """One guideline code a checker found in a comment, with the words that show it."""
+
+    __tablename__ = "check_results"
+    __table_args__ = (UniqueConstraint("comment_id", "code", "checker", name="uq_check_results_comment_code"),)
+
+    id: int | None = Field(default=None, primary_key=True, sa_type=ID)
+    comment_id: int = Field(foreign_key="comments.id", index=True, sa_type=ID)
+    code: str = Field(max_length=40)
+    score: float
+    evidence: list[dict[str, Any]] = Field(default_factory=list, sa_type=JSONDocument)
+    checker: str = Field(max_length=64)
+    checker_version: str = Field(max_length=32)
+    policy_version: str = Field(max_length=64)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class AuditEvent(SQLModel, table=True):
+    """What happened to a comment, when and by whom; the decision record is built on it."""
+
+    __tablename__ = "audit_events"
+
+    id: int | None = Field(default=None, primary_key=True, sa_type=ID)
+    comment_id: int | None = Field(default=None, foreign_key="comments.id", index=True, sa_type=ID)
+    action: str = Field(max_length=32)
+    actor: str = Field(max_length=100)
+    actor_role: str = Field(max_length=20)
+    occurred_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    details: dict[str, Any] = Field(default_factory=dict, sa_type=JSONDocument)
+
+
+class IdempotencyRecord(SQLModel, table=True):
+    """The first response to a submission, replayed when a client retries with the same key."""
+
+    __tablename__ = "idempotency_keys"
+
+    key: str = Field(primary_key=True, max_length=255)
+    request_hash: str = Field(max_length=64)
+    comment_id: int = Field(foreign_key="comments.id", sa_type=ID)
+    response: dict[str, Any] = Field(sa_type=JSONDocument)
+    created_at: datetime = Field(default_factory=utcnow, index=True, sa_type=UTCDateTime)

@@ -1,0 +1,314 @@
+"""The service layer: what each use case does, in plain functions the HTTP and Celery adapters call."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import or_, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from moderation.checks import CheckContext, Pipeline
+from moderation.db import SessionFactory
+from moderation.errors import (
+    ArticleClosed,
+    ArticleNotFound,
+    CommentNotFound,
+    IdempotencyKeyReused,
+    InvalidCursor,
+    InvalidParent,
+)
+from moderation.hashing import canonical_digest, client_fingerprint, email_hash, new_receipt, receipt_matches, sha256_hex
+from moderation.models import Article, AuditEvent, CheckResult, Comment, CommentStatus, IdempotencyRecord, utcnow
+from moderation.policy import Policy
+
+
+# --- submission -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewComment:
+    article_key: str
+    author_name: str
+    author_email: str
+    body: str
+    parent_id: int | None = None
+    client_address: str | None = None
+    idempotency_key: str | None = None
+
+    def digest(self) -> str:
+        return canonical_digest({
+            "article": self.article_key, "name": self.author_name, "email": self.author_email,
+            "body": self.body, "parent": self.parent_id,
+        })
+
+
+@dataclass(frozen=True)
+class Accepted:
+    id: int
+    status: str
+    receipt: str
+    replayed: bool = False
+
+    def document(self) -> dict[str, Any]:
+        return {"id": self.id, "status": self.status, "receipt": self.receipt}
+
+
+def submit_comment(
+    sessions: SessionFactory, new: NewComment, *, auto_create_articles: bool, secret: str
+) -> Accepted:
+    """Stores the comment as `pending`; it is committed before this returns, so nothing accepted is lost."""
+    request_hash = new.digest()
+    with sessions() as session:
+        if new.idempotency_key:
+            earlier = _replay(session, new.idempotency_key, request_hash)
+            if earlier:
+                return earlier
+        article = _article_for_submission(session, new.article_key, auto_create_articles)
+        if not article.comments_open:
+            raise ArticleClosed(f"comments on article {new.article_key!r} are closed")
+        if new.parent_id is not None:
+            parent = session.get(Comment, new.parent_id)
+            if parent is None or parent.article_id != article.id:
+                raise InvalidParent(f"comment {new.parent_id} is not a comment on article {new.article_key!r}")
+        receipt, receipt_digest = new_receipt()
+        comment = Comment(
+            article_id=article.id,
+            parent_id=new.parent_id,
+            author_name=new.author_name,
+            author_email=new.author_email,
+            author_email_hash=email_hash(new.author_email),
+            body=new.body,
+            client_fingerprint=client_fingerprint(secret, new.client_address),
+            receipt_hash=receipt_digest,
+        )
+        session.add(comment)
+        session.flush()
+        assert comment.id is not None
+        session.add(AuditEvent(
+            comment_id=comment.id, action="received", actor="author", actor_role="author",
+            occurred_at=comment.submitted_at,
+            details={"article": new.article_key, "content_sha256": sha256_hex(new.body)},
+        ))
+        accepted = Accepted(comment.id, CommentStatus.pending.value, receipt)
+        if new.idempotency_key:
+            session.add(IdempotencyRecord(
+                key=new.idempotency_key, request_hash=request_hash, comment_id=comment.id,
+                response=accepted.document(),
+            ))
+        try:
+            session.commit()
+        except IntegrityError:
+            # Another request with the same key committed first: answer as it was answered.
+            session.rollback()
+            earlier = _replay(session, new.idempotency_key, request_hash) if new.idempotency_key else None
+            if earlier:
+                return earlier
+            raise
+    return accepted
+
+
+def _replay(session: Session, key: str, request_hash: str) -> Accepted | None:
+    record = session.get(IdempotencyRecord, key)
+    if record is None:
+        return None
+    if record.request_hash != request_hash:
+        raise IdempotencyKeyReused("this Idempotency-Key was already used for a different submission")
+    return Accepted(record.response["id"], record.response["status"], record.response["receipt"], replayed=True)
+
+
+def _article_for_submission(session: Session, key: str, auto_create: bool) -> Article:
+    article = session.exec(select(Article).where(Article.key == key)).first()
+    if article is not None:
+        return article
+    if not auto_create:
+        raise ArticleNotFound(f"no article with key {key!r}; the site must register it first")
+    try:
+        with session.begin_nested():
+            article = Article(key=key)
+            session.add(article)
+    except IntegrityError:  # created by a concurrent submission
+        article = session.exec(select(Article).where(Article.key == key)).one()
+    return article
+
+
+# --- checking ---------------------------------------------------------------------------------------------
+
+
+def check_comment(sessions: SessionFactory, pipeline: Pipeline, policy: Policy, comment_id: int) -> str:
+    """Runs the checks once in effect: a redelivered or duplicated task changes nothing."""
+    with sessions() as session:
+        row = session.exec(
+            select(Comment, Article).join(Article, col(Comment.article_id) == col(Article.id))
+            .where(Comment.id == comment_id)
+        ).first()
+        if row is None:
+            return "missing"
+        comment, article = row
+        if comment.status != CommentStatus.pending:
+            return "already_checked"
+        context = CheckContext(text=comment.body, article_title=article.title, article_text=article.text)
+
+    findings = pipeline.run(context)  # outside any transaction: checks may take a while
+
+    with sessions() as session:
+        now = utcnow()
+        moved = session.execute(
+            update(Comment)
+            .where(col(Comment.id) == comment_id, col(Comment.status) == CommentStatus.pending)
+            .values(status=CommentStatus.needs_review, status_changed_at=now, checked_at=now)
+        )
+        if moved.rowcount != 1:
+            session.rollback()
+            return "already_checked"
+        for finding in findings:
+            session.add(CheckResult(
+                comment_id=comment_id, code=finding.code.value, score=finding.score,
+                evidence=finding.to_dict()["evidence"], checker=finding.checker,
+                checker_version=finding.version, policy_version=policy.version, created_at=now,
+            ))
+        session.add(AuditEvent(
+            comment_id=comment_id, action="checked", actor="system", actor_role="system", occurred_at=now,
+            details={
+                "checkers": pipeline.versions,
+                "policy_version": policy.version,
+                "findings": [{"code": f.code.value, "score": round(f.score, 4)} for f in findings],
+            },
+        ))
+        session.commit()
+    return "checked"
+
+
+def claim_stale_pending(
+    sessions: SessionFactory, older_than: timedelta, limit: int = 1000, now: datetime | None = None
+) -> list[int]:
+    """Comments still `pending` after `older_than`, e.g. accepted while the broker was down.
+
+    Each is claimed for another `older_than`, so a slow queue is not flooded with the same comment.
+    """
+    now = now or utcnow()
+    cutoff = now - older_than
+    with sessions() as session:
+        ids = list(session.exec(
+            select(Comment.id)
+            .where(
+                Comment.status == CommentStatus.pending,
+                col(Comment.submitted_at) < cutoff,
+                or_(col(Comment.last_enqueued_at).is_(None), col(Comment.last_enqueued_at) < cutoff),
+            )
+            .order_by(col(Comment.id))
+            .limit(limit)
+        ).all())
+        if ids:
+            session.execute(update(Comment).where(col(Comment.id).in_(ids)).values(last_enqueued_at=now))
+            session.commit()
+    return [i for i in ids if i is not None]
+
+
+# --- public reads -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PublicComment:
+    """What anyone may see of an approved comment: never the e-mail address."""
+
+    id: int
+    author_name: str
+    body: str
+    parent_id: int | None
+    submitted_at: datetime
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[PublicComment]
+    next_cursor: str | None
+
+
+def encode_cursor(last_id: int) -> str:
+    return base64.urlsafe_b64encode(f"c1:{last_id}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> int:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        version, _, value = raw.partition(":")
+        if version != "c1" or not value.isdigit():
+            raise ValueError(cursor)
+        return int(value)
+    except (ValueError, binascii.Error, UnicodeDecodeError) as error:
+        raise InvalidCursor("the cursor is not one this service issued; start again without it") from error
+
+
+def approved_comments(sessions: SessionFactory, article_key: str, limit: int, cursor: str | None) -> Page:
+    """Approved comments, newest first; an unknown article simply has none."""
+    query = (
+        select(Comment.id, Comment.author_name, Comment.body, Comment.parent_id, Comment.submitted_at)
+        .join(Article, col(Comment.article_id) == col(Article.id))
+        .where(Article.key == article_key, Comment.status == CommentStatus.approved)
+        .order_by(col(Comment.id).desc())
+        .limit(limit + 1)
+    )
+    if cursor:
+        query = query.where(col(Comment.id) < decode_cursor(cursor))
+    with sessions() as session:
+        rows = session.exec(query).all()
+    items = [PublicComment(*row) for row in rows[:limit]]
+    return Page(items, encode_cursor(items[-1].id) if len(rows) > limit else None)
+
+
+@dataclass(frozen=True)
+class AuthorView:
+    id: int
+    article_key: str
+    status: CommentStatus
+    body: str
+    submitted_at: datetime
+    status_changed_at: datetime
+
+
+def comment_for_author(sessions: SessionFactory, comment_id: int, receipt: str) -> AuthorView:
+    """The author's own view: found only with the receipt, so ids cannot be walked."""
+    with sessions() as session:
+        row = session.exec(
+            select(Comment, Article.key).join(Article, col(Comment.article_id) == col(Article.id))
+            .where(Comment.id == comment_id)
+        ).first()
+    if row is None or not receipt_matches(receipt, row[0].receipt_hash):
+        raise CommentNotFound(f"no comment {comment_id} with that receipt")
+    comment, key = row
+    return AuthorView(comment.id, key, comment.status, comment.body, comment.submitted_at, comment.status_changed_at)
+
+
+# --- articles ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ArticleFields:
+    title: str
+    url: str | None
+    text: str
+    comments_open: bool
+
+
+def put_article(sessions: SessionFactory, key: str, fields: ArticleFields, actor: str) -> tuple[Article, bool]:
+    """Creates or replaces an article's details; returns it and whether it is new."""
+    with sessions() as session:
+        article = session.exec(select(Article).where(Article.key == key)).first()
+        created = article is None
+        if article is None:
+            article = Article(key=key)
+        article.title, article.url, article.text = fields.title, fields.url, fields.text
+        article.comments_open = fields.comments_open
+        article.updated_at = utcnow()
+        session.add(article)
+        session.add(AuditEvent(
+            action="article_created" if created else "article_updated", actor=actor, actor_role="site",
+            details={"article": key, "comments_open": fields.comments_open},
+        ))
+        session.commit()
+        return article, created

@@ -1,0 +1,142 @@
+"""Settings come from the environment only, so one image runs anywhere; a typo fails loudly at start."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Mapping
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+ENV_PREFIX = "MODERATION_"
+DEFAULT_SECRET_KEY = "insecure-development-secret-change-me"
+
+
+class SettingsError(Exception):
+    """Raised with a message meant for the operator who started the service."""
+
+
+class Environment(str, Enum):
+    development = "development"
+    production = "production"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, frozen=True, extra="forbid")
+
+    env: Environment = Field(
+        Environment.development,
+        description="`production` refuses the built-in secret key.",
+    )
+    data_dir: Path = Field(
+        Path("moderation-data"),
+        description="Folder for the embedded default's SQLite database and broker.",
+    )
+    database_url: str = Field(
+        "",
+        description="SQLAlchemy URL; empty means an SQLite file in the data folder.",
+    )
+    broker_url: str = Field(
+        "embedded",
+        description="Celery broker URL; `embedded` means an SQLite file in the data folder (no server).",
+    )
+    secret_key: SecretStr = Field(SecretStr(DEFAULT_SECRET_KEY), min_length=16)
+    allowed_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Comma-separated origins allowed to call the public API from a browser.",
+    )
+    auto_create_articles: bool = True
+    site_token: SecretStr | None = Field(
+        None, min_length=16,
+        description="Bearer token with which the site's backend may create and update articles; empty: none.",
+    )
+    pending_max_age: float = Field(
+        30.0, gt=0, description="Seconds a comment may stay `pending` before the sweep enqueues it again."
+    )
+    sweep_interval: float = Field(15.0, gt=0, description="Seconds between two sweeps of `pending` comments.")
+    check_queue: str = Field("moderation.checks", min_length=1, pattern=r"^[\w.\-]+$")
+    trusted_proxies: int = Field(
+        0, ge=0, le=5, description="Reverse proxies in front of the API whose X-Forwarded-For is trusted."
+    )
+    max_request_bytes: int = Field(64 * 1024, ge=1024)
+
+    @field_validator("site_token", mode="before")
+    @classmethod
+    def _empty_token_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("allowed_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
+
+    @field_validator("allowed_origins")
+    @classmethod
+    def _origins_are_urls(cls, origins: list[str]) -> list[str]:
+        for origin in origins:
+            if origin != "*" and not origin.startswith(("http://", "https://")):
+                raise ValueError(f"{origin!r} is not an origin such as https://news.example")
+        return origins
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_database(cls, url: str) -> str:
+        if url and not url.startswith(("sqlite:", "postgresql", "postgres:")):
+            raise ValueError("only sqlite:/// and postgresql:// URLs are supported")
+        return url
+
+    @model_validator(mode="after")
+    def _production_needs_secret(self) -> Settings:
+        if self.env is Environment.production and self.secret_key.get_secret_value() == DEFAULT_SECRET_KEY:
+            raise ValueError("MODERATION_SECRET_KEY must be set to a secret of your own in production")
+        return self
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        """The database URL with the driver this project installs (psycopg 3 for PostgreSQL)."""
+        url = self.database_url or f"sqlite:///{self.data_dir / 'moderation.sqlite3'}"
+        for prefix in ("postgresql://", "postgres://"):
+            if url.startswith(prefix):
+                return "postgresql+psycopg://" + url[len(prefix):]
+        return url
+
+    @property
+    def uses_embedded_broker(self) -> bool:
+        return self.broker_url == "embedded"
+
+    @property
+    def embedded_broker_path(self) -> Path:
+        return self.data_dir / "broker.sqlite3"
+
+
+def _unknown_names(environ: Mapping[str, str]) -> list[str]:
+    known = {ENV_PREFIX + name.upper() for name in Settings.model_fields}
+    problems = []
+    for name in sorted(environ):
+        if name.startswith(ENV_PREFIX) and name not in known:
+            hint = difflib.get_close_matches(name, known, n=1)
+            problems.append(f"{name} is not a setting" + (f" (did you mean {hint[0]}?)" if hint else ""))
+    return problems
+
+
+def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
+    """Read the settings, refusing unknown MODERATION_* names and malformed values."""
+    environ = os.environ if environ is None else environ
+    problems = _unknown_names(environ)
+    values = {name[len(ENV_PREFIX):].lower(): value for name, value in environ.items()
+              if name.startswith(ENV_PREFIX) and not problems}
+    if not problems:
+        try:
+            return Settings.model_validate(values)
+        except ValidationError as error:
+            for detail in error.errors(include_url=False, include_input=False):
+                field = ".".join(str(part) for part in detail["loc"]) or "settings"
+                name = ENV_PREFIX + field.upper() if detail["loc"] else "settings"
+                problems.append(f"{name}: {detail['msg']}")
+    raise SettingsError("invalid settings:\n  " + "\n  ".join(problems))

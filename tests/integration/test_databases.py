@@ -1,0 +1,75 @@
+"""The schema on both databases: migrations match the models, and submitted content cannot be changed."""
+
+from __future__ import annotations
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+from sqlmodel import SQLModel
+
+from moderation import migrate, services
+from moderation.db import SessionFactory, make_engine
+from moderation.settings import Settings
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path):
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'schema.sqlite3'}"
+    return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture
+def migrated(database_url):
+    url = Settings.model_validate({"database_url": database_url}).sqlalchemy_url
+    migrate.upgrade(url)
+    sessions = SessionFactory(make_engine(url))
+    yield sessions
+    sessions.engine.dispose()
+
+
+def test_migrations_build_exactly_the_models_schema(migrated):
+    with migrated.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
+    assert differences == []
+
+
+def test_upgrade_is_idempotent(migrated, database_url):
+    url = Settings.model_validate({"database_url": database_url}).sqlalchemy_url
+    migrate.upgrade(url)
+    assert migrate.current_revision(url) is not None
+
+
+@pytest.mark.parametrize("column, value", [
+    ("body", "'edited by a moderator'"),
+    ("author_name", "'Someone Else'"),
+    ("author_email", "'other@example.org'"),
+    ("article_id", "article_id + 1"),
+    ("submitted_at", "submitted_at"),  # unchanged: allowed
+])
+def test_a_raw_update_of_submitted_content_is_refused_by_the_database(migrated, column, value):
+    accepted = services.submit_comment(
+        migrated,
+        services.NewComment("a", "Ann", "ann@example.org", "As submitted."),
+        auto_create_articles=True, secret="s" * 32,
+    )
+    services.submit_comment(migrated, services.NewComment("b", "Bo", "bo@example.org", "Elsewhere."),
+                            auto_create_articles=True, secret="s" * 32)
+    statement = text(f"UPDATE comments SET {column} = {value} WHERE id = :id")
+    with migrated.engine.connect() as connection:
+        if column == "submitted_at":
+            connection.execute(statement, {"id": accepted.id})
+            connection.commit()
+        else:
+            with pytest.raises(DBAPIError, match="immutable"):
+                connection.execute(statement, {"id": accepted.id})
+            connection.rollback()
+        # moderation still works: the state may change
+        connection.execute(text("UPDATE comments SET status = 'approved' WHERE id = :id"), {"id": accepted.id})
+        connection.commit()
+        body = connection.execute(text("SELECT body, status FROM comments WHERE id = :id"), {"id": accepted.id}).one()
+    assert tuple(body) == ("As submitted.", "approved")

@@ -1,0 +1,230 @@
+"""Every public route, status code and error body, through the Flask app on SQLite."""
+
+import json
+
+import pytest
+
+PROBLEM = "application/problem+json"
+GOOD = {"author_name": "Ann Reader", "author_email": "ann@example.org", "body": "A fair point about the budget."}
+SITE = {"Authorization": "Bearer site-secret-token"}
+
+
+def post(client, key="article-1", payload=None, **kwargs):
+    return client.post(f"/v1/articles/{key}/comments", json=GOOD if payload is None else payload, **kwargs)
+
+
+def assert_problem(response, status, detail_part=""):
+    assert response.status_code == status, response.get_data(as_text=True)
+    assert response.mimetype == PROBLEM
+    body = response.get_json(force=True)
+    assert body["status"] == status and body["title"] and body["detail"]
+    assert detail_part.lower() in body["detail"].lower()
+    return body
+
+
+def approve_all(app):
+    with app.extensions["moderation"].sessions() as session:
+        from sqlalchemy import text
+
+        session.execute(text("UPDATE comments SET status = 'approved'"))
+        session.commit()
+
+
+def test_submission_is_accepted_pending_with_receipt_and_location(client):
+    response = post(client)
+    assert response.status_code == 202
+    body = response.get_json()
+    assert body["status"] == "pending" and body["id"] >= 1 and len(body["receipt"]) >= 24
+    assert response.headers["Location"] == f"/v1/comments/{body['id']}?receipt={body['receipt']}"
+    view = client.get(response.headers["Location"])
+    assert view.status_code == 200
+    assert view.get_json()["status"] == "pending" and view.get_json()["article_key"] == "article-1"
+    assert "ann@example.org" not in view.get_data(as_text=True)
+
+
+def test_body_is_trimmed_and_kept_verbatim_otherwise(client):
+    payload = dict(GOOD, body="  <script>alert(1)</script> ' OR 1=1; --  \n")
+    response = post(client, payload=payload)
+    view = client.get(response.headers["Location"]).get_json()
+    assert view["body"] == "<script>alert(1)</script> ' OR 1=1; --"
+
+
+@pytest.mark.parametrize("change, field", [
+    ({"author_name": ""}, "author_name"),
+    ({"author_name": "   "}, "author_name"),
+    ({"author_email": "not-an-address"}, "author_email"),
+    ({"author_email": ""}, "author_email"),
+    ({"body": ""}, "body"),
+    ({"body": " \n\t "}, "body"),
+    ({"body": "x" * 5001}, "body"),
+    ({"body": "nul\x00byte"}, "body"),
+    ({"body": "bell\x07"}, "body"),
+    ({"body": "half \ud800 pair"}, "body"),
+    ({"author_name": "two\nlines"}, "author_name"),
+    ({"parent_id": 0}, "parent_id"),
+    ({"parent_id": "one"}, "parent_id"),
+    ({"unexpected": "field"}, "unexpected"),
+])
+def test_invalid_submissions_get_422_naming_the_field(client, change, field):
+    payload = {**GOOD, **change}
+    body = assert_problem(post(client, payload=payload), 422)
+    assert field in {e["field"] for e in body["errors"]}
+    assert "ann@example.org" not in json.dumps(body)
+
+
+@pytest.mark.parametrize("missing", ["author_name", "author_email", "body"])
+def test_name_email_and_text_are_required(client, missing):
+    payload = {k: v for k, v in GOOD.items() if k != missing}
+    body = assert_problem(post(client, payload=payload), 422)
+    assert [e["field"] for e in body["errors"]] == [missing]
+
+
+def test_body_of_exactly_5000_characters_after_trimming_is_accepted(client):
+    assert post(client, payload=dict(GOOD, body="  " + "é" * 5000 + "  ")).status_code == 202
+
+
+def test_not_json_is_415_and_broken_json_is_400(client):
+    assert_problem(client.post("/v1/articles/a/comments", data="body=hi", content_type="application/x-www-form-urlencoded"),
+                   415, "application/json")
+    assert_problem(client.post("/v1/articles/a/comments", data="{nope", content_type="application/json"), 400, "JSON")
+    assert_problem(client.post("/v1/articles/a/comments", data=b'{"body": "\xff"}', content_type="application/json"),
+                   400)
+    assert_problem(client.post("/v1/articles/a/comments", data="[]", content_type="application/json"), 422)
+
+
+def test_oversized_request_is_413(client):
+    assert_problem(post(client, payload=dict(GOOD, body="x" * 70_000)), 413)
+
+
+def test_bad_article_key_is_422(client):
+    assert_problem(post(client, key="-starts-with-dash"), 422)
+
+
+def test_closed_article_is_409_and_unknown_article_404_when_auto_create_is_off(client, app):
+    assert client.put("/v1/articles/closed", json={"title": "Closed", "comments_open": False},
+                      headers=SITE).status_code == 201
+    assert_problem(post(client, key="closed"), 409, "closed")
+    object.__setattr__(app.extensions["moderation"].settings, "auto_create_articles", False)
+    assert_problem(post(client, key="unregistered"), 404, "unregistered")
+
+
+def test_reply_to_a_comment_elsewhere_is_422(client):
+    first = post(client, key="a").get_json()["id"]
+    assert post(client, key="a", payload=dict(GOOD, parent_id=first)).status_code == 202
+    assert_problem(post(client, key="b", payload=dict(GOOD, parent_id=first)), 422, "not a comment on article")
+
+
+def test_idempotency_key_replays_and_refuses_reuse(client):
+    headers = {"Idempotency-Key": "3f1c9a52-retry"}
+    first = post(client, headers=headers)
+    again = post(client, headers=headers)
+    assert again.status_code == 202 and again.get_json() == first.get_json()
+    assert again.headers["Idempotent-Replayed"] == "true"
+    assert_problem(post(client, payload=dict(GOOD, body="Different text."), headers=headers), 422, "Idempotency-Key")
+    assert_problem(post(client, headers={"Idempotency-Key": "has space"}), 422)
+
+
+def test_public_list_shows_only_approved_comments_without_emails(client, app):
+    pending = post(client).get_json()["id"]
+    assert client.get("/v1/articles/article-1/comments").get_json() == {"items": [], "next_cursor": None}
+    approve_all(app)
+    post(client)  # a newer one, still pending
+    page = client.get("/v1/articles/article-1/comments").get_json()
+    assert [c["id"] for c in page["items"]] == [pending]
+    assert set(page["items"][0]) == {"id", "author_name", "body", "parent_id", "submitted_at"}
+    assert "example.org" not in json.dumps(page)
+
+
+def test_public_list_paginates_with_a_cursor(client, app):
+    ids = [post(client, payload=dict(GOOD, body=f"Comment {i}")).get_json()["id"] for i in range(5)]
+    approve_all(app)
+    first = client.get("/v1/articles/article-1/comments?limit=3").get_json()
+    second = client.get(f"/v1/articles/article-1/comments?limit=3&cursor={first['next_cursor']}").get_json()
+    assert [c["id"] for c in first["items"] + second["items"]] == ids[::-1]
+    assert second["next_cursor"] is None
+    assert_problem(client.get("/v1/articles/article-1/comments?cursor=Zm9vYmFy"), 400, "cursor")
+    assert_problem(client.get("/v1/articles/article-1/comments?limit=1000"), 422)
+    assert_problem(client.get("/v1/articles/article-1/comments?limit=0"), 422)
+
+
+def test_author_view_requires_the_right_receipt(client):
+    comment_id = post(client).get_json()["id"]
+    assert_problem(client.get(f"/v1/comments/{comment_id}?receipt=wrong"), 404)
+    assert_problem(client.get(f"/v1/comments/{comment_id}"), 422, "receipt")
+    assert_problem(client.get("/v1/comments/999999?receipt=wrong"), 404)
+    assert client.get("/v1/comments/not-a-number?receipt=x").status_code == 404
+
+
+@pytest.mark.parametrize("method", ["put", "patch", "delete"])
+def test_comments_cannot_be_edited_or_deleted(client, method):
+    comment_id = post(client).get_json()["id"]
+    response = getattr(client, method)(f"/v1/comments/{comment_id}", json={"body": "edited"})
+    body = assert_problem(response, 405)
+    assert "GET" in response.headers["Allow"]
+    assert "never edited" in body["detail"]
+
+
+def test_article_put_needs_the_site_token(client):
+    article = {"title": "Budget vote", "url": "https://news.example/budget", "text": "The council voted."}
+    assert_problem(client.put("/v1/articles/budget", json=article), 401)
+    assert client.put("/v1/articles/budget", json=article).headers["WWW-Authenticate"] == "Bearer"
+    assert_problem(client.put("/v1/articles/budget", json=article, headers={"Authorization": "Bearer nope"}), 401)
+    created = client.put("/v1/articles/budget", json=article, headers=SITE)
+    assert created.status_code == 201 and created.get_json()["comments_open"] is True
+    updated = client.put("/v1/articles/budget", json=dict(article, comments_open=False), headers=SITE)
+    assert updated.status_code == 200 and updated.get_json()["comments_open"] is False
+    assert_problem(client.put("/v1/articles/budget", json={"title": ""}, headers=SITE), 422)
+    assert_problem(client.put("/v1/articles/budget", json=dict(article, url="ftp://x"), headers=SITE), 422)
+
+
+def test_health_and_readiness(client):
+    assert client.get("/healthz").get_json() == {"status": "ok"}
+    ready = client.get("/readyz")
+    assert ready.status_code == 200 and ready.get_json()["checks"] == {"database": "ok", "broker": "ok"}
+
+
+def test_readiness_names_the_dependency_that_is_down(tmp_path):
+    from api import create_app
+    from tests.conftest import free_port, make_settings
+
+    settings = make_settings(tmp_path, broker_url=f"redis://127.0.0.1:{free_port()}/0")
+    from moderation import migrate
+
+    migrate.upgrade(settings.sqlalchemy_url)
+    response = create_app(settings).test_client().get("/readyz")
+    body = assert_problem(response, 503, "broker")
+    assert body["checks"] == {"database": "ok", "broker": "unreachable"}
+
+
+def test_unknown_route_is_a_problem(client):
+    assert_problem(client.get("/v1/nothing-here"), 404)
+
+
+def test_openapi_document_and_docs_page(client):
+    spec = client.get("/openapi.json").get_json()
+    assert spec["openapi"].startswith("3.")
+    assert {"/v1/articles/{article_key}/comments", "/v1/comments/{comment_id}", "/v1/articles/{article_key}",
+            "/healthz", "/readyz"} <= set(spec["paths"])
+    submit = spec["paths"]["/v1/articles/{article_key}/comments"]["post"]
+    assert {"202", "409", "422"} <= set(submit["responses"])
+    assert "application/problem+json" in submit["responses"]["422"]["content"]
+    assert "Problem" in spec["components"]["schemas"]
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and b"swagger-ui" in docs.data
+    assert client.get("/swagger/js/swagger-ui-bundle.js").status_code == 200
+
+
+def test_cors_allows_only_configured_origins(tmp_path):
+    from api import create_app
+    from moderation import migrate
+    from tests.conftest import make_settings
+
+    settings = make_settings(tmp_path, allowed_origins="https://news.example")
+    migrate.upgrade(settings.sqlalchemy_url)
+    client = create_app(settings).test_client()
+    allowed = client.options("/v1/articles/a/comments", headers={
+        "Origin": "https://news.example", "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "Content-Type, Idempotency-Key"})
+    assert allowed.headers["Access-Control-Allow-Origin"] == "https://news.example"
+    other = client.get("/v1/articles/a/comments", headers={"Origin": "https://evil.example"})
+    assert "Access-Control-Allow-Origin" not in other.headers

@@ -1,0 +1,98 @@
+"""The `moderation` command, run as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from tests.conftest import free_port, wait_until
+
+MODERATION = str(Path(sys.executable).parent / "moderation")
+
+
+def run(*args: str, cwd: Path, stdin: str | None = None, env: dict[str, str] | None = None):
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("MODERATION_")} | (env or {})
+    return subprocess.run([MODERATION, *args], cwd=cwd, input=stdin, capture_output=True, text=True, timeout=120,
+                          env=environment)
+
+
+def test_check_prints_findings_with_evidence(tmp_path):
+    result = run("check", "You are full of shit", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    [finding] = json.loads(result.stdout)["findings"]
+    assert (finding["code"], finding["evidence"][0]["text"], finding["evidence"][0]["start"]) == ("profanity", "shit", 16)
+    assert json.loads(run("check", "A measured reply.", cwd=tmp_path).stdout) == {"findings": []}
+
+
+def test_check_reads_json_lines_and_answers_in_order(tmp_path):
+    lines = "\n".join(json.dumps(item) for item in (
+        {"text": "shit happens"}, {"text": "All good here", "article_title": "Budget"}, {"text": "bloody hell"},
+    ))
+    result = run("check", "-", cwd=tmp_path, stdin=lines + "\n")
+    assert result.returncode == 0, result.stderr
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [[f["code"] for f in a["findings"]] for a in answers] == [["profanity"], [], ["profanity"]]
+
+
+def test_check_rejects_a_line_without_text(tmp_path):
+    result = run("check", "-", cwd=tmp_path, stdin='{"body": "no text field"}\n')
+    assert result.returncode != 0 and "line 1" in result.stderr
+
+
+def test_db_upgrade_creates_the_schema(tmp_path):
+    result = run("db", "upgrade", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "revision 0001" in result.stdout
+    assert (tmp_path / "moderation-data" / "moderation.sqlite3").exists()
+
+
+def test_bad_settings_stop_the_command_with_a_clear_message(tmp_path):
+    result = run("db", "upgrade", cwd=tmp_path, env={"MODERATION_BROKR_URL": "redis://x"})
+    assert result.returncode != 0
+    assert "MODERATION_BROKR_URL is not a setting (did you mean MODERATION_BROKER_URL?)" in result.stderr
+
+
+def test_serve_takes_a_comment_from_pending_to_review_with_nothing_installed(tmp_path):
+    """The README's first command, in an empty folder: SQLite and the embedded broker, no server."""
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MODERATION_")}
+    log = open(tmp_path / "serve.log", "wb")
+    server = subprocess.Popen([MODERATION, "serve", "--port", str(port)], cwd=tmp_path, env=env, stdout=log,
+                              stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        def up() -> bool:
+            try:
+                return urllib.request.urlopen(f"{base}/readyz", timeout=2).status == 200
+            except OSError:
+                return False
+
+        wait_until(up, timeout=60, interval=0.2)
+        request = urllib.request.Request(
+            f"{base}/v1/articles/demo/comments", method="POST", headers={"Content-Type": "application/json"},
+            data=json.dumps({"author_name": "Ann", "author_email": "ann@example.org", "body": "Fair point."}).encode())
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.status == 202
+            location = response.headers["Location"]
+        submitted = time.monotonic()
+
+        def status() -> str | None:
+            with urllib.request.urlopen(base + location, timeout=5) as response:
+                value = json.loads(response.read())["status"]
+            return value if value != "pending" else None
+
+        assert wait_until(status, timeout=30) == "needs_review"
+        print(f"embedded default: pending -> needs_review in {(time.monotonic() - submitted) * 1000:.0f} ms")
+        assert (tmp_path / "moderation-data" / "moderation.sqlite3").exists()
+        assert (tmp_path / "moderation-data" / "broker.sqlite3").exists()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+    output = (tmp_path / "serve.log").read_text()
+    assert "Warm shutdown" in output, output[-3000:]

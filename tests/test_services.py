@@ -1,0 +1,144 @@
+"""The service layer on SQLite: submission rules, idempotency, checking once in effect, the sweep."""
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import text
+from sqlmodel import select
+
+from moderation import services
+from moderation.checks import Pipeline
+from moderation.checks.profanity import WordlistProfanityChecker
+from moderation.errors import (
+    ArticleClosed,
+    ArticleNotFound,
+    CommentNotFound,
+    IdempotencyKeyReused,
+    ImmutableContentError,
+    InvalidCursor,
+    InvalidParent,
+)
+from moderation.hashing import email_hash
+from moderation.models import Article, AuditEvent, CheckResult, Comment, CommentStatus, utcnow
+from moderation.policy import DEFAULT_POLICY
+
+SECRET = "test-secret-test-secret"
+
+
+def submit(sessions, body="A thoughtful comment.", key="article-1", auto_create=True, **fields):
+    new = services.NewComment(article_key=key, author_name=fields.pop("author_name", "Ann"),
+                              author_email=fields.pop("author_email", "Ann@Example.org"), body=body, **fields)
+    return services.submit_comment(sessions, new, auto_create_articles=auto_create, secret=SECRET)
+
+
+def check(sessions, comment_id):
+    return services.check_comment(sessions, Pipeline([WordlistProfanityChecker()]), DEFAULT_POLICY, comment_id)
+
+
+def test_submission_is_stored_pending_with_its_received_event(sessions):
+    accepted = submit(sessions, client_address="203.0.113.9")
+    with sessions() as session:
+        comment = session.get(Comment, accepted.id)
+        events = session.exec(select(AuditEvent).where(AuditEvent.comment_id == accepted.id)).all()
+    assert comment.status == CommentStatus.pending
+    assert comment.author_email_hash == email_hash("ann@example.org")
+    assert comment.client_fingerprint and "203.0.113.9" not in comment.client_fingerprint
+    assert comment.receipt_hash != accepted.receipt
+    assert [e.action for e in events] == ["received"]
+
+
+def test_unknown_article_is_created_only_when_allowed(sessions):
+    with pytest.raises(ArticleNotFound):
+        submit(sessions, key="never-registered", auto_create=False)
+    submit(sessions, key="new-article")
+    with sessions() as session:
+        assert session.exec(select(Article).where(Article.key == "new-article")).one().comments_open
+
+
+def test_closed_article_refuses_comments(sessions):
+    services.put_article(sessions, "closed", services.ArticleFields("Closed", None, "", False), actor="site")
+    with pytest.raises(ArticleClosed):
+        submit(sessions, key="closed")
+
+
+def test_reply_must_be_to_a_comment_on_the_same_article(sessions):
+    first = submit(sessions, key="a")
+    submit(sessions, key="a", parent_id=first.id)
+    with pytest.raises(InvalidParent):
+        submit(sessions, key="b", parent_id=first.id)
+    with pytest.raises(InvalidParent):
+        submit(sessions, key="a", parent_id=999999)
+
+
+def test_idempotency_key_replays_the_first_response_and_stores_nothing_new(sessions):
+    first = submit(sessions, idempotency_key="retry-1")
+    again = submit(sessions, idempotency_key="retry-1")
+    assert again.replayed and (again.id, again.receipt) == (first.id, first.receipt)
+    with sessions() as session:
+        assert len(session.exec(select(Comment)).all()) == 1
+    with pytest.raises(IdempotencyKeyReused):
+        submit(sessions, body="Something else entirely.", idempotency_key="retry-1")
+
+
+def test_check_moves_to_review_once_with_findings(sessions):
+    accepted = submit(sessions, body="This is shit.")
+    assert check(sessions, accepted.id) == "checked"
+    assert check(sessions, accepted.id) == "already_checked"
+    assert check(sessions, 424242) == "missing"
+    with sessions() as session:
+        comment = session.get(Comment, accepted.id)
+        results = session.exec(select(CheckResult)).all()
+        actions = [e.action for e in session.exec(select(AuditEvent).order_by(AuditEvent.id)).all()]
+    assert comment.status == CommentStatus.needs_review and comment.checked_at is not None
+    assert [(r.code, r.evidence[0]["text"], r.policy_version) for r in results] == [
+        ("profanity", "shit", DEFAULT_POLICY.version)]
+    assert actions == ["received", "checked"]
+
+
+def test_sweep_claims_only_stale_pending_comments_once_per_period(sessions):
+    waiting = [submit(sessions).id, submit(sessions).id]
+    check(sessions, submit(sessions).id)
+    age = timedelta(seconds=30)
+    assert services.claim_stale_pending(sessions, age) == []  # nothing is stale yet
+    later = utcnow() + timedelta(minutes=5)
+    assert services.claim_stale_pending(sessions, age, now=later) == waiting
+    assert services.claim_stale_pending(sessions, age, now=later + timedelta(seconds=10)) == []  # claimed
+    assert services.claim_stale_pending(sessions, age, now=later + timedelta(minutes=1)) == waiting
+    assert services.claim_stale_pending(sessions, age, limit=1, now=later + timedelta(minutes=2)) == waiting[:1]
+
+
+def test_public_page_shows_approved_comments_newest_first_with_a_cursor(sessions):
+    ids = [submit(sessions, body=f"comment {i}").id for i in range(5)]
+    with sessions() as session:
+        session.execute(text("UPDATE comments SET status = 'approved' WHERE id != :id"), {"id": ids[2]})
+        session.commit()
+    page = services.approved_comments(sessions, "article-1", 2, None)
+    assert [c.id for c in page.items] == [ids[4], ids[3]]
+    page = services.approved_comments(sessions, "article-1", 2, page.next_cursor)
+    assert [c.id for c in page.items] == [ids[1], ids[0]] and page.next_cursor is None
+    assert not hasattr(page.items[0], "author_email")
+    with pytest.raises(InvalidCursor):
+        services.approved_comments(sessions, "article-1", 2, "bm90LWEtY3Vyc29y")
+    assert services.approved_comments(sessions, "no-such-article", 10, None).items == []
+
+
+def test_author_view_needs_the_receipt(sessions):
+    accepted = submit(sessions)
+    assert services.comment_for_author(sessions, accepted.id, accepted.receipt).status == CommentStatus.pending
+    with pytest.raises(CommentNotFound):
+        services.comment_for_author(sessions, accepted.id, "guess")
+    with pytest.raises(CommentNotFound):
+        services.comment_for_author(sessions, accepted.id + 1, accepted.receipt)
+
+
+@pytest.mark.parametrize("field, value", [
+    ("body", "edited"), ("author_name", "Someone else"), ("author_email", "x@example.org"), ("article_id", 99),
+])
+def test_the_orm_refuses_to_change_what_was_submitted(sessions, field, value):
+    accepted = submit(sessions)
+    with sessions() as session:
+        comment = session.get(Comment, accepted.id)
+        with pytest.raises(ImmutableContentError):
+            setattr(comment, field, value)
+        comment.status = CommentStatus.approved  # the state may change; the content may not
+        session.commit()

@@ -1,0 +1,65 @@
+"""Celery tasks: thin adapters from a message (an id, never an object) to the service layer."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from functools import lru_cache
+
+from celery import Celery
+from celery.signals import worker_process_init
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from moderation import services
+from moderation.checks import Pipeline, default_pipeline
+from moderation.db import SessionFactory, make_engine
+from moderation.policy import DEFAULT_POLICY
+from moderation.settings import Settings
+from workers.celery_app import CHECK_TASK, SWEEP_TASK
+
+log = logging.getLogger(__name__)
+
+
+class Runtime:
+    """What a worker process builds once: the database engine and the checks."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.sessions = SessionFactory(make_engine(settings.sqlalchemy_url))
+        self.pipeline: Pipeline = default_pipeline()
+        self.policy = DEFAULT_POLICY
+
+
+def register_tasks(app: Celery, settings: Settings) -> None:
+    @lru_cache(maxsize=1)
+    def runtime() -> Runtime:
+        return Runtime(settings)
+
+    @worker_process_init.connect(weak=False)
+    def _fresh_runtime_after_fork(**_kwargs: object) -> None:
+        runtime.cache_clear()  # never share a parent's database connections with a forked child
+
+    @app.task(
+        name=CHECK_TASK,
+        acks_late=True,
+        reject_on_worker_lost=True,
+        autoretry_for=(OperationalError, DBAPIError),
+        retry_backoff=True,
+        retry_backoff_max=300,
+        retry_jitter=True,
+        max_retries=12,
+    )
+    def check_comment(comment_id: int) -> str:
+        outcome = services.check_comment(runtime().sessions, runtime().pipeline, runtime().policy, comment_id)
+        log.info("comment %s: %s", comment_id, outcome)
+        return outcome
+
+    @app.task(name=SWEEP_TASK, acks_late=True, ignore_result=True)
+    def sweep_pending() -> int:
+        age = timedelta(seconds=settings.pending_max_age)
+        ids = services.claim_stale_pending(runtime().sessions, age)
+        for comment_id in ids:
+            check_comment.apply_async(args=[comment_id])
+        if ids:
+            log.warning("re-enqueued %d comments left pending for over %s", len(ids), age)
+        return len(ids)
