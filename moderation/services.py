@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, update
+from sqlalchemy import delete, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -207,6 +207,15 @@ def claim_stale_pending(
             session.execute(update(Comment).where(col(Comment.id).in_(ids)).values(last_enqueued_at=now))
             session.commit()
     return [i for i in ids if i is not None]
+
+
+def forget_idempotency_keys(sessions: SessionFactory, older_than: timedelta, now: datetime | None = None) -> int:
+    """A client retries within minutes; a day-old key only takes space."""
+    cutoff = (now or utcnow()) - older_than
+    with sessions() as session:
+        removed = session.execute(delete(IdempotencyRecord).where(col(IdempotencyRecord.created_at) < cutoff))
+        session.commit()
+    return removed.rowcount
 
 
 # --- public reads -----------------------------------------------------------------------------------------

@@ -142,3 +142,10 @@ def test_the_orm_refuses_to_change_what_was_submitted(sessions, field, value):
             setattr(comment, field, value)
         comment.status = CommentStatus.approved  # the state may change; the content may not
         session.commit()
+
+
+def test_idempotency_keys_are_forgotten_after_their_lifetime(sessions):
+    submit(sessions, idempotency_key="old-key")
+    assert services.forget_idempotency_keys(sessions, timedelta(hours=24)) == 0
+    assert services.forget_idempotency_keys(sessions, timedelta(hours=24), now=utcnow() + timedelta(days=2)) == 1
+    assert not submit(sessions, idempotency_key="old-key").replayed  # a new submission now

@@ -9,6 +9,7 @@ from moderation.settings import Settings
 
 CHECK_TASK = "moderation.check_comment"
 SWEEP_TASK = "moderation.sweep_pending"
+HOUSEKEEPING_TASK = "moderation.housekeeping"
 
 
 def broker_options(settings: Settings) -> dict[str, object]:
@@ -46,6 +47,7 @@ def create_celery(settings: Settings) -> Celery:
         enable_utc=True,
         beat_schedule={
             "sweep-pending-comments": {"task": SWEEP_TASK, "schedule": settings.sweep_interval},
+            "housekeeping": {"task": HOUSEKEEPING_TASK, "schedule": 3600.0},
         },
         beat_schedule_filename=str(settings.data_dir / "celerybeat-schedule"),
         worker_hijack_root_logger=False,

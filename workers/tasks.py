@@ -15,7 +15,11 @@ from moderation.checks import Pipeline, default_pipeline
 from moderation.db import SessionFactory, make_engine
 from moderation.policy import DEFAULT_POLICY
 from moderation.settings import Settings
-from workers.celery_app import CHECK_TASK, SWEEP_TASK
+
+IDEMPOTENCY_KEY_LIFETIME = timedelta(hours=24)
+DELIVERED_MESSAGE_LIFETIME = timedelta(hours=1)
+from workers import embedded_broker
+from workers.celery_app import CHECK_TASK, HOUSEKEEPING_TASK, SWEEP_TASK
 
 log = logging.getLogger(__name__)
 
@@ -63,3 +67,13 @@ def register_tasks(app: Celery, settings: Settings) -> None:
         if ids:
             log.warning("re-enqueued %d comments left pending for over %s", len(ids), age)
         return len(ids)
+
+    @app.task(name=HOUSEKEEPING_TASK, ignore_result=True)
+    def housekeeping() -> dict[str, int]:
+        removed = {"idempotency_keys": services.forget_idempotency_keys(runtime().sessions, IDEMPOTENCY_KEY_LIFETIME)}
+        if settings.uses_embedded_broker:
+            removed["delivered_messages"] = embedded_broker.prune_delivered(
+                settings.embedded_broker_path, DELIVERED_MESSAGE_LIFETIME
+            )
+        log.info("housekeeping removed %s", removed)
+        return removed
