@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import threading
+from pathlib import Path
 from typing import Any, TextIO
 
 import click
@@ -114,7 +115,18 @@ def upgrade() -> None:
     click.echo(f"database {_safe(settings)} is at revision {migrate.current_revision(settings.sqlalchemy_url)}")
 
 
-# --- check ------------------------------------------------------------------------------------------------
+# --- check and eval --------------------------------------------------------------------------------------
+
+
+def _pipeline_and_policy() -> tuple[Any, Any]:
+    from moderation.checks.pipeline import build_pipeline
+    from moderation.policy import PolicyError, load_policy
+
+    try:
+        policy = load_policy(_settings().policy)
+    except PolicyError as error:
+        raise click.ClickException(str(error)) from error
+    return build_pipeline(policy), policy
 
 
 @main.command()
@@ -122,14 +134,13 @@ def upgrade() -> None:
 @click.option("--all", "show_all", is_flag=True, help="Every score, not only those that reach review.")
 def check(text: str, show_all: bool) -> None:
     """Print the findings for TEXT, or for each JSON line on standard input when TEXT is `-`."""
-    from moderation.checks import CheckContext, default_pipeline
-    from moderation.policy import DEFAULT_POLICY
+    from moderation.checks import CheckContext
 
-    pipeline = default_pipeline()
+    pipeline, policy = _pipeline_and_policy()
 
     def findings_for(context: CheckContext) -> dict[str, Any]:
-        found = [f for f in pipeline.run(context) if show_all or f.score >= DEFAULT_POLICY.review_threshold]
-        return {"findings": [f.to_dict() for f in found]}
+        found = [f for f in pipeline.run(context) if show_all or policy.reaches_review(f.code, f.score)]
+        return {"findings": [f.to_dict() for f in sorted(found, key=lambda f: -f.score)]}
 
     if text != "-":
         click.echo(json.dumps(findings_for(CheckContext(text=text)), ensure_ascii=False))
@@ -153,7 +164,33 @@ def _check_lines(source: TextIO, sink: TextIO, findings_for: Any) -> None:
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             raise click.ClickException(f"line {number}: expected a JSON object with a \"text\" ({error})")
         sink.write(json.dumps(findings_for(context), ensure_ascii=False) + "\n")
-    sink.flush()
+        sink.flush()
+
+
+@main.command("eval")
+@click.option("--data", "data", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="CSV with a `text` column and `labels` (codes separated by ';').")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object, as the contract describes.")
+def evaluate_command(data: Path, as_json: bool) -> None:
+    """Score the checks against labelled comments."""
+    from moderation.evaluation import EvaluationError, evaluate, read_rows
+
+    pipeline, policy = _pipeline_and_policy()
+    try:
+        rows = read_rows(data)
+    except EvaluationError as error:
+        raise click.ClickException(str(error)) from error
+    report = evaluate(rows, pipeline, policy)
+    if as_json:
+        click.echo(json.dumps(report))
+        return
+    flagged = report["flagged"]
+    click.echo(f"{report['rows']} rows, {report['comments_per_second']} comments/s (policy {policy.version})")
+    click.echo(f"{'flagged':<22} P {flagged['precision']:.3f}  R {flagged['recall']:.3f}  F1 {flagged['f1']:.3f}")
+    for label, row in report["categories"].items():
+        click.echo(f"{label:<22} P {row['precision']:.3f}  R {row['recall']:.3f}  F1 {row['f1']:.3f}"
+                   f"  support {row['support']}")
+    click.echo(f"{'macro F1':<22} {report['macro_f1']:.3f}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -148,3 +148,17 @@ class IdempotencyRecord(SQLModel, table=True):
     comment_id: int = Field(foreign_key="comments.id", sa_type=ID)
     response: dict[str, Any] = Field(sa_type=JSONDocument)
     created_at: datetime = Field(default_factory=utcnow, index=True, sa_type=UTCDateTime)
+
+
+class ContactSighting(SQLModel, table=True):
+    """A link, e-mail address or phone number seen in a comment: spam runs post the same one widely."""
+
+    __tablename__ = "contact_sightings"
+    __table_args__ = (Index("ix_contact_sightings_fingerprint_seen_at", "fingerprint", "seen_at"),)
+
+    id: int | None = Field(default=None, primary_key=True, sa_type=ID)
+    fingerprint: str = Field(max_length=200)
+    comment_id: int = Field(foreign_key="comments.id", sa_type=ID)
+    article_id: int = Field(foreign_key="articles.id", sa_type=ID)
+    author_email_hash: str = Field(max_length=64)
+    seen_at: datetime = Field(default_factory=utcnow, index=True, sa_type=UTCDateTime)

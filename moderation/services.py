@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, or_, update
+from sqlalchemy import case, delete, distinct, func, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -23,7 +23,17 @@ from moderation.errors import (
     InvalidParent,
 )
 from moderation.hashing import canonical_digest, client_fingerprint, email_hash, new_receipt, receipt_matches, sha256_hex
-from moderation.models import Article, AuditEvent, CheckResult, Comment, CommentStatus, IdempotencyRecord, utcnow
+from moderation.checks.promotion import contact_fingerprints
+from moderation.models import (
+    Article,
+    AuditEvent,
+    CheckResult,
+    Comment,
+    CommentStatus,
+    ContactSighting,
+    IdempotencyRecord,
+    utcnow,
+)
 from moderation.policy import Policy
 
 
@@ -139,6 +149,9 @@ def _article_for_submission(session: Session, key: str, auto_create: bool) -> Ar
 # --- checking ---------------------------------------------------------------------------------------------
 
 
+SIGHTING_WINDOW = timedelta(days=7)
+
+
 def check_comment(sessions: SessionFactory, pipeline: Pipeline, policy: Policy, comment_id: int) -> str:
     """Runs the checks once in effect: a redelivered or duplicated task changes nothing."""
     with sessions() as session:
@@ -151,7 +164,11 @@ def check_comment(sessions: SessionFactory, pipeline: Pipeline, policy: Policy, 
         comment, article = row
         if comment.status != CommentStatus.pending:
             return "already_checked"
-        context = CheckContext(text=comment.body, article_title=article.title, article_text=article.text)
+        fingerprints = contact_fingerprints(comment.body)
+        context = CheckContext(
+            text=comment.body, article_title=article.title, article_text=article.text,
+            contacts_seen_elsewhere=_seen_elsewhere(session, fingerprints, comment),
+        )
 
     findings = pipeline.run(context)  # outside any transaction: checks may take a while
 
@@ -171,6 +188,11 @@ def check_comment(sessions: SessionFactory, pipeline: Pipeline, policy: Policy, 
                 evidence=finding.to_dict()["evidence"], checker=finding.checker,
                 checker_version=finding.version, policy_version=policy.version, created_at=now,
             ))
+        for fingerprint in fingerprints:
+            session.add(ContactSighting(
+                fingerprint=fingerprint, comment_id=comment_id, article_id=comment.article_id,
+                author_email_hash=comment.author_email_hash, seen_at=now,
+            ))
         session.add(AuditEvent(
             comment_id=comment_id, action="checked", actor="system", actor_role="system", occurred_at=now,
             details={
@@ -181,6 +203,31 @@ def check_comment(sessions: SessionFactory, pipeline: Pipeline, policy: Policy, 
         ))
         session.commit()
     return "checked"
+
+
+def _seen_elsewhere(session: Session, fingerprints: list[str], comment: Comment) -> dict[str, int]:
+    """For each contact, how many other articles or other authors posted it within the window."""
+    if not fingerprints:
+        return {}
+    sighting = ContactSighting
+    other_articles = func.count(distinct(case((col(sighting.article_id) != comment.article_id, sighting.article_id))))
+    other_authors = func.count(distinct(case(
+        (col(sighting.author_email_hash) != comment.author_email_hash, sighting.author_email_hash))))
+    rows = session.exec(
+        select(sighting.fingerprint, other_articles, other_authors)
+        .where(col(sighting.fingerprint).in_(fingerprints), col(sighting.seen_at) >= utcnow() - SIGHTING_WINDOW,
+               col(sighting.comment_id) != comment.id)
+        .group_by(col(sighting.fingerprint))
+    ).all()
+    return {fingerprint: max(articles, authors) for fingerprint, articles, authors in rows if max(articles, authors)}
+
+
+def forget_contact_sightings(sessions: SessionFactory, now: datetime | None = None) -> int:
+    cutoff = (now or utcnow()) - SIGHTING_WINDOW
+    with sessions() as session:
+        removed = session.execute(delete(ContactSighting).where(col(ContactSighting.seen_at) < cutoff))
+        session.commit()
+    return removed.rowcount
 
 
 def claim_stale_pending(

@@ -49,6 +49,7 @@ class Settings(BaseSettings):
         default_factory=list,
         description="Comma-separated origins allowed to call the public API from a browser.",
     )
+    policy: Path | None = Field(None, description="A TOML policy file; empty means the built-in policy.")
     auto_create_articles: bool = True
     site_token: SecretStr | None = Field(
         None, min_length=16,
@@ -63,6 +64,18 @@ class Settings(BaseSettings):
         0, ge=0, le=5, description="Reverse proxies in front of the API whose X-Forwarded-For is trusted."
     )
     max_request_bytes: int = Field(64 * 1024, ge=1024)
+
+    @field_validator("policy", mode="before")
+    @classmethod
+    def _empty_policy_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("policy")
+    @classmethod
+    def _policy_file_exists(cls, path: Path | None) -> Path | None:
+        if path is not None and not path.is_file():
+            raise ValueError(f"no policy file at {path}")
+        return path
 
     @field_validator("site_token", mode="before")
     @classmethod

@@ -24,19 +24,20 @@ def run(*args: str, cwd: Path, stdin: str | None = None, env: dict[str, str] | N
 def test_check_prints_findings_with_evidence(tmp_path):
     result = run("check", "You are full of shit", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    [finding] = json.loads(result.stdout)["findings"]
-    assert (finding["code"], finding["evidence"][0]["text"], finding["evidence"][0]["start"]) == ("profanity", "shit", 16)
-    assert json.loads(run("check", "A measured reply.", cwd=tmp_path).stdout) == {"findings": []}
+    findings = json.loads(result.stdout)["findings"]
+    lexicon = [f for f in findings if f["checker"] == "lexicon"]
+    assert [(f["code"], f["evidence"][0]["text"], f["evidence"][0]["start"]) for f in lexicon] == [("profanity", "shit", 16)]
+    assert json.loads(run("check", "A measured reply about the council budget.", cwd=tmp_path).stdout) == {"findings": []}
 
 
 def test_check_reads_json_lines_and_answers_in_order(tmp_path):
     lines = "\n".join(json.dumps(item) for item in (
-        {"text": "shit happens"}, {"text": "All good here", "article_title": "Budget"}, {"text": "bloody hell"},
+        {"text": "shit happens"}, {"text": "All good here", "article_title": "Budget"}, {"text": "fuck this"},
     ))
     result = run("check", "-", cwd=tmp_path, stdin=lines + "\n")
     assert result.returncode == 0, result.stderr
     answers = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [[f["code"] for f in a["findings"]] for a in answers] == [["profanity"], [], ["profanity"]]
+    assert ["profanity" in {f["code"] for f in a["findings"]} for a in answers] == [True, False, True]
 
 
 def test_check_rejects_a_line_without_text(tmp_path):
@@ -47,7 +48,7 @@ def test_check_rejects_a_line_without_text(tmp_path):
 def test_db_upgrade_creates_the_schema(tmp_path):
     result = run("db", "upgrade", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "revision 0001" in result.stdout
+    assert "revision 0002" in result.stdout
     assert (tmp_path / "moderation-data" / "moderation.sqlite3").exists()
 
 

@@ -8,7 +8,7 @@ from sqlmodel import select
 
 from moderation import services
 from moderation.checks import Pipeline
-from moderation.checks.profanity import WordlistProfanityChecker
+from moderation.checks.terms import LexiconChecker
 from moderation.errors import (
     ArticleClosed,
     ArticleNotFound,
@@ -32,7 +32,7 @@ def submit(sessions, body="A thoughtful comment.", key="article-1", auto_create=
 
 
 def check(sessions, comment_id):
-    return services.check_comment(sessions, Pipeline([WordlistProfanityChecker()]), DEFAULT_POLICY, comment_id)
+    return services.check_comment(sessions, Pipeline([LexiconChecker()]), DEFAULT_POLICY, comment_id)
 
 
 def test_submission_is_stored_pending_with_its_received_event(sessions):

@@ -11,9 +11,10 @@ from celery.signals import worker_process_init
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from moderation import services
-from moderation.checks import Pipeline, default_pipeline
+from moderation.checks import Pipeline
+from moderation.checks.pipeline import build_pipeline
 from moderation.db import SessionFactory, make_engine
-from moderation.policy import DEFAULT_POLICY
+from moderation.policy import load_policy
 from moderation.settings import Settings
 
 IDEMPOTENCY_KEY_LIFETIME = timedelta(hours=24)
@@ -30,8 +31,8 @@ class Runtime:
     def __init__(self, settings: Settings):
         self.settings = settings
         self.sessions = SessionFactory(make_engine(settings.sqlalchemy_url))
-        self.pipeline: Pipeline = default_pipeline()
-        self.policy = DEFAULT_POLICY
+        self.policy = load_policy(settings.policy)
+        self.pipeline: Pipeline = build_pipeline(self.policy)
 
 
 def register_tasks(app: Celery, settings: Settings) -> None:
@@ -70,7 +71,10 @@ def register_tasks(app: Celery, settings: Settings) -> None:
 
     @app.task(name=HOUSEKEEPING_TASK, ignore_result=True)
     def housekeeping() -> dict[str, int]:
-        removed = {"idempotency_keys": services.forget_idempotency_keys(runtime().sessions, IDEMPOTENCY_KEY_LIFETIME)}
+        removed = {
+            "idempotency_keys": services.forget_idempotency_keys(runtime().sessions, IDEMPOTENCY_KEY_LIFETIME),
+            "contact_sightings": services.forget_contact_sightings(runtime().sessions),
+        }
         if settings.uses_embedded_broker:
             removed["delivered_messages"] = embedded_broker.prune_delivered(
                 settings.embedded_broker_path, DELIVERED_MESSAGE_LIFETIME

@@ -6,9 +6,15 @@ Shaped like Coral Talk's pipeline phases: small checkers run in order by a pipel
 from __future__ import annotations
 
 import logging
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any, Protocol, Sequence
 
+from moderation.checks.normalize import NormalizedText, normalize
 from moderation.guidelines import Code
 
 log = logging.getLogger(__name__)
@@ -49,6 +55,13 @@ class CheckContext:
     article_text: str = ""
     language: str | None = None
     author_recent: tuple[str, ...] = field(default_factory=tuple)
+    # How many other articles or authors posted each contact (link, e-mail, phone) lately.
+    contacts_seen_elsewhere: dict[str, int] = field(default_factory=dict)
+
+    @cached_property
+    def normalized(self) -> NormalizedText:
+        """Computed once and shared by every checker."""
+        return normalize(self.text)
 
 
 class Checker(Protocol):
@@ -58,11 +71,35 @@ class Checker(Protocol):
     def check(self, context: CheckContext) -> list[Finding]: ...
 
 
-class Pipeline:
-    """Runs every checker; a checker that raises becomes a `check_unavailable` note, never a pass."""
+class CheckTimeout(Exception):
+    """A checker ran past its time budget."""
 
-    def __init__(self, checkers: Sequence[Checker]):
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Interrupts a runaway checker (a pathological regex, say) where signals allow: the main thread."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def _expired(_signum: int, _frame: Any) -> None:
+        raise CheckTimeout(f"over {seconds}s")
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+class Pipeline:
+    """Runs every checker in order; one that fails or times out becomes `check_unavailable`, never a pass."""
+
+    def __init__(self, checkers: Sequence[Checker], timeout_seconds: float = 0.0):
         self.checkers = tuple(checkers)
+        self.timeout_seconds = timeout_seconds
 
     @property
     def versions(self) -> dict[str, str]:
@@ -72,14 +109,17 @@ class Pipeline:
         findings: list[Finding] = []
         for checker in self.checkers:
             try:
-                findings.extend(checker.check(context))
+                with time_limit(self.timeout_seconds):
+                    findings.extend(checker.check(context))
             except Exception:  # a broken checker must send the comment to a person, not let it through
                 log.exception("checker %s failed", checker.name)
-                findings.append(Finding(Code.check_unavailable, 1.0, (), checker.name, checker.version))
+                evidence = (Evidence(0, 0, "", f"{checker.name}:unavailable"),)
+                findings.append(Finding(Code.check_unavailable, 1.0, evidence, checker.name, checker.version))
         return findings
 
 
 def default_pipeline() -> Pipeline:
-    from moderation.checks.profanity import WordlistProfanityChecker
+    from moderation.checks.pipeline import build_pipeline
+    from moderation.policy import DEFAULT_POLICY
 
-    return Pipeline([WordlistProfanityChecker()])
+    return build_pipeline(DEFAULT_POLICY)

@@ -1,0 +1,87 @@
+"""Abuse aimed at a group for who they are: a group named, and something demeaning said of all of it.
+
+Naming a group is never a finding ("Muslim leaders welcomed it"): the rules need a slur, a
+dehumanising predicate, a call to expel or harm, or contempt in front of the group's name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderation.checks.patterns import PatternChecker, alternatives, code_group, rule
+from moderation.guidelines import Code
+
+GROUPS = {
+    Code.abuse_sexism: "women|woman|females|girls|feminists|wives|ladies|broads|chicks|bitches|females|"
+                       "men|males",
+    Code.abuse_racism: "blacks|black people|black men|black women|whites|white people|asians|africans|arabs|"
+                       "arab people|kurds|kurdish people|turks|turkish people|armenians|persians|latinos|"
+                       "hispanics|gypsies|roma|jews as a race|indians|chinese people|chinese|negroes|natives|"
+                       "aborigines|brown people|darkies|coloureds|coloreds",
+    Code.abuse_homophobia: "gays|gay people|gay men|homosexuals|lesbians|queers|trans people|transgenders|"
+                           "transgender people|trannies|bisexuals|lgbt people|lgbtq people|lgbt|lgbtq|the gays|"
+                           "fags|faggots|dykes",
+    Code.abuse_xenophobia: "immigrants|migrants|refugees|foreigners|illegals|asylum seekers|syrians|afghans|"
+                           "pakistanis|albanians|romanians|poles|mexicans|somalis|nigerians|iraqis|iranians|"
+                           "afghan refugees|syrian refugees|economic migrants|newcomers",
+    Code.abuse_religion: "muslims|moslems|islam|islamists|jews|jewish people|christians|catholics|protestants|"
+                         "hindus|sikhs|atheists|alevis|yazidis|yezidis|shias|shiites|sunnis|buddhists|mormons|"
+                         "evangelicals|zionists|kafirs|infidels",
+}
+DEHUMANISING = alternatives(
+    "animals|savages|vermin|parasites|cockroaches|rats|pigs|dogs|apes|monkeys|subhuman|sub human|"
+    "subhumans|scum|trash|garbage|filth|filthy|dirty|disgusting|inferior|a disease|a cancer|a plague|"
+    "a virus|evil|all evil|terrorists|all terrorists|rapists|all rapists|criminals|all criminals|thieves|"
+    "invaders|breeding like rabbits|breeding like rats|not human|not people|less than human|mentally ill|"
+    "sick|perverts|pedophiles|paedophiles|degenerates|an abomination|abominations|stupid|dumb|lazy|"
+    "worthless|useless|a waste|the problem|the enemy|ruining this country|destroying this country|"
+    "taking over|a threat|not welcome|not wanted|barbaric|barbarians|primitive|backward|uncivilised|uncivilized|"
+    "good for nothing|only good for|property|objects|liars|greedy|money grabbing|bloodsuckers"
+)
+EXPULSION = alternatives(
+    "be deported|be sent back|go back|be kicked out|be thrown out|get out|be banned|be removed|be expelled|"
+    "be exterminated|be wiped out|be eradicated|be gassed|be killed|be shot|be hanged|be burned|die|"
+    "not be allowed|have no rights|be locked up|be put in camps|be sterilised|be sterilized|not vote|"
+    "stay in the kitchen|shut up|know their place"
+)
+CONTEMPT = alternatives(
+    "dirty|filthy|stinking|smelly|fucking|fking|bloody|stupid|dumb|ugly|lazy|greedy|disgusting|vile|"
+    "damn|goddamn|sick|backward|savage|subhuman|inbred|hairy|thieving|scheming|treacherous|worthless"
+)
+
+
+ANY_GROUP = "(?:" + "|".join(code_group(code, alternatives(words)) for code, words in GROUPS.items()) + ")"
+
+GROUP_RULES = [
+    rule("dehumanising", None, 0.88, rf"""
+        \b(?:(?:all|these|those|most|the|such|typical|bloody|fucking|you|every|many)\s+)?{ANY_GROUP}\s+
+        (?:are|r|is|were|being|=)\s+(?:all\s+|just\s+|nothing\s+but\s+|basically\s+|simply\s+|literally\s+)?
+        (?:a\s+bunch\s+of\s+|such\s+)?{DEHUMANISING}\b(?!\s*\?)"""),
+    rule("expulsion", None, 0.85, rf"""
+        \b{ANY_GROUP}\s+(?:should|must|need\s+to|needs\s+to|ought\s+to|have\s+to|deserve\s+to|will)\s+
+        (?:all\s+)?{EXPULSION}\b"""),
+    rule("contempt", None, 0.8, rf"""\b{CONTEMPT}\s+{ANY_GROUP}\b"""),
+    rule("hatred", None, 0.85, rf"""
+        \b(?:i|we)\s+(?:hate|despise|detest|loathe|can't\s+stand|cannot\s+stand)\s+(?:all\s+)?(?:the\s+)?{ANY_GROUP}\b"""),
+    rule("no-place", None, 0.8, rf"""
+        \b(?:no|ban\s+all|deport\s+all|kick\s+out\s+all|get\s+rid\s+of\s+(?:all\s+)?(?:the\s+)?)\s*{ANY_GROUP}\b
+        (?!\s+(?:rights|votes?|voices?|say|representation|access))"""),
+]
+PREFILTER = re.compile(r"\b(?:" + "|".join(alternatives(w) for w in GROUPS.values()) + r"|she|go|get|send|fuck)\b")
+
+RULES = GROUP_RULES + [
+    rule("sexism-place", Code.abuse_sexism, 0.85, r"""
+        \b(?:women|woman|she|females|girls)\s+(?:belong|belongs|should\s+stay|should\s+be|needs?\s+to\s+be)\s+
+        (?:in\s+the\s+kitchen|at\s+home|barefoot|pregnant|seen\s+and\s+not\s+heard|silent|quiet)\b"""),
+    rule("sexism-competence", Code.abuse_sexism, 0.75, r"""
+        \b(?:women|woman|females|girls)\s+(?:can't|cannot|can\s+not|shouldn't|should\s+not|are\s+too\s+\w+\s+to)\s+
+        (?:drive|think|lead|vote|do\s+math|be\s+(?:trusted|leaders|presidents|in\s+charge))\b"""),
+    rule("xenophobia-go-back", Code.abuse_xenophobia, 0.85, r"""
+        \b(?:go|get|send\s+(?:them|him|her|you)|fuck\s+off)\s+back\s+(?:to|home\s+to)\s+(?:your|their|his|her)\s+
+        (?:own\s+)?(?:country|countries|desert|cave|caves|jungle|shithole|mud\s+hut|village|tent)\b"""),
+]
+
+
+class GroupAbuseChecker(PatternChecker):
+    def __init__(self) -> None:
+        super().__init__("abuse.patterns", "1", RULES, PREFILTER)

@@ -1,0 +1,63 @@
+"""Personal attacks: insults aimed at a person ("you idiot", "the author is a moron").
+
+Criticism of an argument is welcome, so adjectives count only when they are aimed at someone; the
+lexicon phase scores insult nouns on their own, more weakly.
+"""
+
+from __future__ import annotations
+
+from moderation.checks.patterns import PatternChecker, alternatives, rule
+from moderation.guidelines import Code
+
+NOUN = alternatives(
+    "idiot|moron|imbecile|cretin|fool|dimwit|halfwit|nitwit|dumbass|dumb ass|jackass|ass|asshole|arsehole|"
+    "dickhead|dick|douche|douchebag|scumbag|scum|loser|clown|buffoon|troll|liar|hypocrite|coward|retard|"
+    "twat|prick|bastard|bitch|cunt|pig|rat|snake|worm|parasite|maggot|lowlife|degenerate|psycho|lunatic|"
+    "nutjob|nutcase|freak|creep|pervert|pedo|paedo|pedophile|shill|sucker|wanker|tosser|muppet|numpty|"
+    "plonker|knobhead|bellend|git|twit|joke|disgrace|embarrassment|waste of space|waste of oxygen|"
+    "piece of shit|piece of garbage|piece of trash|piece of crap|sack of shit|excuse for a human|"
+    "animal|savage|subhuman|vermin|trash|garbage|filth|bigot|racist|fascist|nazi|traitor|whore|slut|"
+    "skank|hoe|sheep|simpleton|dunce|ignoramus|donkey|baboon|monkey|ape|dog"
+)
+ADJECTIVE = alternatives(
+    "stupid|dumb|ignorant|pathetic|brainless|clueless|worthless|useless|disgusting|retarded|braindead|"
+    "brain dead|moronic|idiotic|ugly|fat|lying|dense|thick|demented|deranged|mentally ill|sick in the head|"
+    "insane|delusional|incompetent|spineless|gutless|vile|repulsive|despicable|miserable|deplorable|"
+    "a waste|an embarrassment|a disgrace|a joke|full of shit|full of crap|out of your mind|off your meds|"
+    "too stupid|so stupid|so dumb|a fucking idiot"
+)
+INTENSIFIER = r"(?:(?:such|so|just|really|truly|a|an|the|one|fucking|fking|effing|damn|bloody|total|complete|absolute|utter|big|little|stupid|dumb|pathetic|ignorant|lying|sad|old|ugly|fat|sorry|typical|brainless|clueless|worthless|useless|disgusting|miserable|dirty|filthy|lazy|arrogant|self\s*righteous|smug|ridiculous|mindless|biggest|worst)\s+){0,4}"
+PERSON = alternatives(
+    "the author|this author|the writer|this writer|the journalist|this journalist|the reporter|this reporter|"
+    "the editor|this editor|the columnist|this columnist|whoever wrote this|the person who wrote this|"
+    "this guy|that guy|this man|that man|this woman|that woman|this clown|he|she|they|op|the commenter|"
+    "the poster|your mother|your mom|your mum|your father|your dad|your wife|your husband|your family"
+)
+
+RULES = [
+    rule("you-are-insult", Code.personal_attack, 0.9, rf"""
+        \b(?:you(?:'re|\s+are|\s+r|re|\s+were|\s+must\s+be|\s+seem\s+to\s+be|\s+sound\s+like|\s+look\s+like|
+        \s+act\s+like|\s+talk\s+like)|ur|u\s+r|your\s+an?|yer)\s+{INTENSIFIER}(?:{NOUN}s?|{ADJECTIVE})\b"""),
+    rule("you-insult", Code.personal_attack, 0.88, rf"""
+        \b(?:you|u|ya|ye)\s+{INTENSIFIER}{NOUN}s?\b(?!\s+(?:of\s+a\s+)?(?:argument|point|idea|policy|plan|law|bill))"""),
+    rule("person-is-insult", Code.personal_attack, 0.85, rf"""
+        \b{PERSON}\s+(?:is|was|are|were|'s|must\s+be|seems\s+to\s+be|sounds\s+like)\s+{INTENSIFIER}
+        (?:{NOUN}s?|{ADJECTIVE})\b"""),
+    rule("what-an-insult", Code.personal_attack, 0.72, rf"""
+        \b(?:what|such)\s+(?:an?|a\s+bunch\s+of)\s+{INTENSIFIER}{NOUN}s?\b"""),
+    rule("insulting-address", Code.personal_attack, 0.8, rf"""
+        (?:^|[,.!?;:]\s*)(?:{INTENSIFIER}{NOUN})(?:s)?\s*[,.!?]|\b(?:listen|look|hey|shut\s+up|grow\s+up|
+        wake\s+up),?\s+{INTENSIFIER}{NOUN}s?\b"""),
+    rule("dismissal", Code.personal_attack, 0.75, r"""
+        \b(?:shut\s+(?:the\s+(?:fuck|hell)\s+)?up|stfu|shut\s+your\s+(?:mouth|trap|face|pie\s*hole|cake\s*hole)|
+        get\s+lost|go\s+to\s+hell|screw\s+you|fuck\s+(?:you|u|off|yourself)|piss\s+off|eat\s+shit|bite\s+me|
+        kiss\s+my\s+ass|go\s+fuck\s+yourself|gfy|get\s+a\s+(?:brain|life|clue)|nobody\s+(?:cares|asked)\s+(?:about\s+)?
+        (?:you|what\s+you\s+think)|you\s+(?:suck|stink|disgust\s+me|make\s+me\s+sick))\b"""),
+    rule("your-mother", Code.personal_attack, 0.7, r"""
+        \b(?:your|ur|yo)\s+(?:mother|mom|mum|mama|momma)\s+(?:is|was|'s)\s+(?:a|an|so)\b"""),
+]
+
+
+class PersonalAttackChecker(PatternChecker):
+    def __init__(self) -> None:
+        super().__init__("attack.patterns", "1", RULES)

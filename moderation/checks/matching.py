@@ -1,0 +1,152 @@
+"""One compiled regular expression for thousands of terms, matched on normalised text.
+
+Terms are merged into a trie so the expression fails fast at each position; every letter becomes a class
+of its leet and accented spellings, and a run of n equal letters matches n or more ("fuuuck"). Each term
+ends in an empty capturing group that names the tables it belongs to, so one scan finds every table.
+Only a letter itself may repeat beyond the term's spelling, which keeps backtracking linear.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from moderation.checks.normalize import NormalizedText, normalize
+
+# better-profanity's substitutions, plus a few more that readers use.
+LEET = {
+    "a": "@4*", "b": "8", "c": "(", "e": "3*", "g": "9", "i": "1!|l*", "l": "1|", "o": "0*@", "s": "$5",
+    "t": "7+", "u": "*v", "v": "*u", "z": "2",
+}
+WORD_END = r"(?![^\W_])"
+WORD_START = r"(?<![^\W_@$*])"
+ARABIC_PREFIXES = r"(?:وال|بال|فال|كال|لل|ال|و|ف|ب|ل|ك)?"
+JOINER = r"[\W_]{0,3}"
+
+
+@lru_cache(maxsize=None)
+def _accented(letter: str) -> str:
+    """Every Latin letter whose decomposition starts with `letter` (ü, ú, û... for u)."""
+    found = []
+    for code in range(0x00C0, 0x0250):
+        char = chr(code)
+        if char != letter and unicodedata.normalize("NFD", char)[0] == letter and char == char.casefold():
+            found.append(char)
+    if letter == "i":
+        found.append("ı")
+    return "".join(found)
+
+
+@lru_cache(maxsize=None)
+def letter_class(char: str) -> str:
+    """The characters that may stand for `char` in a term."""
+    if "a" <= char <= "z":
+        return "[" + re.escape(char + LEET.get(char, "") + _accented(char)) + "]"
+    return re.escape(char)
+
+
+@dataclass(frozen=True)
+class Term:
+    """A lexicon entry: `words` to match whole; `prefix` also matches longer words that start with it."""
+
+    words: tuple[str, ...]
+    prefix: bool
+    arabic: bool
+
+    @classmethod
+    def parse(cls, raw: str) -> Term:
+        prefix = raw.endswith("*")
+        text = normalize(raw.rstrip("*").strip()).text.strip(" .,-_")
+        words = tuple(w for w in re.split(r"[\s\-]+", text) if w)
+        if not words:
+            raise ValueError(f"empty term {raw!r}")
+        arabic = any("\u0600" <= ch <= "\u06ff" for ch in text)
+        return cls(words, prefix, arabic)
+
+    def units(self) -> tuple[str, ...]:
+        """The term as a sequence of regex pieces, one per run of equal letters or per joiner."""
+        pieces: list[str] = []
+        for index, word in enumerate(self.words):
+            if index:
+                pieces.append(JOINER)
+            for run in re.finditer(r"(.)\1*", word):
+                char, count = run.group(1), len(run.group(0))
+                cls = letter_class(char)
+                # n spellings of the letter, then only the letter itself repeated: "fuuuck" matches, and
+                # a run of "!!!!" (a leet i) cannot make the expression backtrack through every length.
+                pieces.append(cls * count + (re.escape(char) + "*" if char.isalpha() else ""))
+        return tuple(pieces)
+
+
+class _Node:
+    __slots__ = ("children", "tables", "prefix_tables")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.tables: set[int] = set()
+        self.prefix_tables: set[int] = set()
+
+
+@dataclass(frozen=True)
+class Match:
+    table: int
+    start: int  # in the normalised text
+    end: int
+
+
+class TermMatcher:
+    """Finds, in one pass, every whole-word occurrence of any term of any table."""
+
+    def __init__(self, tables: Iterable[Iterable[str]]):
+        root = _Node()
+        arabic_root = _Node()
+        self.table_count = 0
+        for table, terms in enumerate(tables):
+            self.table_count = table + 1
+            for raw in terms:
+                term = Term.parse(raw)
+                node = arabic_root if term.arabic else root
+                for unit in term.units():
+                    node = node.children.setdefault(unit, _Node())
+                (node.prefix_tables if term.prefix else node.tables).add(table)
+        self._group_tables: list[frozenset[int]] = [frozenset()]  # group 0 is the whole match
+        branches = []
+        if root.children:
+            branches.append(self._render(root))
+        if arabic_root.children:
+            branches.append(ARABIC_PREFIXES + self._render(arabic_root))
+        pattern = WORD_START + "(?:" + "|".join(branches) + ")" if branches else r"(?!x)x"
+        self.regex = re.compile(pattern)
+
+    def _terminal(self, tables: set[int], tail: str) -> str:
+        self._group_tables.append(frozenset(tables))
+        return tail + "()"
+
+    def _render(self, node: _Node) -> str:
+        options = [unit + self._render(child) for unit, child in sorted(node.children.items(), key=_longest_first)]
+        if node.prefix_tables:
+            options.append(self._terminal(node.prefix_tables, r"[^\W_]*" + WORD_END))
+        if node.tables:
+            options.append(self._terminal(node.tables, WORD_END))
+        return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+
+    def find(self, text: str) -> Iterator[Match]:
+        for match in self.regex.finditer(text):
+            group = match.lastindex
+            if group is None or match.end() == match.start():
+                continue
+            for table in self._group_tables[group]:
+                yield Match(table, match.start(), match.end())
+
+    def find_in(self, normalized: NormalizedText) -> Iterator[tuple[Match, tuple[int, int]]]:
+        """Matches with the span of the original text each one came from."""
+        for match in self.find(normalized.text):
+            yield match, normalized.original_span(match.start, match.end)
+
+
+def _longest_first(item: tuple[str, _Node]) -> tuple[int, str]:
+    unit, _ = item
+    return (0 if unit == JOINER else 1, unit)

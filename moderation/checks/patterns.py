@@ -1,0 +1,75 @@
+"""Checkers made of regular expressions over normalised text: each rule names its code, score and itself."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from moderation.checks import CheckContext, Evidence, Finding
+from moderation.guidelines import Code
+
+
+@dataclass(frozen=True)
+class Rule:
+    """`code`, or when it is None the code named by the pattern's last named group (see `code_group`)."""
+
+    name: str
+    code: Code | None
+    score: float
+    regex: re.Pattern[str]
+
+
+def rule(name: str, code: Code | None, score: float, pattern: str) -> Rule:
+    return Rule(name, code, score, re.compile(pattern, re.VERBOSE))
+
+
+GROUP_NAMES: dict[str, Code] = {code.name: code for code in Code}
+
+
+def code_group(code: Code, pattern: str) -> str:
+    """A named group whose name tells a rule with `code=None` which code it found."""
+    return f"(?P<{code.name}>{pattern})"
+
+
+def alternatives(words: str) -> str:
+    """`"a b|c"` style word lists to a regex group; spaces inside an entry match any run of spaces."""
+    entries = sorted((w.strip() for w in words.split("|") if w.strip()), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in entries) + ")"
+
+
+class PatternChecker:
+    """Runs its rules in order; a code's score is its strongest rule, its evidence every rule's span."""
+
+    def __init__(self, name: str, version: str, rules: list[Rule], prefilter: re.Pattern[str] | None = None):
+        self.name = name
+        self.version = version
+        self.rules = rules
+        self.prefilter = prefilter  # no rule can match a text this finds nothing in
+
+    def check(self, context: CheckContext) -> list[Finding]:
+        normalized = context.normalized
+        if self.prefilter is not None and not self.prefilter.search(normalized.text):
+            return []
+        scores: dict[Code, float] = {}
+        evidence: dict[Code, list[Evidence]] = defaultdict(list)
+        for item in self.rules:
+            for match in item.regex.finditer(normalized.text):
+                if match.end() == match.start():
+                    continue
+                code = item.code or GROUP_NAMES[match.lastgroup or ""]
+                start, end = normalized.original_span(match.start(), match.end())
+                evidence[code].append(Evidence(start, end, context.text[start:end], f"{self.name}:{item.name}"))
+                scores[code] = max(scores.get(code, 0.0), item.score)
+        return [Finding(code, score, tuple(_distinct(evidence[code])), self.name, self.version)
+                for code, score in scores.items()]
+
+
+def _distinct(items: list[Evidence]) -> list[Evidence]:
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for item in sorted(items, key=lambda e: (e.start, -e.end)):
+        if not any(s <= item.start and item.end <= e for s, e in seen):
+            kept.append(item)
+            seen.add((item.start, item.end))
+    return kept

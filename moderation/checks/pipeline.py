@@ -1,0 +1,73 @@
+"""The checks in the order they run, built once per process for a policy."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from moderation.checks import Checker, Finding, Pipeline
+from moderation.guidelines import NOTE_CODES, Code
+from moderation.policy import Policy
+
+log = logging.getLogger(__name__)
+
+_built: dict[str, Pipeline] = {}
+
+
+def build_pipeline(policy: Policy) -> Pipeline:
+    """Coral-style phases: language, word lists, threats, attacks, group abuse, promotion, topic, learned."""
+    cached = _built.get(policy.version)
+    if cached is not None:
+        return cached
+    from moderation.checks.abuse import GroupAbuseChecker
+    from moderation.checks.attacks import PersonalAttackChecker
+    from moderation.checks.language import LanguageChecker
+    from moderation.checks.promotion import PromotionChecker
+    from moderation.checks.terms import LexiconChecker
+    from moderation.checks.threats import ThreatChecker
+    from moderation.checks.topic import TopicChecker
+
+    checkers: list[Checker] = [
+        LanguageChecker(policy.covered_languages),
+        LexiconChecker(policy),
+        ThreatChecker(),
+        PersonalAttackChecker(),
+        GroupAbuseChecker(),
+        PromotionChecker(policy.allowed_domains),
+        TopicChecker(),
+    ]
+    learned = _learned_checker()
+    if learned is not None:
+        checkers.append(learned)
+    pipeline = Pipeline(checkers, timeout_seconds=policy.checker_timeout_seconds)
+    _built[policy.version] = pipeline
+    return pipeline
+
+
+def _learned_checker() -> Checker | None:
+    try:
+        from moderation.checks.learned import LearnedChecker
+    except ImportError:
+        return None
+    return LearnedChecker()
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A code the policy sends to review, with the strongest score any checker gave it."""
+
+    code: Code
+    score: float
+
+
+def verdicts(findings: list[Finding], policy: Policy) -> list[Verdict]:
+    best: dict[Code, float] = {}
+    for finding in findings:
+        best[finding.code] = max(best.get(finding.code, 0.0), finding.score)
+    found = [Verdict(code, score) for code, score in best.items() if policy.reaches_review(code, score)]
+    return sorted(found, key=lambda v: -v.score)
+
+
+def violations(findings: list[Finding], policy: Policy) -> set[Code]:
+    """Codes that break a guideline (notes excluded) and reach the policy's review threshold."""
+    return {v.code for v in verdicts(findings, policy) if v.code not in NOTE_CODES}

@@ -1,0 +1,174 @@
+"""Promotion: links, e-mail addresses, phone numbers, social handles, and the words of ads and self-promotion.
+
+Links to news, government and reference sites are citations, not promotion. Contacts are commercial
+when the comment sells something, personal otherwise. The same contact posted under other articles or by
+other authors lately (counted by the service, passed in the context) is the mark of a spam run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from moderation.checks import CheckContext, Evidence, Finding
+from moderation.checks.patterns import alternatives
+from moderation.guidelines import Code
+
+ALLOWED_DOMAINS = frozenset("""
+wikipedia.org wikimedia.org wiktionary.org wikidata.org archive.org doi.org arxiv.org pubmed.ncbi.nlm.nih.gov
+nature.com science.org sciencedirect.com bbc.co.uk bbc.com reuters.com apnews.com ap.org afp.com aljazeera.com
+aljazeera.net theguardian.com nytimes.com washingtonpost.com wsj.com economist.com ft.com bloomberg.com cnn.com
+npr.org pbs.org dw.com france24.com euronews.com rferl.org voanews.com independent.co.uk telegraph.co.uk
+politico.com politico.eu axios.com theatlantic.com newyorker.com time.com lemonde.fr spiegel.de rudaw.net
+kurdistan24.net basnews.com bianet.org hurriyetdailynews.com hurriyet.com.tr aa.com.tr trtworld.com
+dailysabah.com duvarenglish.com iranintl.com radiofarda.com bbc.com.tr alarabiya.net asharq.com
+middleeasteye.net al-monitor.com un.org who.int unhcr.org unicef.org icrc.org amnesty.org hrw.org europa.eu
+nato.int worldbank.org imf.org oecd.org factcheck.org snopes.com fullfact.org ourworldindata.org
+""".split())
+ALLOWED_SUFFIXES = (".gov", ".edu", ".int", ".mil", ".gov.uk", ".ac.uk", ".gov.tr", ".edu.tr", ".gov.krd",
+                    ".gov.iq", ".gov.ir", ".ac.ir", ".europa.eu", ".gc.ca", ".gov.au", ".edu.au")
+SHORTENERS = frozenset("bit.ly tinyurl.com goo.gl t.co ow.ly is.gd buff.ly rebrand.ly cutt.ly shorturl.at "
+                       "tiny.cc rb.gy s.id t.me wa.me linktr.ee".split())
+TLDS = ("com|net|org|info|biz|io|co|me|tv|xyz|shop|store|online|site|ly|gl|to|app|dev|club|live|link|click|"
+        "top|vip|ru|uk|de|tr|ir|iq|ae|sa|fr|in|us|ca|au|es|it|nl|pl|br|cn|jp|kr|eu|krd|be|ch|at|se|no|dk|fi")
+
+URL = re.compile(rf"""
+    (?:https?://|www\.)[^\s<>"'()\[\]]+
+  | \b(?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?\.)+(?:{TLDS})\b(?:/[^\s<>"']*)?
+  | \b[a-z0-9-]{{3,}}\s*(?:\(dot\)|\[dot\]|\s\.\s|\sdot\s)\s*(?:{TLDS})\b
+""", re.VERBOSE)
+EMAIL = re.compile(r"""
+    \b[a-z0-9._%+-]+\s*(?:@|\(at\)|\[at\]|\s+at\s+)\s*[a-z0-9-]+(?:\s*(?:\.|\(dot\)|\[dot\]|\s+dot\s+)\s*[a-z0-9-]+)*
+    \s*(?:\.|\(dot\)|\[dot\]|\s+dot\s+)\s*(?:com|net|org|info|io|co|me|de|fr|tr|ir|uk|ru|edu|gov)\b""", re.VERBOSE)
+PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\d(?:[\s\-.()]{0,2}\d){8,13}(?!\w)")
+HANDLE = re.compile(r"""
+    \b(?:instagram|insta|ig|snapchat|snap|tiktok|telegram|whatsapp|whats\s*app|twitter|facebook|fb|youtube|yt|
+    twitch|onlyfans|discord|kik|wechat|skype|signal|viber)\s*(?:[:\-=]|is|id|at|@)\s*@?[\w.]{3,}
+  | \b(?:follow|add|dm|message|contact|find|text|call|hit)\s+(?:me|us)\s+(?:up\s+)?(?:on|at|@)\s+@?[\w.]{2,}
+""", re.VERBOSE)
+PERSONAL_PHRASES = re.compile(r"\b" + alternatives(
+    "check out my|checkout my|check my|visit my|see my|watch my|listen to my|subscribe to my|sub to my|"
+    "subscribe my|follow my|like my|share my|go to my|on my channel|my youtube channel|my channel|my new channel|"
+    "my youtube|my blog|my website|my site|my page|my new video|my latest video|my video|my new song|my song|"
+    "my music|my mixtape|my podcast|my instagram|my insta|my tiktok|my twitch|my stream|my profile|"
+    "please subscribe|pls subscribe|plz subscribe|subscribe please|subscribe guys|like and subscribe|"
+    "like comment and subscribe|sub 4 sub|sub4sub|subscribe back|follow back|follow for follow|f4f|l4l|"
+    "free followers|free likes|free subscribers|get followers|gain followers|give my channel a|my first video|"
+    "support my channel|help me reach|check out this channel|check this channel|"
+    "check out this video|check out this song|check out our|subscribe for more|subscribe if you|"
+    "please check out|pls check out|plz check out|check it out on"
+) + r"\b")
+COMMERCIAL_PHRASES = re.compile(r"\b" + alternatives(
+    "buy now|order now|shop now|visit our|our shop|our store|our website|our products|our services|free shipping|"
+    "discount code|promo code|coupon code|use code|use my code|limited offer|limited time offer|special offer|"
+    "best price|best prices|lowest price|for sale|on sale now|make money|making money|earn money|earn extra|"
+    "work from home|working from home and|get paid|paid to|passive income|investment opportunity|"
+    "trading signals|bet now|payday loan|viagra|cialis|weight loss pills|lose weight fast|click here|"
+    "click the link|link in bio|link in my bio|dm for|dm me for|whatsapp me|contact us|call now|hire us|"
+    "per day from home|a day from home|guaranteed income|double your money|cash app|sugar daddy"
+) + r"\b|\b(?:earn|make|making|made|get)\s+(?:up\s+to\s+)?[$€£]\s?\d[\d,.]*|[$€£]\s?\d[\d,.]*\s*(?:a|per|/)\s*(?:day|hour|week)\b")
+PHONE_CUES = re.compile(r"\b" + alternatives(
+    "call|call me|whatsapp|whats app|wa|telegram|text|text me|sms|contact|reach me|dm|viber|phone|tel|mob|mobile"
+) + r"\b")
+COMMERCIAL_CUES = re.compile(r"\b" + alternatives(
+    "buy|sell|selling|sale|shop|store|price|prices|discount|cheap|order|offer|deal|deals|money|earn|income|"
+    "product|products|coupon|promo|casino|bet|betting|loan|loans|crypto|bitcoin|forex|invest|investment|"
+    "business|hire|service|services|shipping|delivery|wholesale|pills|followers|likes"
+) + r"\b|[$€£]\s?\d")
+
+
+@dataclass(frozen=True)
+class Contact:
+    kind: str
+    fingerprint: str
+    start: int  # in the normalised text
+    end: int
+
+
+def _domain(url: str) -> str:
+    host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url).split("/")[0].split("?")[0].split(":")[0]
+    return re.sub(r"\s*(?:\(dot\)|\[dot\]|\s\.\s|\sdot\s)\s*", ".", host).strip(".")
+
+
+def _allowed(domain: str, extra: frozenset[str]) -> bool:
+    allowed = ALLOWED_DOMAINS | extra
+    return any(domain == d or domain.endswith("." + d) for d in allowed) or domain.endswith(ALLOWED_SUFFIXES)
+
+
+def find_contacts(text: str, allowed_domains: frozenset[str] = frozenset()) -> list[Contact]:
+    """Links (not to allowed sites), e-mail addresses and phone numbers, in normalised text."""
+    contacts: list[Contact] = []
+    taken: list[tuple[int, int]] = []
+    for kind, regex in (("email", EMAIL), ("url", URL), ("phone", PHONE)):
+        for match in regex.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            value = match.group(0)
+            if kind == "url":
+                domain = _domain(value)
+                if _allowed(domain, allowed_domains):
+                    continue
+                fingerprint = f"url:{domain}"
+            elif kind == "email":
+                fingerprint = "email:" + re.sub(r"\s+|\(|\)|\[|\]", "", value)
+            else:
+                digits = re.sub(r"\D", "", value)
+                if len(set(digits)) < 3:
+                    continue  # 000000000 and the like are not phone numbers
+                fingerprint = f"phone:{digits[-9:]}"
+            taken.append((match.start(), match.end()))
+            contacts.append(Contact(kind, fingerprint, match.start(), match.end()))
+    return contacts
+
+
+def contact_fingerprints(text: str) -> list[str]:
+    """What the service counts across articles and authors to spot a spam run."""
+    from moderation.checks.normalize import normalize
+
+    return sorted({c.fingerprint for c in find_contacts(normalize(text).text)})
+
+
+class PromotionChecker:
+    name = "promotion.patterns"
+    version = "1"
+
+    def __init__(self, allowed_domains: Iterable[str] = ()):
+        self.allowed_domains = frozenset(d.casefold().removeprefix("www.") for d in allowed_domains)
+
+    def check(self, context: CheckContext) -> list[Finding]:
+        normalized = context.normalized
+        text = normalized.text
+        hits: list[tuple[Code | None, float, int, int, str]] = []  # None: decided by the cues below
+        for contact in find_contacts(text, self.allowed_domains):
+            repeated = context.contacts_seen_elsewhere.get(contact.fingerprint, 0)
+            score = {"url": 0.6, "email": 0.8, "phone": 0.75}[contact.kind]
+            if contact.kind == "url" and _domain(text[contact.start:contact.end]) in SHORTENERS:
+                score = 0.88
+            if contact.kind == "phone" and PHONE_CUES.search(text):
+                score = 0.9
+            if repeated:
+                score = max(score, min(0.97, 0.85 + 0.04 * repeated))
+            rule = contact.kind + (":repeated-elsewhere" if repeated else "")
+            hits.append((None, score, contact.start, contact.end, rule))
+        for match in HANDLE.finditer(text):
+            hits.append((Code.promotion_personal, 0.85, match.start(), match.end(), "social-handle"))
+        for match in PERSONAL_PHRASES.finditer(text):
+            hits.append((Code.promotion_personal, 0.88, match.start(), match.end(), "self-promotion"))
+        for match in COMMERCIAL_PHRASES.finditer(text):
+            hits.append((Code.promotion_commercial, 0.9, match.start(), match.end(), "advertising"))
+        if not hits:
+            return []
+        selling = any(code is Code.promotion_commercial for code, *_ in hits) or bool(COMMERCIAL_CUES.search(text))
+        contact_code = Code.promotion_commercial if selling else Code.promotion_personal
+        if any(code is None for code, *_ in hits) and any(code is not None for code, *_ in hits):
+            hits = [(c, min(0.97, s + 0.08), a, b, r) if c is None else (c, s, a, b, r) for c, s, a, b, r in hits]
+        findings: dict[Code, tuple[float, list[Evidence]]] = {}
+        for code, score, start, end, rule in hits:
+            code = code or contact_code
+            o_start, o_end = normalized.original_span(start, end)
+            best, evidence = findings.get(code, (0.0, []))
+            evidence.append(Evidence(o_start, o_end, context.text[o_start:o_end], f"{self.name}:{rule}"))
+            findings[code] = (max(best, score), evidence)
+        return [Finding(code, score, tuple(sorted(ev, key=lambda e: e.start)), self.name, self.version)
+                for code, (score, ev) in findings.items()]

@@ -1,0 +1,71 @@
+"""The lexicon phase: every table of every language, and the policy's own terms, in one scan."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+
+from moderation.checks import CheckContext, Evidence, Finding
+from moderation.checks.lexicon import Lexicon, Table, builtin_lexicons
+from moderation.checks.matching import TermMatcher
+from moderation.guidelines import Code
+from moderation.policy import DEFAULT_POLICY, Policy
+
+BANNED_SCORE = 0.95
+SUSPECT_SCORE = 0.55
+POLICY_TERM_SCORE = 0.9
+MAX_SCORE = 0.99
+
+
+def policy_tables(policy: Policy) -> list[Table]:
+    tables = []
+    if policy.banned_terms:
+        tables.append(Table("policy", Code.profanity, "banned", BANNED_SCORE, policy.banned_terms))
+    if policy.suspect_terms:
+        tables.append(Table("policy", Code.profanity, "suspect", SUSPECT_SCORE, policy.suspect_terms))
+    for code, terms in policy.extra_terms.items():
+        tables.append(Table("policy", code, code.value, POLICY_TERM_SCORE, terms))
+    return tables
+
+
+def combine(scores: list[float]) -> float:
+    """Independent hits corroborate each other (noisy-or), never reaching certainty."""
+    remaining = 1.0
+    for score in scores:
+        remaining *= 1.0 - score
+    return min(MAX_SCORE, 1.0 - remaining)
+
+
+class LexiconChecker:
+    name = "lexicon"
+
+    def __init__(self, policy: Policy = DEFAULT_POLICY, lexicons: tuple[Lexicon, ...] | None = None):
+        lexicons = builtin_lexicons() if lexicons is None else lexicons
+        self.tables = [table for lexicon in lexicons for table in lexicon.tables] + policy_tables(policy)
+        self.matcher = TermMatcher(table.terms for table in self.tables)
+        allowed = [term for lexicon in lexicons for term in lexicon.allowed] + list(policy.allowed_terms)
+        self.allowed = TermMatcher([allowed]) if allowed else None
+        digest = hashlib.sha256(repr([(t.rule, t.score, t.terms) for t in self.tables] + allowed).encode())
+        self.version = f"2-{digest.hexdigest()[:8]}"
+
+    def check(self, context: CheckContext) -> list[Finding]:
+        normalized = context.normalized
+        allowed = [(m.start, m.end) for m in self.allowed.find(normalized.text)] if self.allowed else []
+        hits: dict[Code, dict[tuple[int, int], tuple[float, Evidence]]] = defaultdict(dict)
+        for match, (start, end) in self.matcher.find_in(normalized):
+            if any(a <= match.start and match.end <= b for a, b in allowed):
+                continue
+            table = self.tables[match.table]
+            best = hits[table.code].get((start, end))
+            if best is None or best[0] < table.score:
+                evidence = Evidence(start, end, context.text[start:end], table.rule)
+                hits[table.code][(start, end)] = (table.score, evidence)
+        findings = []
+        for code, spans in hits.items():
+            by_word: dict[str, float] = {}
+            for score, evidence in spans.values():
+                word = evidence.text.casefold()
+                by_word[word] = max(by_word.get(word, 0.0), score)
+            evidence = tuple(e for _, e in sorted(spans.values(), key=lambda item: item[1].start))
+            findings.append(Finding(code, combine(list(by_word.values())), evidence, self.name, self.version))
+        return findings

@@ -1,0 +1,97 @@
+"""Threats: intent or wishes of harm aimed at people.
+
+Reporting violence is not a threat. The rules need someone who intends or wishes the harm ("I will",
+"someone should", "I hope") and someone it is aimed at ("you", "him", a group), so "ISIS killed four
+Peshmerga" and "the army will attack the city" stay clean.
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderation.checks.patterns import PatternChecker, alternatives, rule
+from moderation.guidelines import Code
+
+HARM = alternatives(
+    "kill|murder|shoot|stab|hang|lynch|behead|decapitate|strangle|choke|slaughter|butcher|execute|gut|"
+    "skin alive|burn|torch|bomb|blow up|rape|beat|beat up|bash|batter|punch|smash|hurt|harm|maim|"
+    "slit the throat of|bury|destroy|eliminate|exterminate|gas|hunt down|track down|"
+    "shut up permanently|kick the shit out of|beat the shit out of|beat the crap out of|"
+    "run over|drown|poison|torture|kidnap|stomp|curb stomp|knock out|break the legs of|break the neck of"
+)
+HARM_PAST = alternatives(
+    "shot|hanged|hung|lynched|killed|murdered|executed|beheaded|stabbed|burned|burnt|gassed|raped|beaten|"
+    "tortured|exterminated|eliminated|strung up|put down|wiped out|run over|bombed|nuked|drowned|poisoned|"
+    "dead|dragged out|taken out"
+)
+VICTIM = alternatives(
+    "you|u|ya|yah|your family|your kids|your children|your wife|your mother|your mom|him|her|them|thee|"
+    "this guy|that guy|this man|that man|this woman|that woman|this idiot|that idiot|this bitch|that bitch|"
+    "this bastard|that bastard|this journalist|that journalist|the journalist|the author|the writer|"
+    "the reporter|this reporter|the editor|the mayor|the president|the minister|all of you|each of you|"
+    "every one of you|everyone of you|all of them|every last one of them|every one of them"
+)
+INTENT = alternatives(
+    "i will|i'll|ill|i shall|i am going to|i'm going to|im going to|i'm gonna|im gonna|i am gonna|i gonna|"
+    "i want to|i wanna|i would love to|i'd love to|i'd like to|i will personally|i'll personally|we will|"
+    "we'll|we are going to|we're going to|we're gonna|we are gonna|we shall|gonna|imma|ima|i'ma|i'm about to|"
+    "i am about to|i'm coming to|i am coming to|i'm going to come|let's|lets"
+)
+WISH = alternatives(
+    "i hope|hope|i wish|wish|i pray|pray|i want|may|i can't wait for|cant wait for|can't wait till|i'd love to see|"
+    "i would love to see|i'd like to see|i would like to see|someone should|somebody should|someone needs to|"
+    "somebody needs to|someone ought to|somebody ought to|someone has to|someone must|they should|they need to|"
+    "we should|we need to|we must|people should|you should all"
+)
+DEATH = alternatives(
+    "die|dies|died|get killed|gets killed|get shot|gets shot|get raped|gets raped|get cancer|gets cancer|"
+    "burn in hell|rot in hell|rot|burn|suffer|drown|choke|get hit by a bus|get run over|get murdered|"
+    "gets murdered|get what you deserve|get what they deserve|never wake up|bleed out|bleed|perish"
+)
+GROUP = alternatives(
+    "jews|muslims|christians|arabs|kurds|turks|armenians|persians|iranians|immigrants|migrants|refugees|"
+    "gays|homosexuals|lesbians|blacks|whites|women|feminists|liberals|conservatives|leftists|rightists|"
+    "foreigners|syrians|afghans|americans|israelis|palestinians|alevis|yazidis|christians|infidels|kafirs|"
+    "journalists|reporters|these people|those people|them all|all of them|every one of them"
+)
+TARGET = alternatives(
+    "america|americans|israel|the west|the us|the usa|britain|england|france|iran|turkey|russia|the kurds|"
+    "kurdistan|the arabs|traitors|the traitors|the infidels|the regime|the government|the police|the jews|"
+    "the muslims|the christians|the gays|the immigrants|the refugees"
+)
+NOT_VIOLENCE = r"""(?!\s+(?:in|at|on)\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+|next\s+)?(?:election|elections|game|match|
+    race|debate|polls?|vote|argument|chess|court|primary|primaries|final|finals|league|cup|ballot|ballot\s+box|contest))"""
+
+RULES = [
+    rule("intent-to-harm", Code.threat, 0.92, rf"""
+        \b{INTENT}\s+(?:\w+\s+){{0,3}}?{HARM}\s+(?:\w+\s+){{0,1}}?{VICTIM}\b{NOT_VIOLENCE}"""),
+    rule("wish-of-death", Code.threat, 0.88, rf"""
+        \b{WISH}\s+(?:that\s+)?(?:you|u|he|she|they|him|her|them|your\s+\w+|this\s+\w+|that\s+\w+|{GROUP})
+        \s+(?:all\s+)?(?:would\s+|will\s+|just\s+|soon\s+|slowly\s+|painfully\s+)?{DEATH}\b"""),
+    rule("call-to-harm", Code.threat, 0.9, rf"""
+        \b{WISH}\s+(?:just\s+|finally\s+)?{HARM}\s+(?:\w+\s+){{0,1}}?(?:{VICTIM}|{GROUP})\b"""),
+    rule("should-be-harmed", Code.threat, 0.88, rf"""
+        \b(?:you|u|he|she|they|him|her|them|{GROUP}|(?:this|that|the)\s+\w+)\s+(?:all\s+)?
+        (?:should|must|need\s+to|needs\s+to|ought\s+to|deserve\s+to|deserves\s+to)\s+(?:all\s+)?
+        (?:be\s+|get\s+)?{HARM_PAST}\b"""),
+    rule("you-are-dead", Code.threat, 0.9, r"""
+        \b(?:you(?:'re|\s+are|r)?|ur|you\s+will\s+be|you'll\s+be)\s+(?:so\s+|fucking\s+|already\s+)?
+        (?:dead|a\s+dead\s+man|a\s+dead\s+woman|dead\s+meat|finished|next)\b(?!\s+(?:wrong|right|on|serious))"""),
+    rule("i-know-where", Code.threat, 0.85, r"""
+        \b(?:i|we)\s+know\s+where\s+(?:you|u|he|she|they|your\s+\w+)\s+(?:live|lives|work|works|sleep|sleeps|are)\b"""),
+    rule("self-harm-incitement", Code.threat, 0.9, r"""
+        \b(?:go\s+)?(?:kill|hang|shoot|off)\s+(?:yo)?urself\b|\bkys\b|\bdrink\s+bleach\b|\bneck\s+yourself\b"""),
+    rule("death-to", Code.threat, 0.85, rf"""
+        \bdeath\s+to\s+(?:all\s+)?(?:the\s+)?(?:{GROUP}|{TARGET}|you|him|her|them)\b"""),
+    rule("weapon-to-victim", Code.threat, 0.9, rf"""
+        \b(?:bullet|knife|blade|bomb|rope|noose)\s+(?:in|into|through|around|for)\s+(?:your|ur|his|her|their)\b"""),
+]
+
+
+PREFILTER = re.compile(rf"""\b(?:{HARM}|{HARM_PAST}|{DEATH}|dead|death|know\s+where|yourself|urself|kys|bleach|
+    bullet|knife|blade|bomb|rope|noose)""", re.VERBOSE)
+
+
+class ThreatChecker(PatternChecker):
+    def __init__(self) -> None:
+        super().__init__("threat.patterns", "1", RULES, PREFILTER)
