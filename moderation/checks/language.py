@@ -20,7 +20,8 @@ KURMANJI_WORDS = frozenset("ez tu ew em hûn ji bi di ku jî nîne heye dike kir
 ENGLISH_WORDS = frozenset("the and is are was were to of in on for that this with you it not be have has they "
                           "he she we i what but all his her their there an by at from or as so if no do".split())
 WORD = re.compile(r"[^\W\d_]+")
-MIN_WORDS = 3
+NOT_LANGUAGE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+|[@#]\w+|\b\w+\.(?:com|org|net)\b\S*")
+MIN_WORDS = 4
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +47,7 @@ def _script(char: str) -> str:
 
 def detect(text: str) -> tuple[str | None, float]:
     """An ISO code (or a script name for scripts with no language checks) and a confidence in 0..1."""
+    text = NOT_LANGUAGE.sub(" ", text)
     words = WORD.findall(text)
     if len(words) < MIN_WORDS:
         return None, 0.0

@@ -8,6 +8,7 @@ Only a letter itself may repeat beyond the term's spelling, which keeps backtrac
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -98,53 +99,80 @@ class Match:
 
 
 class TermMatcher:
-    """Finds, in one pass, every whole-word occurrence of any term of any table."""
+    """Finds, in one pass, every whole-word occurrence of any term of any table.
+
+    Every terminal of the trie leaves an empty capturing group (a marker) where the term ends, so a
+    match of "fuck off" also reports the "fuck*" it passed through: one table's phrase never hides
+    another table's word.
+    """
 
     def __init__(self, tables: Iterable[Iterable[str]]):
         root = _Node()
         arabic_root = _Node()
-        self.table_count = 0
         for table, terms in enumerate(tables):
-            self.table_count = table + 1
             for raw in terms:
                 term = Term.parse(raw)
                 node = arabic_root if term.arabic else root
                 for unit in term.units():
                     node = node.children.setdefault(unit, _Node())
                 (node.prefix_tables if term.prefix else node.tables).add(table)
-        self._group_tables: list[frozenset[int]] = [frozenset()]  # group 0 is the whole match
+        self._markers: list[tuple[frozenset[int], bool]] = [(frozenset(), False)]  # group 0: the match
+        self._branch_starts: list[int] = []
         branches = []
-        if root.children:
-            branches.append(self._render(root))
-        if arabic_root.children:
-            branches.append(ARABIC_PREFIXES + self._render(arabic_root))
+        for prefix, node in (("", root), (ARABIC_PREFIXES, arabic_root)):
+            for unit, child in sorted(node.children.items(), key=_longest_first):
+                self._branch_starts.append(len(self._markers))
+                branches.append(prefix + unit + self._render(child))
         pattern = WORD_START + "(?:" + "|".join(branches) + ")" if branches else r"(?!x)x"
         self.regex = re.compile(pattern)
+        self._branch_starts.append(len(self._markers))
 
-    def _terminal(self, tables: set[int], tail: str) -> str:
-        self._group_tables.append(frozenset(tables))
-        return tail + "()"
+    def _marker(self, tables: set[int], prefix: bool) -> str:
+        self._markers.append((frozenset(tables), prefix))
+        return "()" if prefix else "(?:" + WORD_END + "())?"
 
     def _render(self, node: _Node) -> str:
+        markers = ""
+        if node.tables:
+            markers += self._marker(node.tables, prefix=False)
+        if node.prefix_tables:
+            markers += self._marker(node.prefix_tables, prefix=True)
         options = [unit + self._render(child) for unit, child in sorted(node.children.items(), key=_longest_first)]
         if node.prefix_tables:
-            options.append(self._terminal(node.prefix_tables, r"[^\W_]*" + WORD_END))
-        if node.tables:
-            options.append(self._terminal(node.tables, WORD_END))
-        return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+            options.append(r"[^\W_]*" + WORD_END)
+        elif node.tables:
+            options.append(WORD_END)
+        return markers + (options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")")
 
     def find(self, text: str) -> Iterator[Match]:
-        for match in self.regex.finditer(text):
-            group = match.lastindex
-            if group is None or match.end() == match.start():
+        """Overlapping matches too: scanning resumes after a match's start, so "piece of shit" (an attack)
+        still lets "shit" (profanity) be found inside it."""
+        search = self.regex.search
+        match = search(text)
+        while match is not None:
+            last = match.lastindex
+            next_match = search(text, match.start() + 1)
+            if last is None:
+                match = next_match
                 continue
-            for table in self._group_tables[group]:
-                yield Match(table, match.start(), match.end())
+            branch = bisect.bisect_right(self._branch_starts, last) - 1
+            for group in range(self._branch_starts[branch], self._branch_starts[branch + 1]):
+                position = match.start(group)
+                if position < 0:
+                    continue
+                tables, prefix = self._markers[group]
+                end = _WORD_REST.match(text, position).end() if prefix else position
+                for table in tables:
+                    yield Match(table, match.start(), end)
+            match = next_match
 
     def find_in(self, normalized: NormalizedText) -> Iterator[tuple[Match, tuple[int, int]]]:
         """Matches with the span of the original text each one came from."""
         for match in self.find(normalized.text):
             yield match, normalized.original_span(match.start, match.end)
+
+
+_WORD_REST = re.compile(r"[^\W_]*")
 
 
 def _longest_first(item: tuple[str, _Node]) -> tuple[int, str]:

@@ -1,0 +1,104 @@
+"""Normalisation undoes evasions and never loses its way back to the original text."""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import os
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from moderation.checks import CheckContext
+from moderation.checks.lexicon import better_profanity_words, builtin_lexicons
+from moderation.checks.matching import TermMatcher
+from moderation.checks.normalize import normalize
+from moderation.checks.pipeline import build_pipeline, violations
+from moderation.policy import DEFAULT_POLICY
+
+DATA = Path(os.environ.get("MODERATION_TEST_DATA", Path(__file__).resolve().parents[2] / "shared" / "data" / "eval"))
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("Ｆｕｃｋ", "fuck"), ("𝐟𝐮𝐜𝐤", "fuck"), ("fцck", "fuck"), ("sh\u200bit", "shit"), ("f̸̢u̴c̷k", "fuck"),
+    ("f u c k", "fuck"), ("f.u.c.k", "fuck"), ("f-u-c-k", "fuck"), ("ſhit", "shit"), ("ⓕⓤⓒⓚ", "fuck"),
+    ("الكَلْبُ", "الكلب"), ("أحمق", "احمق"), ("\u202efuck\u202c", "fuck"), ("İSTANBUL", "istanbul"),
+])
+def test_evasions_are_undone(written, expected):
+    assert normalize(written).text == expected
+
+
+def test_spans_map_back_to_what_was_written():
+    written = "Well, Ｆ.Ｕ.Ｃ.Ｋ that"
+    normalized = normalize(written)
+    start = normalized.text.index("fuck")
+    begin, end = normalized.original_span(start, start + 4)
+    assert written[begin:end] == "Ｆ.Ｕ.Ｃ.Ｋ"
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=300))
+def test_normalisation_never_crashes_and_every_span_is_in_range(text):
+    normalized = normalize(text)
+    n = len(normalized.text)
+    for i in range(n):
+        begin, end = normalized.original_span(i, i + 1)
+        assert 0 <= begin < end <= len(text)
+    if n:
+        begin, end = normalized.original_span(0, n)
+        assert 0 <= begin <= end <= len(text)
+
+
+LEETISH = st.text(alphabet=st.sampled_from(list("fuckshitassbitch @$*!1|0 .-_\u200bＦｕｃｋцаеоüı\u0301\u0336")), max_size=80)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(max_size=200), LEETISH))
+def test_every_evidence_span_indexes_the_original_text(text):
+    for finding in build_pipeline(DEFAULT_POLICY).run(CheckContext(text=text)):
+        for evidence in finding.evidence:
+            assert text[evidence.start:evidence.end] == evidence.text
+            assert 0 <= evidence.start <= evidence.end <= len(text)
+
+
+@pytest.mark.parametrize("lexicon", builtin_lexicons(), ids=lambda lexicon: lexicon.language)
+def test_each_lexicon_finds_its_examples_and_spares_its_near_misses(lexicon):
+    pipeline = build_pipeline(DEFAULT_POLICY)
+    for example in lexicon.examples.get("found", []):
+        codes = {c.value for c in violations(pipeline.run(CheckContext(text=example["text"])), DEFAULT_POLICY)}
+        assert example["code"] in codes, f"{lexicon.language}: {example['code']} not found in {example['text']!r}"
+    lexicon_rules = [t.rule for t in lexicon.tables]
+    for text in lexicon.examples.get("clean", []):
+        hits = [e.rule for f in pipeline.run(CheckContext(text=text)) for e in f.evidence if e.rule in lexicon_rules]
+        assert hits == [], f"{lexicon.language}: {text!r} matched {hits}"
+
+
+def _development_texts(limit: int) -> list[str]:
+    texts = []
+    for name in ("davidson", "jigsaw_train5k", "olid_train", "hatexplain_val", "youtube_dev"):
+        with (DATA / f"{name}.csv").open(newline="", encoding="utf-8") as handle:
+            texts += [row["text"] for row in csv.DictReader(handle)]
+    random.Random(20261124).shuffle(texts)
+    return texts[:limit]
+
+
+@pytest.mark.skipif(not (DATA / "davidson.csv").exists(), reason="development data not on this machine")
+def test_the_compiled_matcher_finds_every_word_better_profanity_finds():
+    """better-profanity 0.7.0 censors a word; the compiled matcher must find a term overlapping it."""
+    from better_profanity import Profanity
+
+    reference = Profanity()
+    matcher = TermMatcher([better_profanity_words()])
+    missed = []
+    for text in _development_texts(int(os.environ.get("MODERATION_SUPERSET_ROWS", "600"))):
+        censored = reference.censor(text)
+        if censored == text:
+            continue
+        ours = [span for _, span in matcher.find_in(normalize(text))]
+        for op, a1, a2, _, _ in difflib.SequenceMatcher(None, text, censored, autojunk=False).get_opcodes():
+            if op in ("replace", "delete") and text[a1:a2].strip("*") and not any(s < a2 and a1 < e for s, e in ours):
+                missed.append(text[max(0, a1 - 20):a2 + 20])
+    assert missed == []
