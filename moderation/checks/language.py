@@ -7,7 +7,6 @@ lingua decides among Latin-script languages only when the text does not read as 
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from moderation.checks import CheckContext, Evidence, Finding
@@ -22,6 +21,8 @@ ENGLISH_WORDS = frozenset("the and is are was were to of in on for that this wit
 WORD = re.compile(r"[^\W\d_]+")
 NOT_LANGUAGE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+|[@#]\w+|\b\w+\.(?:com|org|net)\b\S*")
 MIN_WORDS = 4
+MIN_SCRIPT_LETTERS = 10
+LINGUA_SAMPLE_CHARS = 400
 
 
 @lru_cache(maxsize=1)
@@ -34,33 +35,40 @@ def _detector():  # type: ignore[no-untyped-def]
     return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
 
 
-def _script(char: str) -> str:
-    if char.isascii():
-        return "latin"
-    name = unicodedata.name(char, "")
-    for script in ("LATIN", "ARABIC", "CYRILLIC", "GREEK", "HEBREW", "CJK", "HIRAGANA", "KATAKANA", "HANGUL",
-                   "DEVANAGARI", "ARMENIAN", "GEORGIAN", "THAI", "BENGALI", "TAMIL", "ETHIOPIC"):
-        if name.startswith(script):
-            return script.lower()
-    return "other"
+SCRIPTS = {
+    "latin": re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]"),
+    "arabic": re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]"),
+    "cyrillic": re.compile(r"[\u0400-\u04FF]"),
+    "greek": re.compile(r"[\u0370-\u03FF]"),
+    "hebrew": re.compile(r"[\u0590-\u05FF]"),
+    "cjk": re.compile(r"[\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF]"),
+    "devanagari": re.compile(r"[\u0900-\u097F]"),
+    "armenian": re.compile(r"[\u0530-\u058F]"),
+    "georgian": re.compile(r"[\u10A0-\u10FF]"),
+    "thai": re.compile(r"[\u0E00-\u0E7F]"),
+}
+
+
+def _main_script(text: str) -> tuple[str, float]:
+    """The script most letters are written in, and their share of the letters counted."""
+    counts = {name: len(pattern.findall(text)) for name, pattern in SCRIPTS.items()}
+    total = sum(counts.values())
+    if not total:
+        return "other", 0.0
+    script = max(counts, key=counts.__getitem__)
+    return script, counts[script] / total
 
 
 def detect(text: str) -> tuple[str | None, float]:
     """An ISO code (or a script name for scripts with no language checks) and a confidence in 0..1."""
-    text = NOT_LANGUAGE.sub(" ", text)
+    if any(mark in text for mark in ("://", "www", "@", "#", ".com", ".org", ".net")):
+        text = NOT_LANGUAGE.sub(" ", text)
     words = WORD.findall(text)
+    script, share = ("latin", 1.0) if text.isascii() else _main_script(text)
+    if script not in ("latin", "arabic", "other") and len(SCRIPTS[script].findall(text)) >= MIN_SCRIPT_LETTERS:
+        return script, share  # a script no check reads, whatever its word count (CJK has no spaces)
     if len(words) < MIN_WORDS:
         return None, 0.0
-    if text.isascii():
-        script, share = "latin", 1.0
-    else:
-        counts: dict[str, int] = {}
-        for char in text:
-            if char.isalpha():
-                script = _script(char)
-                counts[script] = counts.get(script, 0) + 1
-        script, share = max(counts.items(), key=lambda item: item[1])
-        share /= sum(counts.values())
     if script == "arabic":
         letters = set(text)
         if letters & SORANI_LETTERS:
@@ -69,11 +77,12 @@ def detect(text: str) -> tuple[str | None, float]:
     if script != "latin":
         return script, share
     lowered = [w.casefold() for w in words]
-    if sum(w in ENGLISH_WORDS for w in lowered) / len(lowered) >= 0.15:
-        return "en", share
+    english = sum(w in ENGLISH_WORDS for w in lowered) / len(lowered)
+    if english >= 0.15 or (text.isascii() and (english >= 0.05 or len(words) < 8)):
+        return "en", share  # plain ASCII that reads at all like English is treated as English
     if sum(w in KURMANJI_WORDS for w in lowered) / len(lowered) >= 0.2:
         return "kmr", share
-    confidences = _detector().compute_language_confidence_values(text)
+    confidences = _detector().compute_language_confidence_values(text[:LINGUA_SAMPLE_CHARS])
     best = confidences[0]
     return best.language.iso_code_639_1.name.lower(), best.value * share
 
@@ -85,6 +94,7 @@ class LanguageChecker:
     def __init__(self, covered: tuple[str, ...] = ("en", "tr", "ar", "fa", "ckb", "kmr"), min_confidence: float = 0.6):
         self.covered = frozenset(covered)
         self.min_confidence = min_confidence
+        _detector().compute_language_confidence_values("load every language model now, not on a comment")
 
     def check(self, context: CheckContext) -> list[Finding]:
         language, confidence = detect(context.text)

@@ -33,9 +33,31 @@ def code_group(code: Code, pattern: str) -> str:
 
 
 def alternatives(words: str) -> str:
-    """`"a b|c"` style word lists to a regex group; spaces inside an entry match any run of spaces."""
-    entries = sorted((w.strip() for w in words.split("|") if w.strip()), key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in entries) + ")"
+    """`"a b|c"` word lists to one regex group, merged into a trie so it fails fast at each position.
+
+    Spaces inside an entry match any run of whitespace; longer entries win over their prefixes.
+    """
+    trie: dict[str, dict] = {}
+    for entry in {w.strip() for w in words.split("|") if w.strip()}:
+        node = trie
+        for char in entry:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _render(trie)
+
+
+def _render(node: dict[str, dict]) -> str:
+    ends_here = "" in node
+    options = []
+    for char in sorted(k for k in node if k):
+        piece = r"\s+" if char == " " else re.escape(char)
+        options.append(piece + _render(node[char]))
+    if not options:
+        return ""
+    body = options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+    if ends_here:
+        return "(?:" + body + ")?"
+    return body if len(options) == 1 else body
 
 
 class PatternChecker:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from moderation.checks import CheckContext, Evidence, Finding
-from moderation.checks.patterns import alternatives
+from moderation.checks.matching import TermMatcher
 from moderation.guidelines import Code
 
 ALLOWED_DOMAINS = frozenset("""
@@ -47,7 +47,12 @@ HANDLE = re.compile(r"""
     twitch|onlyfans|discord|kik|wechat|skype|signal|viber)\s*(?:[:\-=]|is|id|at|@)\s*@?[\w.]{3,}
   | \b(?:follow|add|dm|message|contact|find|text|call|hit)\s+(?:me|us)\s+(?:up\s+)?(?:on|at|@)\s+@?[\w.]{2,}
 """, re.VERBOSE)
-PERSONAL_PHRASES = re.compile(r"\b" + alternatives(
+def _terms(words: str) -> tuple[str, ...]:
+    return tuple(w.strip() for w in words.split("|") if w.strip())
+
+
+# Phrase and cue lists, matched in one scan by the same trie matcher as the lexicons.
+PERSONAL_PHRASES = _terms(
     "check out my|checkout my|check my|visit my|see my|watch my|listen to my|subscribe to my|sub to my|"
     "subscribe my|follow my|like my|share my|go to my|on my channel|my youtube channel|my channel|my new channel|"
     "my youtube|my blog|my website|my site|my page|my new video|my latest video|my video|my new song|my song|"
@@ -58,8 +63,8 @@ PERSONAL_PHRASES = re.compile(r"\b" + alternatives(
     "support my channel|help me reach|check out this channel|check this channel|"
     "check out this video|check out this song|check out our|subscribe for more|subscribe if you|"
     "please check out|pls check out|plz check out|check it out on"
-) + r"\b")
-COMMERCIAL_PHRASES = re.compile(r"\b" + alternatives(
+)
+COMMERCIAL_PHRASES = _terms(
     "buy now|order now|shop now|visit our|our shop|our store|our website|our products|our services|free shipping|"
     "discount code|promo code|coupon code|use code|use my code|limited offer|limited time offer|special offer|"
     "best price|best prices|lowest price|for sale|on sale now|make money|making money|earn money|earn extra|"
@@ -67,15 +72,24 @@ COMMERCIAL_PHRASES = re.compile(r"\b" + alternatives(
     "trading signals|bet now|payday loan|viagra|cialis|weight loss pills|lose weight fast|click here|"
     "click the link|link in bio|link in my bio|dm for|dm me for|whatsapp me|contact us|call now|hire us|"
     "per day from home|a day from home|guaranteed income|double your money|cash app|sugar daddy"
-) + r"\b|\b(?:earn|make|making|made|get)\s+(?:up\s+to\s+)?[$€£]\s?\d[\d,.]*|[$€£]\s?\d[\d,.]*\s*(?:a|per|/)\s*(?:day|hour|week)\b")
-PHONE_CUES = re.compile(r"\b" + alternatives(
+)
+PHONE_CUES = _terms(
     "call|call me|whatsapp|whats app|wa|telegram|text|text me|sms|contact|reach me|dm|viber|phone|tel|mob|mobile"
-) + r"\b")
-COMMERCIAL_CUES = re.compile(r"\b" + alternatives(
+)
+COMMERCIAL_CUES = _terms(
     "buy|sell|selling|sale|shop|store|price|prices|discount|cheap|order|offer|deal|deals|money|earn|income|"
     "product|products|coupon|promo|casino|bet|betting|loan|loans|crypto|bitcoin|forex|invest|investment|"
     "business|hire|service|services|shipping|delivery|wholesale|pills|followers|likes"
-) + r"\b|[$€£]\s?\d")
+)
+HANDLE_CUES = _terms(
+    "instagram|insta|ig|snapchat|snap|tiktok|telegram|whatsapp|whats app|twitter|facebook|fb|youtube|yt|twitch|"
+    "onlyfans|discord|kik|wechat|skype|signal|viber|follow me|add me|dm me|message me|contact me|find me|text me|"
+    "call me|hit me|follow us|add us|dm us|message us|contact us|find us|text us|call us"
+)
+PERSONAL, COMMERCIAL, PHONE_CUE, COMMERCIAL_CUE, HANDLE_CUE = range(5)
+MONEY = re.compile(r"\b(?:earn|make|making|made|get)\s+(?:up\s+to\s+)?[$€£]\s?\d[\d,.]*"
+                   r"|[$€£]\s?\d[\d,.]*\s*(?:a|per|/)\s*(?:day|hour|week)\b")
+MONEY_SIGNS = ("$", "€", "£")
 
 
 @dataclass(frozen=True)
@@ -101,6 +115,8 @@ def find_contacts(text: str, allowed_domains: frozenset[str] = frozenset()) -> l
     contacts: list[Contact] = []
     taken: list[tuple[int, int]] = []
     for kind, regex in (("email", EMAIL), ("url", URL), ("phone", PHONE)):
+        if not _may_hold(kind, text):
+            continue
         for match in regex.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
@@ -122,6 +138,17 @@ def find_contacts(text: str, allowed_domains: frozenset[str] = frozenset()) -> l
     return contacts
 
 
+URL_HINT = re.compile(rf"\.(?:{TLDS})\b|www|://|\bdot\b|\(dot\)|\[dot\]")
+EMAIL_HINT = re.compile(r"@|\(at\)|\[at\]|\sat\s.*\bdot\b")
+PHONE_HINT = re.compile(r"\d[\s\-.()]{0,2}\d[\s\-.()]{0,2}\d[\s\-.()]{0,2}\d")
+
+
+def _may_hold(kind: str, text: str) -> bool:
+    """A cheap test before the full expression: most comments hold no contact at all."""
+    hint = {"url": URL_HINT, "email": EMAIL_HINT, "phone": PHONE_HINT}[kind]
+    return hint.search(text) is not None
+
+
 def contact_fingerprints(text: str) -> list[str]:
     """What the service counts across articles and authors to spot a spam run."""
     from moderation.checks.normalize import normalize
@@ -131,35 +158,41 @@ def contact_fingerprints(text: str) -> list[str]:
 
 class PromotionChecker:
     name = "promotion.patterns"
-    version = "1"
+    version = "2"
 
     def __init__(self, allowed_domains: Iterable[str] = ()):
         self.allowed_domains = frozenset(d.casefold().removeprefix("www.") for d in allowed_domains)
+        self.words = TermMatcher([PERSONAL_PHRASES, COMMERCIAL_PHRASES, PHONE_CUES, COMMERCIAL_CUES, HANDLE_CUES])
 
     def check(self, context: CheckContext) -> list[Finding]:
         normalized = context.normalized
         text = normalized.text
+        cues: dict[int, list[tuple[int, int]]] = {table: [] for table in range(5)}
+        for match in self.words.find(text):
+            cues[match.table].append((match.start, match.end))
         hits: list[tuple[Code | None, float, int, int, str]] = []  # None: decided by the cues below
         for contact in find_contacts(text, self.allowed_domains):
             repeated = context.contacts_seen_elsewhere.get(contact.fingerprint, 0)
             score = {"url": 0.6, "email": 0.8, "phone": 0.75}[contact.kind]
             if contact.kind == "url" and _domain(text[contact.start:contact.end]) in SHORTENERS:
                 score = 0.88
-            if contact.kind == "phone" and PHONE_CUES.search(text):
+            if contact.kind == "phone" and cues[PHONE_CUE]:
                 score = 0.9
             if repeated:
                 score = max(score, min(0.97, 0.85 + 0.04 * repeated))
             rule = contact.kind + (":repeated-elsewhere" if repeated else "")
             hits.append((None, score, contact.start, contact.end, rule))
-        for match in HANDLE.finditer(text):
-            hits.append((Code.promotion_personal, 0.85, match.start(), match.end(), "social-handle"))
-        for match in PERSONAL_PHRASES.finditer(text):
-            hits.append((Code.promotion_personal, 0.88, match.start(), match.end(), "self-promotion"))
-        for match in COMMERCIAL_PHRASES.finditer(text):
-            hits.append((Code.promotion_commercial, 0.9, match.start(), match.end(), "advertising"))
+        if cues[HANDLE_CUE]:
+            for match in HANDLE.finditer(text):
+                hits.append((Code.promotion_personal, 0.85, match.start(), match.end(), "social-handle"))
+        hits += [(Code.promotion_personal, 0.88, a, b, "self-promotion") for a, b in cues[PERSONAL]]
+        hits += [(Code.promotion_commercial, 0.9, a, b, "advertising") for a, b in cues[COMMERCIAL]]
+        if any(sign in text for sign in MONEY_SIGNS):
+            hits += [(Code.promotion_commercial, 0.9, m.start(), m.end(), "advertising") for m in MONEY.finditer(text)]
         if not hits:
             return []
-        selling = any(code is Code.promotion_commercial for code, *_ in hits) or bool(COMMERCIAL_CUES.search(text))
+        selling = any(code is Code.promotion_commercial for code, *_ in hits) or bool(cues[COMMERCIAL_CUE]) or any(
+            sign in text for sign in MONEY_SIGNS)
         contact_code = Code.promotion_commercial if selling else Code.promotion_personal
         if any(code is None for code, *_ in hits) and any(code is not None for code, *_ in hits):
             hits = [(c, min(0.97, s + 0.08), a, b, r) if c is None else (c, s, a, b, r) for c, s, a, b, r in hits]
