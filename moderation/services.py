@@ -6,7 +6,7 @@ import base64
 import binascii
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import case, delete, distinct, func, or_, update
 from sqlalchemy.exc import IntegrityError
@@ -152,8 +152,54 @@ def _article_for_submission(session: Session, key: str, auto_create: bool) -> Ar
 SIGHTING_WINDOW = timedelta(days=7)
 
 
-def check_comment(sessions: SessionFactory, pipeline: Pipeline, policy: Policy, comment_id: int) -> str:
+class ContactSightings(Protocol):
+    """Where recent links and contacts are remembered: the database, or Redis in production."""
+
+    def seen_elsewhere(self, fingerprints: list[str], comment: Comment) -> dict[str, int]:
+        """For each contact, how many other articles or other authors posted it within the window."""
+
+    def record(self, fingerprints: list[str], comment: Comment) -> None: ...
+
+
+class DatabaseSightings:
+    def __init__(self, sessions: SessionFactory):
+        self.sessions = sessions
+
+    def seen_elsewhere(self, fingerprints: list[str], comment: Comment) -> dict[str, int]:
+        if not fingerprints:
+            return {}
+        sighting = ContactSighting
+        other_articles = func.count(distinct(case(
+            (col(sighting.article_id) != comment.article_id, sighting.article_id))))
+        other_authors = func.count(distinct(case(
+            (col(sighting.author_email_hash) != comment.author_email_hash, sighting.author_email_hash))))
+        with self.sessions() as session:
+            rows = session.exec(
+                select(sighting.fingerprint, other_articles, other_authors)
+                .where(col(sighting.fingerprint).in_(fingerprints),
+                       col(sighting.seen_at) >= utcnow() - SIGHTING_WINDOW, col(sighting.comment_id) != comment.id)
+                .group_by(col(sighting.fingerprint))
+            ).all()
+        return {fp: max(articles, authors) for fp, articles, authors in rows if max(articles, authors)}
+
+    def record(self, fingerprints: list[str], comment: Comment) -> None:
+        if not fingerprints:
+            return
+        with self.sessions() as session:
+            for fingerprint in fingerprints:
+                session.add(ContactSighting(
+                    fingerprint=fingerprint, comment_id=comment.id, article_id=comment.article_id,
+                    author_email_hash=comment.author_email_hash,
+                ))
+            session.commit()
+
+
+def check_comment(
+    sessions: SessionFactory, pipeline: Pipeline, policy: Policy, comment_id: int,
+    sightings: ContactSightings | None = None,
+) -> str:
     """Runs the checks once in effect: a redelivered or duplicated task changes nothing."""
+    sightings = sightings or DatabaseSightings(sessions)
     with sessions() as session:
         row = session.exec(
             select(Comment, Article).join(Article, col(Comment.article_id) == col(Article.id))
@@ -164,11 +210,11 @@ def check_comment(sessions: SessionFactory, pipeline: Pipeline, policy: Policy, 
         comment, article = row
         if comment.status != CommentStatus.pending:
             return "already_checked"
-        fingerprints = contact_fingerprints(comment.body)
-        context = CheckContext(
-            text=comment.body, article_title=article.title, article_text=article.text,
-            contacts_seen_elsewhere=_seen_elsewhere(session, fingerprints, comment),
-        )
+    fingerprints = contact_fingerprints(comment.body)
+    context = CheckContext(
+        text=comment.body, article_title=article.title, article_text=article.text,
+        contacts_seen_elsewhere=sightings.seen_elsewhere(fingerprints, comment),
+    )
 
     findings = pipeline.run(context)  # outside any transaction: checks may take a while
 
@@ -188,11 +234,6 @@ def check_comment(sessions: SessionFactory, pipeline: Pipeline, policy: Policy, 
                 evidence=finding.to_dict()["evidence"], checker=finding.checker,
                 checker_version=finding.version, policy_version=policy.version, created_at=now,
             ))
-        for fingerprint in fingerprints:
-            session.add(ContactSighting(
-                fingerprint=fingerprint, comment_id=comment_id, article_id=comment.article_id,
-                author_email_hash=comment.author_email_hash, seen_at=now,
-            ))
         session.add(AuditEvent(
             comment_id=comment_id, action="checked", actor="system", actor_role="system", occurred_at=now,
             details={
@@ -202,24 +243,8 @@ def check_comment(sessions: SessionFactory, pipeline: Pipeline, policy: Policy, 
             },
         ))
         session.commit()
+    sightings.record(fingerprints, comment)
     return "checked"
-
-
-def _seen_elsewhere(session: Session, fingerprints: list[str], comment: Comment) -> dict[str, int]:
-    """For each contact, how many other articles or other authors posted it within the window."""
-    if not fingerprints:
-        return {}
-    sighting = ContactSighting
-    other_articles = func.count(distinct(case((col(sighting.article_id) != comment.article_id, sighting.article_id))))
-    other_authors = func.count(distinct(case(
-        (col(sighting.author_email_hash) != comment.author_email_hash, sighting.author_email_hash))))
-    rows = session.exec(
-        select(sighting.fingerprint, other_articles, other_authors)
-        .where(col(sighting.fingerprint).in_(fingerprints), col(sighting.seen_at) >= utcnow() - SIGHTING_WINDOW,
-               col(sighting.comment_id) != comment.id)
-        .group_by(col(sighting.fingerprint))
-    ).all()
-    return {fingerprint: max(articles, authors) for fingerprint, articles, authors in rows if max(articles, authors)}
 
 
 def forget_contact_sightings(sessions: SessionFactory, now: datetime | None = None) -> int:

@@ -149,3 +149,18 @@ def test_idempotency_keys_are_forgotten_after_their_lifetime(sessions):
     assert services.forget_idempotency_keys(sessions, timedelta(hours=24)) == 0
     assert services.forget_idempotency_keys(sessions, timedelta(hours=24), now=utcnow() + timedelta(days=2)) == 1
     assert not submit(sessions, idempotency_key="old-key").replayed  # a new submission now
+
+
+def test_a_contact_posted_under_other_articles_is_counted(sessions):
+    sightings = services.DatabaseSightings(sessions)
+    body = "Great deals at shinywatches.shop today"
+    first = submit(sessions, body=body, key="a", author_email="one@example.org")
+    second = submit(sessions, body=body, key="b", author_email="two@example.org")
+    third = submit(sessions, body=body, key="c", author_email="two@example.org")
+    pipeline = Pipeline([LexiconChecker()])
+    for accepted in (first, second):
+        services.check_comment(sessions, pipeline, DEFAULT_POLICY, accepted.id, sightings)
+    with sessions() as session:
+        comment = session.get(Comment, third.id)
+    assert sightings.seen_elsewhere(["url:shinywatches.shop"], comment) == {"url:shinywatches.shop": 2}
+    assert sightings.seen_elsewhere(["url:other.shop"], comment) == {}

@@ -21,6 +21,7 @@ IDEMPOTENCY_KEY_LIFETIME = timedelta(hours=24)
 DELIVERED_MESSAGE_LIFETIME = timedelta(hours=1)
 from workers import embedded_broker
 from workers.celery_app import CHECK_TASK, HOUSEKEEPING_TASK, SWEEP_TASK
+from workers.sightings import RedisSightings
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,10 @@ class Runtime:
         self.sessions = SessionFactory(make_engine(settings.sqlalchemy_url))
         self.policy = load_policy(settings.policy)
         self.pipeline: Pipeline = build_pipeline(self.policy)
+        self.sightings: services.ContactSightings = (
+            RedisSightings.from_url(settings.broker_url) if settings.broker_url.startswith(("redis://", "rediss://"))
+            else services.DatabaseSightings(self.sessions)
+        )
 
 
 def register_tasks(app: Celery, settings: Settings) -> None:
@@ -55,7 +60,8 @@ def register_tasks(app: Celery, settings: Settings) -> None:
         max_retries=12,
     )
     def check_comment(comment_id: int) -> str:
-        outcome = services.check_comment(runtime().sessions, runtime().pipeline, runtime().policy, comment_id)
+        rt = runtime()
+        outcome = services.check_comment(rt.sessions, rt.pipeline, rt.policy, comment_id, rt.sightings)
         log.info("comment %s: %s", comment_id, outcome)
         return outcome
 
