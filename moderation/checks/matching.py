@@ -36,9 +36,7 @@ def _accented(letter: str) -> str:
         char = chr(code)
         if char != letter and unicodedata.normalize("NFD", char)[0] == letter and char == char.casefold():
             found.append(char)
-    if letter == "i":
-        found.append("ı")
-    return "".join(found)
+    return "".join(found)  # Turkish ı is a letter of its own ("sıktır" is not "siktir"), never an i
 
 
 @lru_cache(maxsize=None)
