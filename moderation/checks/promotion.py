@@ -41,6 +41,8 @@ URL = re.compile(rf"""
 EMAIL = re.compile(r"""
     \b[a-z0-9._%+-]+\s*(?:@|\(at\)|\[at\]|\s+at\s+)\s*[a-z0-9-]+(?:\s*(?:\.|\(dot\)|\[dot\]|\s+dot\s+)\s*[a-z0-9-]+)*
     \s*(?:\.|\(dot\)|\[dot\]|\s+dot\s+)\s*(?:com|net|org|info|io|co|me|de|fr|tr|ir|uk|ru|edu|gov)\b""", re.VERBOSE)
+IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
+DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?:\s+\d{1,2}[:.]\d{2})?")
 PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\d(?:[\s\-.()]{0,2}\d){8,13}(?!\w)")
 HANDLE = re.compile(r"""
     \b(?:instagram|insta|ig|snapchat|snap|tiktok|telegram|whatsapp|whats\s*app|twitter|facebook|fb|youtube|yt|
@@ -130,8 +132,8 @@ def find_contacts(text: str, allowed_domains: frozenset[str] = frozenset()) -> l
                 fingerprint = "email:" + re.sub(r"\s+|\(|\)|\[|\]", "", value)
             else:
                 digits = re.sub(r"\D", "", value)
-                if len(set(digits)) < 3:
-                    continue  # 000000000 and the like are not phone numbers
+                if len(set(digits)) < 3 or IPV4.fullmatch(value.strip()) or DATE_LIKE.fullmatch(value.strip()):
+                    continue  # 000000000, IP addresses and dates are not phone numbers
                 fingerprint = f"phone:{digits[-9:]}"
             taken.append((match.start(), match.end()))
             contacts.append(Contact(kind, fingerprint, match.start(), match.end()))
@@ -173,7 +175,8 @@ class PromotionChecker:
         hits: list[tuple[Code | None, float, int, int, str]] = []  # None: decided by the cues below
         for contact in find_contacts(text, self.allowed_domains):
             repeated = context.contacts_seen_elsewhere.get(contact.fingerprint, 0)
-            score = {"url": 0.6, "email": 0.8, "phone": 0.75}[contact.kind]
+            # A bare link is usually a citation: it needs a second sign (a pitch, a shortener, a spam run).
+            score = {"url": 0.45, "email": 0.8, "phone": 0.75}[contact.kind]
             if contact.kind == "url" and _domain(text[contact.start:contact.end]) in SHORTENERS:
                 score = 0.88
             if contact.kind == "phone" and cues[PHONE_CUE]:
