@@ -55,25 +55,23 @@ def _terms(words: str) -> tuple[str, ...]:
 
 # Phrase and cue lists, matched in one scan by the same trie matcher as the lexicons.
 PERSONAL_PHRASES = _terms(
-    "check out my|checkout my|check my|visit my|see my|watch my|listen to my|subscribe to my|sub to my|"
-    "subscribe my|follow my|like my|share my|go to my|on my channel|my youtube channel|my channel|my new channel|"
-    "my youtube|my blog|my website|my site|my page|my new video|my latest video|my video|my new song|my song|"
-    "my music|my mixtape|my podcast|my instagram|my insta|my tiktok|my twitch|my stream|my profile|"
-    "please subscribe|pls subscribe|plz subscribe|subscribe please|subscribe guys|like and subscribe|"
-    "like comment and subscribe|sub 4 sub|sub4sub|subscribe back|follow back|follow for follow|f4f|l4l|"
-    "free followers|free likes|free subscribers|get followers|gain followers|give my channel a|my first video|"
-    "support my channel|help me reach|check out this channel|check this channel|"
-    "check out this video|check out this song|check out our|subscribe for more|subscribe if you|"
-    "please check out|pls check out|plz check out|check it out on"
+    "check out my|checkout my|visit my|subscribe to my|sub to my|subscribe my|on my channel|my youtube channel|"
+    "my channel|my new channel|my youtube|my blog|my website|my new video|my latest video|my new song|my mixtape|"
+    "my podcast|my instagram|my insta|my tiktok|my twitch|my onlyfans|please subscribe|pls subscribe|plz subscribe|"
+    "subscribe please|subscribe guys|like and subscribe|like comment and subscribe|sub 4 sub|sub4sub|"
+    "subscribe back|follow back|follow for follow|f4f|l4l|free followers|free likes|free subscribers|"
+    "get followers|gain followers|give my channel a|my first video|support my channel|check out this channel|"
+    "check this channel|check out this video|check out this song|check out our|subscribe for more|"
+    "subscribe if you|please check out my|pls check out|plz check out"
 )
 COMMERCIAL_PHRASES = _terms(
     "buy now|order now|shop now|visit our|our shop|our store|our website|our products|our services|free shipping|"
     "discount code|promo code|coupon code|use code|use my code|limited offer|limited time offer|special offer|"
     "best price|best prices|lowest price|for sale|on sale now|make money|making money|earn money|earn extra|"
-    "work from home|working from home and|get paid|paid to|passive income|investment opportunity|"
+    "work from home|working from home and|passive income|investment opportunity|"
     "trading signals|bet now|payday loan|viagra|cialis|weight loss pills|lose weight fast|click here|"
-    "click the link|link in bio|link in my bio|dm for|dm me for|whatsapp me|contact us|call now|hire us|"
-    "per day from home|a day from home|guaranteed income|double your money|cash app|sugar daddy"
+    "click the link|link in bio|link in my bio|dm for|dm me for|whatsapp me|call now|hire us|"
+    "per day from home|a day from home|guaranteed income|double your money|sugar daddy"
 )
 PHONE_CUES = _terms(
     "call|call me|whatsapp|whats app|wa|telegram|text|text me|sms|contact|reach me|dm|viber|phone|tel|mob|mobile"
