@@ -29,6 +29,22 @@ class Code(str, Enum):
 
 NOTE_CODES = frozenset({Code.unsupported_language, Code.check_unavailable})
 
+# The review queue's risk order: lower is more severe. A comment whose checks failed is read before one
+# that merely strays from the topic's vocabulary.
+SEVERITY: dict[Code, int] = {
+    Code.threat: 1,
+    Code.abuse_sexism: 2, Code.abuse_racism: 2, Code.abuse_homophobia: 2, Code.abuse_xenophobia: 2,
+    Code.abuse_religion: 2,
+    Code.personal_attack: 3,
+    Code.vulgarity: 4,
+    Code.profanity: 5,
+    Code.check_unavailable: 6,
+    Code.promotion_commercial: 7, Code.promotion_personal: 7,
+    Code.off_topic: 8,
+    Code.unsupported_language: 9,
+}
+NO_RISK = 99
+
 
 @dataclass(frozen=True)
 class Guideline:

@@ -6,7 +6,19 @@ from datetime import datetime, timezone
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, CheckConstraint, DateTime, Index, Integer, String, Text, UniqueConstraint, event
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    CheckConstraint,
+    DateTime,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+    event,
+)
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.types import TypeDecorator
@@ -66,7 +78,9 @@ class Comment(SQLModel, table=True):
     __tablename__ = "comments"
     __table_args__ = (
         Index("ix_comments_article_status_id", "article_id", "status", "id"),
-        Index("ix_comments_status_submitted_at", "status", "submitted_at"),
+        # The review queue's two orders, each a keyset walk over one index.
+        Index("ix_comments_queue_risk", "status", "risk_rank", "risk_score", "submitted_at", "id"),
+        Index("ix_comments_queue_oldest", "status", "submitted_at", "id"),
         CheckConstraint(
             "status IN ('pending', 'needs_review', 'approved', 'rejected')", name="ck_comments_status"
         ),
@@ -86,6 +100,15 @@ class Comment(SQLModel, table=True):
     status_changed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     checked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     last_enqueued_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # Set by the check: the most severe flagged guideline (lower is worse) and its score, for sort=risk.
+    risk_rank: int = Field(default=99, sa_type=SmallInteger)
+    risk_score: float = Field(default=0.0)
+    claimed_by: int | None = Field(default=None, foreign_key="users.id", sa_type=ID)
+    claimed_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    decided_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    decided_by: int | None = Field(default=None, foreign_key="users.id", sa_type=ID)
+    # Rejected by a policy rule, not yet confirmed or reversed by a person.
+    awaiting_confirmation: bool = Field(default=False)
 
 
 # What an author submitted is never changed afterwards, by anyone; database triggers enforce the same.
@@ -111,7 +134,10 @@ class CheckResult(SQLModel, table=True):
     """One guideline code a checker found in a comment, with the words that show it."""
 
     __tablename__ = "check_results"
-    __table_args__ = (UniqueConstraint("comment_id", "code", "checker", name="uq_check_results_comment_code"),)
+    __table_args__ = (
+        UniqueConstraint("comment_id", "code", "checker", name="uq_check_results_comment_code"),
+        Index("ix_check_results_code_flagged", "code", "flagged", "comment_id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True, sa_type=ID)
     comment_id: int = Field(foreign_key="comments.id", index=True, sa_type=ID)
@@ -122,12 +148,18 @@ class CheckResult(SQLModel, table=True):
     checker_version: str = Field(max_length=32)
     policy_version: str = Field(max_length=64)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    flagged: bool = Field(default=False, description="The score reached the policy's review threshold.")
 
 
 class AuditEvent(SQLModel, table=True):
-    """What happened to a comment, when and by whom; the decision record is built on it."""
+    """The decision record: append-only (database triggers refuse UPDATE and DELETE), each entry chained
+    to the one before it by SHA-256, so a changed or missing entry shows (`moderation audit verify`)."""
 
     __tablename__ = "audit_events"
+    __table_args__ = (
+        Index("ix_audit_events_actor_occurred_at", "actor", "occurred_at"),
+        Index("ix_audit_events_occurred_at", "occurred_at"),
+    )
 
     id: int | None = Field(default=None, primary_key=True, sa_type=ID)
     comment_id: int | None = Field(default=None, foreign_key="comments.id", index=True, sa_type=ID)
@@ -135,7 +167,40 @@ class AuditEvent(SQLModel, table=True):
     actor: str = Field(max_length=100)
     actor_role: str = Field(max_length=20)
     occurred_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    content_sha256: str | None = Field(default=None, max_length=64)
     details: dict[str, Any] = Field(default_factory=dict, sa_type=JSONDocument)
+    prev_hash: str = Field(max_length=64)
+    entry_hash: str = Field(max_length=64)
+
+
+class Role(str, Enum):
+    moderator = "moderator"
+    admin = "admin"
+    auditor = "auditor"
+
+
+class User(SQLModel, table=True):
+    __tablename__ = "users"
+
+    id: int | None = Field(default=None, primary_key=True, sa_type=ID)
+    name: str = Field(max_length=64, unique=True)
+    role: Role = Field(sa_type=String(16))
+    password_hash: str | None = Field(default=None, max_length=200)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    disabled_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class ApiToken(SQLModel, table=True):
+    """Only a digest of each token is kept; the token itself is shown once, when it is made."""
+
+    __tablename__ = "api_tokens"
+
+    id: int | None = Field(default=None, primary_key=True, sa_type=ID)
+    user_id: int = Field(foreign_key="users.id", index=True, sa_type=ID)
+    token_hash: str = Field(max_length=64, unique=True)
+    prefix: str = Field(max_length=12)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class IdempotencyRecord(SQLModel, table=True):

@@ -12,7 +12,9 @@ from sqlalchemy import case, delete, distinct, func, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from moderation import audit
 from moderation.checks import CheckContext, Pipeline
+from moderation.checks.pipeline import Verdict, verdicts
 from moderation.db import SessionFactory
 from moderation.errors import (
     ArticleClosed,
@@ -22,11 +24,10 @@ from moderation.errors import (
     InvalidCursor,
     InvalidParent,
 )
-from moderation.hashing import canonical_digest, client_fingerprint, email_hash, new_receipt, receipt_matches, sha256_hex
+from moderation.hashing import canonical_digest, client_fingerprint, email_hash, new_receipt, receipt_matches
 from moderation.checks.promotion import contact_fingerprints
 from moderation.models import (
     Article,
-    AuditEvent,
     CheckResult,
     Comment,
     CommentStatus,
@@ -34,6 +35,7 @@ from moderation.models import (
     IdempotencyRecord,
     utcnow,
 )
+from moderation.guidelines import NO_RISK, SEVERITY
 from moderation.policy import Policy
 
 
@@ -99,17 +101,18 @@ def submit_comment(
         session.add(comment)
         session.flush()
         assert comment.id is not None
-        session.add(AuditEvent(
-            comment_id=comment.id, action="received", actor="author", actor_role="author",
-            occurred_at=comment.submitted_at,
-            details={"article": new.article_key, "content_sha256": sha256_hex(new.body)},
-        ))
         accepted = Accepted(comment.id, CommentStatus.pending.value, receipt)
         if new.idempotency_key:
             session.add(IdempotencyRecord(
                 key=new.idempotency_key, request_hash=request_hash, comment_id=comment.id,
                 response=accepted.document(),
             ))
+            session.flush()
+        audit.append(  # last, so the chain's lock is held for as short a time as possible
+            session, action="received", actor="author", actor_role="author", comment_id=comment.id,
+            content_sha256=content_digest(comment), occurred_at=comment.submitted_at,
+            details={"article": new.article_key},
+        )
         try:
             session.commit()
         except IntegrityError:
@@ -217,13 +220,18 @@ def check_comment(
     )
 
     findings = pipeline.run(context)  # outside any transaction: checks may take a while
+    flagged = verdicts(findings, policy)
+    rank, risk = risk_of(flagged)
+    auto = [v for v in flagged if (t := policy.auto_reject_threshold(v.code)) is not None and v.score >= t]
 
     with sessions() as session:
         now = utcnow()
+        status = CommentStatus.rejected if auto else CommentStatus.needs_review
         moved = session.execute(
             update(Comment)
             .where(col(Comment.id) == comment_id, col(Comment.status) == CommentStatus.pending)
-            .values(status=CommentStatus.needs_review, status_changed_at=now, checked_at=now)
+            .values(status=status, status_changed_at=now, checked_at=now, risk_rank=rank, risk_score=risk,
+                    awaiting_confirmation=bool(auto), decided_at=now if auto else None)
         )
         if moved.rowcount != 1:
             session.rollback()
@@ -233,18 +241,40 @@ def check_comment(
                 comment_id=comment_id, code=finding.code.value, score=finding.score,
                 evidence=finding.to_dict()["evidence"], checker=finding.checker,
                 checker_version=finding.version, policy_version=policy.version, created_at=now,
+                flagged=policy.reaches_review(finding.code, finding.score),
             ))
-        session.add(AuditEvent(
-            comment_id=comment_id, action="checked", actor="system", actor_role="system", occurred_at=now,
-            details={
-                "checkers": pipeline.versions,
-                "policy_version": policy.version,
-                "findings": [{"code": f.code.value, "score": round(f.score, 4)} for f in findings],
-            },
-        ))
+        session.flush()
+        summary = [{"code": v.code.value, "score": round(v.score, 4)} for v in flagged]
+        audit.append(
+            session, action="checked", actor="system", actor_role="system", comment_id=comment_id,
+            content_sha256=content_digest(comment), occurred_at=now,
+            details={"checkers": pipeline.versions, "policy_version": policy.version, "findings": summary},
+        )
+        if auto:
+            audit.append(
+                session, action="auto_rejected", actor="system", actor_role="system", comment_id=comment_id,
+                content_sha256=content_digest(comment), occurred_at=now,
+                details={"reasons": [v.code.value for v in auto], "policy_version": policy.version,
+                         "checkers": pipeline.versions, "findings": summary},
+            )
         session.commit()
     sightings.record(fingerprints, comment)
-    return "checked"
+    return "auto_rejected" if auto else "checked"
+
+
+def content_digest(comment: Comment) -> str:
+    """What the author submitted, as one digest: the record shows the text it was about never changed."""
+    return canonical_digest({"article_id": comment.article_id, "author_name": comment.author_name,
+                             "author_email_hash": comment.author_email_hash, "body": comment.body,
+                             "parent_id": comment.parent_id})
+
+
+def risk_of(flagged: list[Verdict]) -> tuple[int, float]:
+    """The queue's risk order: the most severe flagged guideline first, then its score."""
+    if not flagged:
+        return NO_RISK, 0.0
+    rank = min(SEVERITY[v.code] for v in flagged)
+    return rank, max(v.score for v in flagged if SEVERITY[v.code] == rank)
 
 
 def forget_contact_sightings(sessions: SessionFactory, now: datetime | None = None) -> int:
@@ -387,9 +417,10 @@ def put_article(sessions: SessionFactory, key: str, fields: ArticleFields, actor
         article.comments_open = fields.comments_open
         article.updated_at = utcnow()
         session.add(article)
-        session.add(AuditEvent(
-            action="article_created" if created else "article_updated", actor=actor, actor_role="site",
+        session.flush()
+        audit.append(
+            session, action="article_created" if created else "article_updated", actor=actor, actor_role="site",
             details={"article": key, "comments_open": fields.comments_open},
-        ))
+        )
         session.commit()
         return article, created
