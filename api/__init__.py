@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, Response, render_template_string, request
+from flask import Flask, render_template_string
 from flask_cors import CORS
 from flask_openapi3 import Info, OpenAPI
 from flask_openapi3_swagger.templates import swagger_html_string
-from werkzeug.exceptions import BadRequest, UnsupportedMediaType
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from api.problems import Problem, install_error_handlers, validation_problem
@@ -19,9 +18,6 @@ from moderation.settings import Settings, load_settings
 from workers.celery_app import create_celery
 
 log = logging.getLogger(__name__)
-
-JSON_BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
-
 
 def create_app(settings: Settings | None = None) -> Flask:
     settings = settings or load_settings()
@@ -64,16 +60,17 @@ def create_app(settings: Settings | None = None) -> Flask:
             methods=["GET", "POST"],
             max_age=3600,
         )
-    app.before_request(_require_json_body)
     return app
 
 
 def _register_routes(app: OpenAPI) -> None:
     from api.articles import articles
+    from api.audit_routes import records
+    from api.moderation import moderation
     from api.ops import ops
     from api.public import public
 
-    for blueprint in (public, articles, ops):
+    for blueprint in (public, articles, moderation, records, ops):
         app.register_api(blueprint)
     app.components_schemas["Problem"] = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
 
@@ -82,16 +79,3 @@ def _register_routes(app: OpenAPI) -> None:
         """Interactive API documentation, served from the package (no CDN)."""
         return render_template_string(swagger_html_string, doc_url="openapi.json", swagger_config=None,
                                       oauth_config=None)
-
-
-def _require_json_body() -> Response | None:
-    """415 for a body that is not JSON and 400 for JSON that does not parse, before any validation."""
-    if request.method not in JSON_BODY_METHODS or request.url_rule is None:
-        return None
-    if not request.is_json:
-        raise UnsupportedMediaType(f"send the body as application/json, not {request.mimetype or 'nothing'}")
-    try:
-        request.get_json()
-    except BadRequest as error:
-        raise BadRequest("the body is not valid JSON in UTF-8") from error
-    return None

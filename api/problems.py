@@ -19,6 +19,8 @@ PROBLEM_MEDIA_TYPE = "application/problem+json"
 
 DOMAIN_STATUS: dict[type[errors.ModerationError], int] = {
     errors.NotFound: 404,
+    errors.Conflict: 409,
+    errors.Unprocessable: 422,
     errors.ArticleClosed: 409,
     errors.ImmutableContentError: 409,
     errors.InvalidParent: 422,

@@ -6,9 +6,12 @@ from flask import Response, jsonify, request, url_for
 from flask_openapi3 import APIBlueprint, Tag
 
 from api.problems import problem_responses
+from api.requests import require_json_body
 from api.runtime import runtime
 from api.schemas import (
+    AppealIn,
     ArticlePath,
+    StatementOut,
     AuthorCommentOut,
     CommentPage,
     CommentPath,
@@ -19,9 +22,10 @@ from api.schemas import (
     SubmissionAccepted,
     SubmissionHeaders,
 )
-from moderation import services
+from moderation import services, statements
 
 public = APIBlueprint("public", __name__, abp_tags=[Tag(name="public", description="For the site's frontend")])
+public.before_request(require_json_body)
 
 
 @public.post(
@@ -78,4 +82,18 @@ def list_comments(path: ArticlePath, query: PageQuery) -> Response:
 )
 def comment_status(path: CommentPath, query: ReceiptQuery) -> Response:
     view = services.comment_for_author(runtime().sessions, path.comment_id, query.receipt)
-    return jsonify(AuthorCommentOut.model_validate(view, from_attributes=True).model_dump(mode="json"))
+    out = AuthorCommentOut.model_validate(view, from_attributes=True)
+    statement = statements.statement_for(runtime().sessions, view.comment)
+    if statement is not None:
+        out.statement_of_reasons = StatementOut.model_validate(statement, from_attributes=True)
+    return jsonify(out.model_dump(mode="json"))
+
+
+@public.post(
+    "/v1/comments/<int:comment_id>/appeal",
+    responses={202: None, **problem_responses(400, 404, 409, 415, 422)},
+    summary="The author asks for a second look at a rejection",
+)
+def appeal(path: CommentPath, query: ReceiptQuery, body: AppealIn) -> Response:
+    services.request_appeal(runtime().sessions, path.comment_id, query.receipt, body.message)
+    return Response(status=202)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, EmailStr, Field, field_validator
 
+from moderation.guidelines import Code
 from moderation.models import CommentStatus
+from moderation.review import Decision, QueueSort, QueueStatus
 
 MAX_ID = 2**63 - 1
 ARTICLE_KEY = r"^[A-Za-z0-9][A-Za-z0-9._:~\-]{0,199}$"
@@ -96,6 +98,8 @@ class AuthorCommentOut(BaseModel):
     body: str
     submitted_at: datetime
     status_changed_at: datetime
+    statement_of_reasons: StatementOut | None = Field(
+        None, description="For a rejection: what, why, whether automated, how to appeal (EU DSA Art. 17).")
 
 
 class ArticleIn(BaseModel):
@@ -128,3 +132,197 @@ class Health(BaseModel):
 class Readiness(BaseModel):
     status: Literal["ready"]
     checks: dict[str, str]
+
+
+# --- moderation ---------------------------------------------------------------------------------------------
+
+CodeName = Literal[tuple(c.value for c in Code)]  # type: ignore[valid-type]
+CategoryName = Literal[tuple([c.value for c in Code] + ["abuse", "promotion"])]  # type: ignore[valid-type]
+
+
+class QueueQuery(BaseModel):
+    status: QueueStatus = QueueStatus.needs_review
+    category: CategoryName | None = Field(None, description="A guideline code, or `abuse` / `promotion`.")
+    article: str | None = Field(None, pattern=ARTICLE_KEY)
+    sort: QueueSort = QueueSort.risk
+    include_claimed: bool = Field(False, description="Also show comments other moderators have claimed.")
+    limit: int = Field(50, ge=1, le=200)
+    cursor: str | None = Field(None, min_length=1, max_length=300, pattern=r"^[A-Za-z0-9_\-]+$")
+
+
+class Flag(BaseModel):
+    code: str
+    score: float
+
+
+class QueueItemOut(BaseModel):
+    id: int
+    article_key: str
+    article_title: str
+    author_name: str
+    body: str
+    status: str
+    submitted_at: datetime
+    flags: list[Flag]
+    claimed_by: str | None
+    claimed_until: datetime | None
+    awaiting_confirmation: bool
+    stale: bool = Field(description="Pending for longer than the sweep age: its check is overdue.")
+
+
+class QueueOut(BaseModel):
+    items: list[QueueItemOut]
+    next_cursor: str | None
+    counts: dict[str, int] = Field(description="Comments waiting per flagged code, and `total`.")
+
+
+class EvidenceOut(BaseModel):
+    start: int
+    end: int
+    text: str
+    rule: str
+
+
+class FindingOut(BaseModel):
+    code: str
+    score: float
+    flagged: bool
+    evidence: list[EvidenceOut]
+    checker: str
+    checker_version: str
+    policy_version: str
+
+
+class AuditEventOut(BaseModel):
+    id: int
+    comment_id: int | None
+    action: str
+    actor: str
+    actor_role: str
+    occurred_at: datetime
+    content_sha256: str | None
+    details: dict[str, Any]
+    prev_hash: str
+    entry_hash: str
+
+
+class ArticleBrief(BaseModel):
+    key: str
+    title: str
+    url: str | None
+
+
+class ModerationCommentOut(BaseModel):
+    id: int
+    article: ArticleBrief
+    parent_id: int | None
+    author_name: str
+    author_email: str = Field(description="For moderators only; never in a public response.")
+    body: str
+    status: str
+    submitted_at: datetime
+    decided_at: datetime | None
+    awaiting_confirmation: bool
+    appealed_at: datetime | None
+    claimed_until: datetime | None
+    findings: list[FindingOut]
+    author_history: dict[str, int] = Field(description="The author's other comments by state (by e-mail hash).")
+    audit_trail: list[AuditEventOut]
+
+
+class DecisionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    decision: Decision
+    reasons: list[CodeName] = Field(default_factory=list, max_length=len(Code))
+    note: str | None = Field(None, max_length=2000)
+
+    @field_validator("note")
+    @classmethod
+    def _note_is_text(cls, value: str | None) -> str | None:
+        return None if value is None else _printable(value, multiline=True)
+
+
+class DecisionOut(BaseModel):
+    comment_id: int
+    status: str
+    event_id: int
+    overridden: list[str] = Field(description="Automated findings the moderator did not uphold.")
+
+
+class BulkDecisionItem(DecisionIn):
+    comment_id: int = Field(ge=1, le=MAX_ID)
+
+
+class BulkDecisionsIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    decisions: list[BulkDecisionItem] = Field(min_length=1, max_length=200)
+
+
+class BulkResultOut(BaseModel):
+    comment_id: int
+    ok: bool
+    status: int
+    result: DecisionOut | None = None
+    error: str | None = None
+
+
+class BulkDecisionsOut(BaseModel):
+    results: list[BulkResultOut]
+
+
+class ClaimOut(BaseModel):
+    comment_id: int
+    claimed_until: datetime
+
+
+class AppealIn(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    message: str = Field(min_length=1, max_length=2000)
+
+    @field_validator("message")
+    @classmethod
+    def _message_is_text(cls, value: str) -> str:
+        return _printable(value, multiline=True)
+
+
+class StatementOut(BaseModel):
+    decision: str
+    restriction: str
+    grounds: list[dict[str, str]]
+    facts: list[dict[str, Any]]
+    automated_detection: bool
+    automated_decision: bool
+    decided_at: str
+    redress: str
+
+
+class AuditQuery(BaseModel):
+    comment_id: int | None = Field(None, ge=1, le=MAX_ID)
+    actor: str | None = Field(None, max_length=100)
+    action: str | None = Field(None, max_length=32)
+    since: datetime | None = None
+    until: datetime | None = None
+    limit: int = Field(100, ge=1, le=1000)
+    after_id: int | None = Field(None, ge=0, le=MAX_ID, description="Keyset: entries with a larger id.")
+
+
+class AuditPage(BaseModel):
+    items: list[AuditEventOut]
+    next_after_id: int | None
+
+
+class ExportQuery(BaseModel):
+    format: Literal["jsonl"] = "jsonl"
+
+
+class StatsOut(BaseModel):
+    window_days: int
+    queue: dict[str, int]
+    time_to_decision_seconds: dict[str, float | int | None]
+    decisions_per_moderator: dict[str, dict[str, int]]
+    overrides: dict[str, dict[str, float | int]]
+
+AuthorCommentOut.model_rebuild()

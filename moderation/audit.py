@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
+from moderation.db import SessionFactory
 from moderation.models import AuditEvent, utcnow
 
 GENESIS = "0" * 64
@@ -90,12 +91,14 @@ def verify_chain(events: Iterable[AuditEvent]) -> Verification:
     return Verification(True, checked)
 
 
-def stream_events(session: Session, batch: int = 5000) -> Iterator[AuditEvent]:
+def stream_events(sessions: SessionFactory, batch: int = 5000) -> Iterator[AuditEvent]:
+    """Every entry in id order, a batch per short read transaction, so no lock is held while a client reads."""
     last_id = 0
     while True:
-        page = session.exec(
-            select(AuditEvent).where(col(AuditEvent.id) > last_id).order_by(col(AuditEvent.id)).limit(batch)
-        ).all()
+        with sessions.reading() as session:
+            page = session.exec(
+                select(AuditEvent).where(col(AuditEvent.id) > last_id).order_by(col(AuditEvent.id)).limit(batch)
+            ).all()
         if not page:
             return
         yield from page

@@ -115,6 +115,85 @@ def upgrade() -> None:
     click.echo(f"database {_safe(settings)} is at revision {migrate.current_revision(settings.sqlalchemy_url)}")
 
 
+# --- users and the audit record ---------------------------------------------------------------------------
+
+
+def _sessions():  # type: ignore[no-untyped-def]
+    from moderation.db import SessionFactory, make_engine
+
+    return SessionFactory(make_engine(_settings().sqlalchemy_url))
+
+
+@main.group()
+def users() -> None:
+    """Moderators, admins and auditors."""
+
+
+@users.command("add")
+@click.argument("name")
+@click.option("--role", required=True, type=click.Choice(["moderator", "admin", "auditor"]))
+@click.option("--password-stdin", is_flag=True, help="Also set the web login password, read from standard input.")
+def users_add(name: str, role: str, password_stdin: bool) -> None:
+    """Create a user and print their API token (shown this once)."""
+    from moderation import accounts
+    from moderation.models import Role
+
+    password = sys.stdin.readline().rstrip("\r\n") if password_stdin else None
+    try:
+        _, token = accounts.create_user(_sessions(), name, Role(role), password)
+    except accounts.AccountError as error:
+        raise click.ClickException(error.detail) from error
+    click.echo(token)
+    click.echo(f"user {name} ({role}) created; the token above is shown once: keep it safe", err=True)
+
+
+@users.command("token")
+@click.argument("name")
+def users_token(name: str) -> None:
+    """Print a new API token for an existing user."""
+    from moderation import accounts
+    from moderation.errors import NotFound
+
+    try:
+        click.echo(accounts.issue_token(_sessions(), name))
+    except NotFound as error:
+        raise click.ClickException(error.detail) from error
+
+
+@users.command("revoke")
+@click.argument("name")
+@click.option("--token-prefix", help="Revoke only the token that starts with this (its first 12 characters).")
+def users_revoke(name: str, token_prefix: str | None) -> None:
+    """Revoke a user's API tokens."""
+    from moderation import accounts
+    from moderation.errors import NotFound
+
+    try:
+        count = accounts.revoke_tokens(_sessions(), name, token_prefix)
+    except NotFound as error:
+        raise click.ClickException(error.detail) from error
+    click.echo(f"revoked {count} token(s) of {name}")
+
+
+@main.group("audit")
+def audit_group() -> None:
+    """The decision record."""
+
+
+@audit_group.command("verify")
+def audit_verify() -> None:
+    """Exit 0 when the SHA-256 chain of the record is intact, else name the first entry that breaks it."""
+    from moderation import audit
+
+    result = audit.verify_chain(audit.stream_events(_sessions()))
+    if result.ok:
+        click.echo(f"audit record intact: {result.checked} entries")
+        return
+    click.echo(f"audit record broken at entry {result.first_bad_id}: {result.reason} "
+               f"({result.checked} entries before it are intact)", err=True)
+    sys.exit(1)
+
+
 # --- check and eval --------------------------------------------------------------------------------------
 
 

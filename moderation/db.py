@@ -12,6 +12,9 @@ from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 
+SQLITE_BEGIN = "sqlite_begin"
+
+
 def make_engine(url: str, **options: Any) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -42,7 +45,8 @@ def _serialise_sqlite_writers(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        mode = connection.get_execution_options().get(SQLITE_BEGIN, "IMMEDIATE")
+        connection.exec_driver_sql(f"BEGIN {mode}")
 
 
 class SessionFactory:
@@ -50,10 +54,18 @@ class SessionFactory:
 
     def __init__(self, engine: Engine):
         self.engine = engine
+        # On SQLite a reader must not take the write lock: a long export would stall every submission.
+        self._reader = engine.execution_options(**{SQLITE_BEGIN: "DEFERRED"})
 
     @contextmanager
     def __call__(self) -> Iterator[Session]:
         with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for reads only (PostgreSQL treats both the same)."""
+        with Session(self._reader, expire_on_commit=False) as session:
             yield session
 
     def ping(self) -> None:

@@ -17,6 +17,18 @@ class NotFound(ModerationError):
     title = "Not found"
 
 
+class Conflict(ModerationError):
+    """The request is well-formed but the resource's state forbids it now (HTTP 409)."""
+
+    title = "Conflict"
+
+
+class Unprocessable(ModerationError):
+    """The request is well-formed but asks for something the rules do not allow (HTTP 422)."""
+
+    title = "Request not allowed"
+
+
 class ArticleNotFound(NotFound):
     title = "Unknown article"
 

@@ -13,7 +13,6 @@ from sqlalchemy import (
     DateTime,
     Index,
     Integer,
-    SmallInteger,
     String,
     Text,
     UniqueConstraint,
@@ -79,7 +78,7 @@ class Comment(SQLModel, table=True):
     __table_args__ = (
         Index("ix_comments_article_status_id", "article_id", "status", "id"),
         # The review queue's two orders, each a keyset walk over one index.
-        Index("ix_comments_queue_risk", "status", "risk_rank", "risk_score", "submitted_at", "id"),
+        Index("ix_comments_queue_risk", "status", "risk_key", "submitted_at", "id"),
         Index("ix_comments_queue_oldest", "status", "submitted_at", "id"),
         CheckConstraint(
             "status IN ('pending', 'needs_review', 'approved', 'rejected')", name="ck_comments_status"
@@ -100,15 +99,17 @@ class Comment(SQLModel, table=True):
     status_changed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     checked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     last_enqueued_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
-    # Set by the check: the most severe flagged guideline (lower is worse) and its score, for sort=risk.
-    risk_rank: int = Field(default=99, sa_type=SmallInteger)
-    risk_score: float = Field(default=0.0)
+    # Set by the check: severity rank of the worst flagged guideline, then its score, folded into one
+    # ascending key (lower is riskier) so sort=risk is a keyset walk over one index.
+    risk_key: int = Field(default=999_999)
     claimed_by: int | None = Field(default=None, foreign_key="users.id", sa_type=ID)
     claimed_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
     decided_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     decided_by: int | None = Field(default=None, foreign_key="users.id", sa_type=ID)
     # Rejected by a policy rule, not yet confirmed or reversed by a person.
     awaiting_confirmation: bool = Field(default=False)
+    # The author asked for a second look at a rejection; cleared when an admin reverses or upholds it.
+    appealed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 # What an author submitted is never changed afterwards, by anyone; database triggers enforce the same.

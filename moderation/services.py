@@ -20,6 +20,7 @@ from moderation.errors import (
     ArticleClosed,
     ArticleNotFound,
     CommentNotFound,
+    Conflict,
     IdempotencyKeyReused,
     InvalidCursor,
     InvalidParent,
@@ -153,6 +154,7 @@ def _article_for_submission(session: Session, key: str, auto_create: bool) -> Ar
 
 
 SIGHTING_WINDOW = timedelta(days=7)
+MIN_STORED_SCORE = 0.2
 
 
 class ContactSightings(Protocol):
@@ -221,7 +223,7 @@ def check_comment(
 
     findings = pipeline.run(context)  # outside any transaction: checks may take a while
     flagged = verdicts(findings, policy)
-    rank, risk = risk_of(flagged)
+    risk = risk_key(flagged)
     auto = [v for v in flagged if (t := policy.auto_reject_threshold(v.code)) is not None and v.score >= t]
 
     with sessions() as session:
@@ -230,13 +232,15 @@ def check_comment(
         moved = session.execute(
             update(Comment)
             .where(col(Comment.id) == comment_id, col(Comment.status) == CommentStatus.pending)
-            .values(status=status, status_changed_at=now, checked_at=now, risk_rank=rank, risk_score=risk,
+            .values(status=status, status_changed_at=now, checked_at=now, risk_key=risk,
                     awaiting_confirmation=bool(auto), decided_at=now if auto else None)
         )
         if moved.rowcount != 1:
             session.rollback()
             return "already_checked"
         for finding in findings:
+            if finding.score < MIN_STORED_SCORE:
+                continue  # `moderation check --all` shows such faint scores; the record keeps what matters
             session.add(CheckResult(
                 comment_id=comment_id, code=finding.code.value, score=finding.score,
                 evidence=finding.to_dict()["evidence"], checker=finding.checker,
@@ -269,12 +273,13 @@ def content_digest(comment: Comment) -> str:
                              "parent_id": comment.parent_id})
 
 
-def risk_of(flagged: list[Verdict]) -> tuple[int, float]:
-    """The queue's risk order: the most severe flagged guideline first, then its score."""
+def risk_key(flagged: list[Verdict]) -> int:
+    """The queue's risk order as one ascending number: the most severe flagged guideline, then its score."""
     if not flagged:
-        return NO_RISK, 0.0
+        return NO_RISK * 10_000
     rank = min(SEVERITY[v.code] for v in flagged)
-    return rank, max(v.score for v in flagged if SEVERITY[v.code] == rank)
+    score = max(v.score for v in flagged if SEVERITY[v.code] == rank)
+    return rank * 10_000 + (9_999 - round(score * 9_999))
 
 
 def forget_contact_sightings(sessions: SessionFactory, now: datetime | None = None) -> int:
@@ -366,7 +371,7 @@ def approved_comments(sessions: SessionFactory, article_key: str, limit: int, cu
     )
     if cursor:
         query = query.where(col(Comment.id) < decode_cursor(cursor))
-    with sessions() as session:
+    with sessions.reading() as session:
         rows = session.exec(query).all()
     items = [PublicComment(*row) for row in rows[:limit]]
     return Page(items, encode_cursor(items[-1].id) if len(rows) > limit else None)
@@ -380,11 +385,12 @@ class AuthorView:
     body: str
     submitted_at: datetime
     status_changed_at: datetime
+    comment: Comment
 
 
 def comment_for_author(sessions: SessionFactory, comment_id: int, receipt: str) -> AuthorView:
     """The author's own view: found only with the receipt, so ids cannot be walked."""
-    with sessions() as session:
+    with sessions.reading() as session:
         row = session.exec(
             select(Comment, Article.key).join(Article, col(Comment.article_id) == col(Article.id))
             .where(Comment.id == comment_id)
@@ -392,7 +398,33 @@ def comment_for_author(sessions: SessionFactory, comment_id: int, receipt: str) 
     if row is None or not receipt_matches(receipt, row[0].receipt_hash):
         raise CommentNotFound(f"no comment {comment_id} with that receipt")
     comment, key = row
-    return AuthorView(comment.id, key, comment.status, comment.body, comment.submitted_at, comment.status_changed_at)
+    return AuthorView(comment.id, key, comment.status, comment.body, comment.submitted_at, comment.status_changed_at,
+                      comment)
+
+
+class NotAppealable(Conflict):
+    title = "Nothing to appeal"
+
+
+def request_appeal(sessions: SessionFactory, comment_id: int, receipt: str, message: str) -> None:
+    """The author asks for a second look at a rejection; it goes to the admins' appeal queue."""
+    with sessions() as session:
+        comment = session.get(Comment, comment_id)
+        if comment is None or not receipt_matches(receipt, comment.receipt_hash):
+            raise CommentNotFound(f"no comment {comment_id} with that receipt")
+        if comment.status != CommentStatus.rejected:
+            raise NotAppealable(f"comment {comment_id} is {comment.status.value}: only a rejection can be appealed"
+                                if isinstance(comment.status, CommentStatus) else "only a rejection can be appealed")
+        changed = session.execute(
+            update(Comment).where(col(Comment.id) == comment_id, col(Comment.appealed_at).is_(None),
+                                  col(Comment.status) == CommentStatus.rejected)
+            .values(appealed_at=utcnow())
+        ).rowcount
+        if not changed:
+            raise NotAppealable(f"an appeal of comment {comment_id} is already waiting for review")
+        audit.append(session, action="appeal_requested", actor="author", actor_role="author", comment_id=comment_id,
+                     content_sha256=content_digest(comment), details={"message": message})
+        session.commit()
 
 
 # --- articles ---------------------------------------------------------------------------------------------
@@ -406,7 +438,9 @@ class ArticleFields:
     comments_open: bool
 
 
-def put_article(sessions: SessionFactory, key: str, fields: ArticleFields, actor: str) -> tuple[Article, bool]:
+def put_article(
+    sessions: SessionFactory, key: str, fields: ArticleFields, actor: str, role: str = "site"
+) -> tuple[Article, bool]:
     """Creates or replaces an article's details; returns it and whether it is new."""
     with sessions() as session:
         article = session.exec(select(Article).where(Article.key == key)).first()
@@ -419,7 +453,7 @@ def put_article(sessions: SessionFactory, key: str, fields: ArticleFields, actor
         session.add(article)
         session.flush()
         audit.append(
-            session, action="article_created" if created else "article_updated", actor=actor, actor_role="site",
+            session, action="article_created" if created else "article_updated", actor=actor, actor_role=role,
             details={"article": key, "comments_open": fields.comments_open},
         )
         session.commit()

@@ -41,17 +41,16 @@ def upgrade() -> None:
     )
     op.create_index("ix_api_tokens_user_id", "api_tokens", ["user_id"])
 
-    op.add_column("comments", sa.Column("risk_rank", sa.SmallInteger(), nullable=False, server_default="99"))
-    op.add_column("comments", sa.Column("risk_score", sa.Float(), nullable=False, server_default="0"))
+    op.add_column("comments", sa.Column("risk_key", sa.Integer(), nullable=False, server_default="999999"))
     _add_user_reference("comments", "claimed_by")
     op.add_column("comments", sa.Column("claimed_until", TIME, nullable=True))
     op.add_column("comments", sa.Column("decided_at", TIME, nullable=True))
     _add_user_reference("comments", "decided_by")
     op.add_column("comments", sa.Column("awaiting_confirmation", sa.Boolean(), nullable=False,
                                         server_default=sa.false()))
+    op.add_column("comments", sa.Column("appealed_at", TIME, nullable=True))
     op.drop_index("ix_comments_status_submitted_at", "comments")
-    op.create_index("ix_comments_queue_risk", "comments",
-                    ["status", "risk_rank", "risk_score", "submitted_at", "id"])
+    op.create_index("ix_comments_queue_risk", "comments", ["status", "risk_key", "submitted_at", "id"])
     op.create_index("ix_comments_queue_oldest", "comments", ["status", "submitted_at", "id"])
 
     op.add_column("check_results", sa.Column("flagged", sa.Boolean(), nullable=False, server_default=sa.false()))

@@ -1,0 +1,262 @@
+"""The moderators' and auditors' API: roles, the queue, decisions without editing, the record."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import text
+
+from moderation import accounts, services
+from moderation.checks import Pipeline
+from moderation.checks.terms import LexiconChecker
+from moderation.checks.threats import ThreatChecker
+from moderation.models import Role
+from moderation.policy import DEFAULT_POLICY, parse_policy
+
+PROBLEM = "application/problem+json"
+
+
+@pytest.fixture
+def people(app):
+    sessions = app.extensions["moderation"].sessions
+    tokens = {}
+    for name, role in (("mia", Role.moderator), ("max", Role.moderator), ("ada", Role.admin),
+                       ("aud", Role.auditor)):
+        _, tokens[name] = accounts.create_user(sessions, name, role)
+    return {name: {"Authorization": f"Bearer {token}"} for name, token in tokens.items()}
+
+
+PIPELINE = Pipeline([LexiconChecker(), ThreatChecker()])
+
+
+def submit_and_check(app, body, key="article-1", policy=DEFAULT_POLICY, email="reader@example.org"):
+    sessions = app.extensions["moderation"].sessions
+    accepted = services.submit_comment(
+        sessions, services.NewComment(key, "Reader", email, body), auto_create_articles=True, secret="s" * 32)
+    services.check_comment(sessions, PIPELINE, policy, accepted.id)
+    return accepted
+
+
+def problem(response, status):
+    assert response.status_code == status, response.get_data(as_text=True)
+    assert response.mimetype == PROBLEM
+    return response.get_json(force=True)
+
+
+# --- who may do what -----------------------------------------------------------------------------------------
+
+ROUTES = [
+    ("get", "/v1/moderation/queue", None, {"moderator", "admin"}),
+    ("get", "/v1/moderation/comments/{id}", None, {"moderator", "admin", "auditor"}),
+    ("post", "/v1/moderation/comments/{id}/claim", None, {"moderator", "admin"}),
+    ("delete", "/v1/moderation/comments/{id}/claim", None, {"moderator", "admin"}),
+    ("post", "/v1/moderation/comments/{id}/decision", {"decision": "approve"}, {"moderator", "admin"}),
+    ("post", "/v1/moderation/comments/{id}/reversal", {"decision": "reject", "reasons": ["profanity"]}, {"admin"}),
+    ("post", "/v1/moderation/decisions", {"decisions": [{"comment_id": 1, "decision": "approve"}]},
+     {"moderator", "admin"}),
+    ("get", "/v1/moderation/stats", None, {"moderator", "admin", "auditor"}),
+    ("get", "/v1/audit", None, {"auditor", "admin"}),
+    ("get", "/v1/audit/export?format=jsonl", None, {"auditor", "admin"}),
+    ("get", "/v1/audit/verify", None, {"auditor", "admin"}),
+    ("put", "/v1/articles/some-article", {"title": "A title"}, {"admin"}),
+]
+ROLE_USER = {"moderator": "mia", "admin": "ada", "auditor": "aud"}
+
+
+def test_every_protected_route_is_in_the_matrix(app):
+    protected = {(rule.rule, method.lower()) for rule in app.url_map.iter_rules()
+                 for method in rule.methods - {"HEAD", "OPTIONS"}
+                 if rule.rule.startswith(("/v1/moderation", "/v1/audit")) or rule.rule == "/v1/articles/<article_key>"}
+    listed = {(path.split("?")[0].replace("{id}", "<int:comment_id>").replace("some-article", "<article_key>"),
+               method) for method, path, _, _ in ROUTES}
+    assert protected == listed
+
+
+@pytest.mark.parametrize("method, path, body, allowed", ROUTES, ids=[f"{m} {p}" for m, p, _, _ in ROUTES])
+def test_authorisation_matrix(client, app, people, method, path, body, allowed):
+    comment = submit_and_check(app, "what the fuck")
+    url = path.replace("{id}", str(comment.id))
+    call = getattr(client, method)
+    kwargs = {"json": body} if body is not None else {}
+    assert problem(call(url, **kwargs), 401)["detail"]
+    assert call(url, headers={"Authorization": "Bearer mod_not-a-real-token"}, **kwargs).status_code == 401
+    for role, user in ROLE_USER.items():
+        response = call(url, headers=people[user], **kwargs)
+        if role in allowed:
+            assert response.status_code < 400 or response.status_code in (409,), (role, response.get_json())
+        else:
+            assert problem(response, 403)["detail"].startswith(f"the {role} role may not")
+
+
+def test_a_revoked_token_is_refused(client, app, people):
+    sessions = app.extensions["moderation"].sessions
+    assert client.get("/v1/moderation/queue", headers=people["mia"]).status_code == 200
+    accounts.revoke_tokens(sessions, "mia")
+    assert client.get("/v1/moderation/queue", headers=people["mia"]).status_code == 401
+
+
+# --- the queue -----------------------------------------------------------------------------------------------
+
+
+def test_queue_orders_by_risk_and_filters_by_code(client, app, people):
+    mild = submit_and_check(app, "what a load of crap")
+    threat = submit_and_check(app, "I will kill you")
+    swear = submit_and_check(app, "fuck this council")
+    clean = submit_and_check(app, "A fair point about the budget.")
+    page = client.get("/v1/moderation/queue", headers=people["mia"]).get_json()
+    order = [item["id"] for item in page["items"]]
+    assert order[:3] == [threat.id, swear.id, mild.id] and order[-1] == clean.id
+    assert page["counts"]["total"] == 4 and page["counts"]["threat"] == 1
+    assert "reader@example.org" not in json.dumps(page)
+    oldest = client.get("/v1/moderation/queue?sort=oldest", headers=people["mia"]).get_json()
+    assert [i["id"] for i in oldest["items"]] == [mild.id, threat.id, swear.id, clean.id]
+    only = client.get("/v1/moderation/queue?category=threat", headers=people["mia"]).get_json()
+    assert [i["id"] for i in only["items"]] == [threat.id]
+    assert only["items"][0]["flags"][0]["code"] == "threat"
+    problem(client.get("/v1/moderation/queue?category=rudeness", headers=people["mia"]), 422)
+    problem(client.get("/v1/moderation/queue?cursor=bm9wZQ", headers=people["mia"]), 400)
+
+
+def test_queue_pages_with_a_keyset_cursor(client, app, people):
+    ids = [submit_and_check(app, f"shit number {i}").id for i in range(7)]
+    seen, cursor = [], None
+    while True:
+        url = "/v1/moderation/queue?limit=3" + (f"&cursor={cursor}" if cursor else "")
+        page = client.get(url, headers=people["mia"]).get_json()
+        seen += [i["id"] for i in page["items"]]
+        cursor = page["next_cursor"]
+        if not cursor:
+            break
+    assert sorted(seen) == ids and len(seen) == len(set(seen))
+
+
+def test_a_claimed_comment_leaves_the_others_queue_until_the_claim_lapses(client, app, people):
+    comment = submit_and_check(app, "bullshit")
+    claimed = client.post(f"/v1/moderation/comments/{comment.id}/claim", headers=people["mia"])
+    assert claimed.status_code == 200
+    assert [i["id"] for i in client.get("/v1/moderation/queue", headers=people["max"]).get_json()["items"]] == []
+    assert problem(client.post(f"/v1/moderation/comments/{comment.id}/claim", headers=people["max"]), 409)
+    mine = client.get("/v1/moderation/queue", headers=people["mia"]).get_json()["items"]
+    assert mine[0]["claimed_by"] == "mia"
+    with app.extensions["moderation"].sessions() as session:
+        session.execute(text("UPDATE comments SET claimed_until = '2000-01-01 00:00:00.000000'"))
+        session.commit()
+    assert [i["id"] for i in client.get("/v1/moderation/queue", headers=people["max"]).get_json()["items"]] == \
+        [comment.id]
+
+
+# --- decisions -----------------------------------------------------------------------------------------------
+
+
+def test_reject_with_reasons_then_a_second_decision_is_409(client, app, people):
+    comment = submit_and_check(app, "fuck you")
+    url = f"/v1/moderation/comments/{comment.id}/decision"
+    assert "reason" in problem(client.post(url, json={"decision": "reject"}, headers=people["mia"]), 422)["detail"]
+    problem(client.post(url, json={"decision": "reject", "reasons": ["unsupported_language"]},
+                        headers=people["mia"]), 422)
+    problem(client.post(url, json={"decision": "reject", "reasons": ["rudeness"]}, headers=people["mia"]), 422)
+    done = client.post(url, json={"decision": "reject", "reasons": ["profanity"], "note": "clear"},
+                       headers=people["mia"])
+    assert done.status_code == 200 and done.get_json()["status"] == "rejected"
+    assert problem(client.post(url, json={"decision": "approve"}, headers=people["max"]), 409)
+    edit = client.patch(f"/v1/moderation/comments/{comment.id}", json={"body": "nicer"}, headers=people["ada"])
+    assert edit.status_code == 405
+
+
+def test_approving_a_flagged_comment_records_the_overridden_findings(client, app, people):
+    comment = submit_and_check(app, "that bloody idiot of a mayor, fuck")
+    outcome = client.post(f"/v1/moderation/comments/{comment.id}/decision", json={"decision": "approve"},
+                          headers=people["mia"]).get_json()
+    assert "profanity" in outcome["overridden"]
+    public = client.get("/v1/articles/article-1/comments").get_json()
+    assert [c["id"] for c in public["items"]] == [comment.id]
+    stats = client.get("/v1/moderation/stats", headers=people["aud"]).get_json()
+    assert stats["overrides"]["profanity"]["overridden"] == 1
+    assert stats["decisions_per_moderator"]["mia"] == {"approved": 1}
+
+
+def test_an_admin_reverses_a_decision_and_both_stay_on_the_record(client, app, people):
+    comment = submit_and_check(app, "shit")
+    client.post(f"/v1/moderation/comments/{comment.id}/decision", json={"decision": "reject",
+                                                                       "reasons": ["profanity"]}, headers=people["mia"])
+    reversal = client.post(f"/v1/moderation/comments/{comment.id}/reversal",
+                           json={"decision": "approve", "note": "quoting the minister"}, headers=people["ada"])
+    assert reversal.status_code == 200 and reversal.get_json()["status"] == "approved"
+    detail = client.get(f"/v1/moderation/comments/{comment.id}", headers=people["aud"]).get_json()
+    assert [e["action"] for e in detail["audit_trail"]] == ["received", "checked", "rejected", "reversed"]
+    assert detail["author_email"] == "reader@example.org"
+
+
+def test_bulk_decisions_give_one_result_each(client, app, people):
+    first = submit_and_check(app, "crap one")
+    second = submit_and_check(app, "crap two")
+    client.post(f"/v1/moderation/comments/{second.id}/decision", json={"decision": "approve"}, headers=people["mia"])
+    response = client.post("/v1/moderation/decisions", headers=people["max"], json={"decisions": [
+        {"comment_id": first.id, "decision": "reject", "reasons": ["profanity"]},
+        {"comment_id": second.id, "decision": "reject", "reasons": ["profanity"]},
+        {"comment_id": 999999, "decision": "approve"},
+        {"comment_id": first.id, "decision": "reject"},
+    ]})
+    assert [(r["ok"], r["status"]) for r in response.get_json()["results"]] == [
+        (True, 200), (False, 409), (False, 404), (False, 422)]
+    problem(client.post("/v1/moderation/decisions", headers=people["max"],
+                        json={"decisions": [{"comment_id": 1, "decision": "approve"}] * 201}), 422)
+
+
+def test_policy_auto_reject_waits_for_a_person_to_confirm(client, app, people):
+    policy = parse_policy({"version": "strict", "auto_reject": {"threat": 0.85}})
+    comment = submit_and_check(app, "I will kill you", policy=policy)
+    queue = client.get("/v1/moderation/queue?status=auto_rejected", headers=people["mia"]).get_json()
+    assert [i["id"] for i in queue["items"]] == [comment.id] and queue["items"][0]["awaiting_confirmation"]
+    confirmed = client.post(f"/v1/moderation/comments/{comment.id}/decision",
+                            json={"decision": "reject", "reasons": ["threat"]}, headers=people["mia"])
+    assert confirmed.status_code == 200
+    trail = client.get(f"/v1/moderation/comments/{comment.id}", headers=people["mia"]).get_json()["audit_trail"]
+    assert [(e["action"], e["actor"]) for e in trail][-2:] == [("auto_rejected", "system"), ("confirmed", "mia")]
+
+
+# --- the author, the statement of reasons, the appeal ---------------------------------------------------------
+
+
+def test_the_author_reads_a_statement_of_reasons_and_may_appeal(client, app, people):
+    sessions = app.extensions["moderation"].sessions
+    accepted = services.submit_comment(sessions, services.NewComment("a", "Reader", "r@example.org", "go fuck yourself"),
+                                       auto_create_articles=True, secret="s" * 32)
+    services.check_comment(sessions, PIPELINE, DEFAULT_POLICY, accepted.id)
+    client.post(f"/v1/moderation/comments/{accepted.id}/decision",
+                json={"decision": "reject", "reasons": ["profanity"]}, headers=people["mia"])
+    view = client.get(f"/v1/comments/{accepted.id}?receipt={accepted.receipt}").get_json()
+    statement = view["statement_of_reasons"]
+    assert statement["grounds"][0]["code"] == "profanity" and statement["grounds"][0]["wording"]
+    assert statement["automated_detection"] is True and statement["automated_decision"] is False
+    assert any(f["passage"].lower().startswith("fuck") for f in statement["facts"])
+    assert "appeal" in statement["redress"]
+    url = f"/v1/comments/{accepted.id}/appeal?receipt={accepted.receipt}"
+    assert client.post(url, json={"message": "I was quoting a song"}).status_code == 202
+    problem(client.post(url, json={"message": "again"}), 409)
+    problem(client.post(f"/v1/comments/{accepted.id}/appeal?receipt=wrong", json={"message": "x"}), 404)
+    appealed = client.get("/v1/moderation/queue?status=appealed", headers=people["ada"]).get_json()
+    assert [i["id"] for i in appealed["items"]] == [accepted.id]
+    upheld = client.post(f"/v1/moderation/comments/{accepted.id}/reversal",
+                         json={"decision": "reject", "reasons": ["profanity"]}, headers=people["ada"])
+    assert upheld.status_code == 200
+    assert client.get("/v1/moderation/queue?status=appealed", headers=people["ada"]).get_json()["items"] == []
+
+
+# --- the record ------------------------------------------------------------------------------------------------
+
+
+def test_audit_filters_export_and_verify(client, app, people):
+    comment = submit_and_check(app, "shit")
+    client.post(f"/v1/moderation/comments/{comment.id}/decision", json={"decision": "approve"},
+                headers=people["mia"])
+    by_mia = client.get("/v1/audit?actor=mia", headers=people["aud"]).get_json()["items"]
+    assert [(e["action"], e["comment_id"]) for e in by_mia] == [("approved", comment.id)]
+    first = client.get("/v1/audit?limit=2", headers=people["aud"]).get_json()
+    rest = client.get(f"/v1/audit?after_id={first['next_after_id']}", headers=people["aud"]).get_json()
+    export = client.get("/v1/audit/export?format=jsonl", headers=people["aud"])
+    lines = [json.loads(line) for line in export.get_data(as_text=True).splitlines()]
+    assert [e["id"] for e in lines] == [e["id"] for e in first["items"] + rest["items"]]
+    assert all(lines[i]["prev_hash"] == lines[i - 1]["entry_hash"] for i in range(1, len(lines)))
+    assert client.get("/v1/audit/verify", headers=people["aud"]).get_json()["ok"] is True
