@@ -289,42 +289,62 @@ def _validate(request: DecisionRequest) -> None:
         raise ReasonRequired(f"{', '.join(notes)} is a note for moderators, never a reason to reject")
 
 
-def decide(sessions: SessionFactory, comment_id: int, principal: Principal, request: DecisionRequest) -> DecisionOutcome:
-    """Approves or rejects a comment that awaits a decision; a second decision gets AlreadyDecided."""
-    _validate(request)
+def _status(comment: Comment) -> str:
+    return comment.status.value if isinstance(comment.status, Enum) else str(comment.status)
+
+
+def _record_decision(
+    sessions: SessionFactory, comment_id: int, principal: Principal, request: DecisionRequest,
+    may_change: Any, action_for: Any, conflict: str, clear: dict[str, Any],
+) -> DecisionOutcome:
+    """One conditional UPDATE (the race's single winner) and its entry on the record, in one transaction."""
     now = utcnow()
     new_status = CommentStatus.approved if request.decision is Decision.approve else CommentStatus.rejected
     with sessions() as session:
         comment = session.get(Comment, comment_id)
         if comment is None:
             raise CommentNotFound(f"no comment {comment_id}")
-        confirming = comment.status == CommentStatus.rejected and comment.awaiting_confirmation
-        awaiting = or_(col(Comment.status).in_([CommentStatus.pending, CommentStatus.needs_review]),
-                       and_(col(Comment.status) == CommentStatus.rejected, col(Comment.awaiting_confirmation)))
+        previous = _status(comment)
         changed = session.execute(
-            update(Comment).where(col(Comment.id) == comment_id, awaiting)
+            update(Comment).where(col(Comment.id) == comment_id, may_change(comment))
             .values(status=new_status, status_changed_at=now, decided_at=now, decided_by=principal.user_id,
-                    awaiting_confirmation=False, claimed_by=None, claimed_until=None)
+                    awaiting_confirmation=False, **clear)
             .execution_options(synchronize_session=False)
         ).rowcount
         if changed != 1:
             session.rollback()
-            raise AlreadyDecided(f"comment {comment_id} was already decided; an admin may reverse the decision")
+            raise AlreadyDecided(conflict.format(id=comment_id))
         flagged = _flagged_codes(session, comment_id)
         overridden = sorted(flagged) if request.decision is Decision.approve else \
             sorted(set(flagged) - {r.value for r in request.reasons})
-        action = ("confirmed" if request.decision is Decision.reject else "reversed") if confirming else \
-            ("approved" if request.decision is Decision.approve else "rejected")
         event = audit.append(
-            session, action=action, actor=principal.name, actor_role=principal.role.value, comment_id=comment_id,
-            content_sha256=content_digest(comment), occurred_at=now,
-            details={"reasons": [r.value for r in request.reasons], "note": request.note,
-                     "findings": flagged, "overridden": overridden,
-                     "previous_status": comment.status.value if isinstance(comment.status, Enum) else comment.status},
+            session, action=action_for(comment, previous, new_status), actor=principal.name,
+            actor_role=principal.role.value, comment_id=comment_id, content_sha256=content_digest(comment),
+            occurred_at=now,
+            details={"reasons": [r.value for r in request.reasons], "note": request.note, "findings": flagged,
+                     "overridden": overridden, "previous_status": previous},
         )
         session.commit()
         assert event.id is not None
         return DecisionOutcome(comment_id, new_status.value, event.id, overridden)
+
+
+def decide(sessions: SessionFactory, comment_id: int, principal: Principal, request: DecisionRequest) -> DecisionOutcome:
+    """Approves or rejects a comment that awaits a decision; a second decision gets AlreadyDecided."""
+    _validate(request)
+
+    def awaiting(_comment: Comment) -> Any:
+        return or_(col(Comment.status).in_([CommentStatus.pending, CommentStatus.needs_review]),
+                   and_(col(Comment.status) == CommentStatus.rejected, col(Comment.awaiting_confirmation)))
+
+    def action(comment: Comment, _previous: str, new_status: CommentStatus) -> str:
+        if comment.awaiting_confirmation:  # a person confirms or reverses a policy rule's rejection
+            return "confirmed" if new_status is CommentStatus.rejected else "reversed"
+        return "approved" if new_status is CommentStatus.approved else "rejected"
+
+    return _record_decision(sessions, comment_id, principal, request, awaiting, action,
+                            "comment {id} was already decided; an admin may reverse the decision",
+                            {"claimed_by": None, "claimed_until": None})
 
 
 def reverse(sessions: SessionFactory, comment_id: int, principal: Principal, request: DecisionRequest) -> DecisionOutcome:
@@ -332,33 +352,21 @@ def reverse(sessions: SessionFactory, comment_id: int, principal: Principal, req
     if principal.role is not Role.admin:
         raise NotReversible("only an admin may reverse a decision")
     _validate(request)
-    now = utcnow()
-    new_status = CommentStatus.approved if request.decision is Decision.approve else CommentStatus.rejected
-    with sessions() as session:
+    with sessions.reading() as session:
         comment = session.get(Comment, comment_id)
         if comment is None:
             raise CommentNotFound(f"no comment {comment_id}")
-        previous = comment.status.value if isinstance(comment.status, Enum) else comment.status
-        if previous not in (CommentStatus.approved.value, CommentStatus.rejected.value):
+        if _status(comment) not in (CommentStatus.approved.value, CommentStatus.rejected.value):
             raise NotReversible(f"comment {comment_id} has no decision yet; decide it instead")
-        changed = session.execute(
-            update(Comment).where(col(Comment.id) == comment_id, col(Comment.status) == previous)
-            .values(status=new_status, status_changed_at=now, decided_at=now, decided_by=principal.user_id,
-                    awaiting_confirmation=False, appealed_at=None)
-            .execution_options(synchronize_session=False)
-        ).rowcount
-        if changed != 1:
-            session.rollback()
-            raise AlreadyDecided(f"comment {comment_id} changed while you decided; reload it")
-        event = audit.append(
-            session, action="upheld" if new_status.value == previous else "reversed", actor=principal.name, actor_role=principal.role.value, comment_id=comment_id,
-            content_sha256=content_digest(comment), occurred_at=now,
-            details={"reasons": [r.value for r in request.reasons], "note": request.note,
-                     "previous_status": previous, "findings": _flagged_codes(session, comment_id)},
-        )
-        session.commit()
-        assert event.id is not None
-        return DecisionOutcome(comment_id, new_status.value, event.id)
+
+    def decided_as_before(comment: Comment) -> Any:
+        return col(Comment.status) == _status(comment)
+
+    def action(_comment: Comment, previous: str, new_status: CommentStatus) -> str:
+        return "upheld" if new_status.value == previous else "reversed"
+
+    return _record_decision(sessions, comment_id, principal, request, decided_as_before, action,
+                            "comment {id} changed while you decided; reload it", {"appealed_at": None})
 
 
 def _flagged_codes(session: Session, comment_id: int) -> dict[str, float]:
