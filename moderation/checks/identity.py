@@ -1,0 +1,34 @@
+"""Words that name who people are. Naming a group is never a finding on its own.
+
+Learned scorers see none of these words, so they judge what is said of a group rather than which group
+is named ("Kurds, Arabs and Christians live here" must not score like abuse because abusive training
+texts often name groups). Which group is named then decides which abuse code a finding gets.
+"""
+
+from __future__ import annotations
+
+from moderation.guidelines import Code
+
+PLACEHOLDER = "xgroupx"
+
+GROUP_WORDS: dict[Code, frozenset[str]] = {
+    Code.abuse_religion: frozenset("""
+        muslim muslims moslem moslems islam islamic jew jews jewish judaism christian christians christianity
+        catholic catholics protestant protestants orthodox evangelical evangelicals hindu hindus sikh sikhs
+        buddhist buddhists atheist atheists alevi alevis yazidi yazidis yezidi yezidis shia shias shiite
+        shiites sunni sunnis druze""".split()),
+    Code.abuse_racism: frozenset("""
+        arab arabs arabic kurd kurds kurdish turk turks turkish turkmen armenian armenians persian persians
+        assyrian assyrians chaldean chaldeans syriac african africans asian asians black blacks white whites
+        latino latinos latina latinas hispanic hispanics gypsy gypsies roma""".split()),
+    Code.abuse_xenophobia: frozenset("""
+        iranian iranians syrian syrians iraqi iraqis afghan afghans palestinian palestinians israeli israelis
+        lebanese egyptian egyptians european europeans mexican mexicans immigrant immigrants migrant migrants
+        refugee refugees foreigner foreigners asylum""".split()),
+    Code.abuse_homophobia: frozenset("""
+        gay gays lesbian lesbians bisexual bisexuals trans transgender transgenders queer homosexual
+        homosexuals lgbt lgbtq""".split()),
+    Code.abuse_sexism: frozenset("woman women girl girls female females feminist feminists".split()),
+}
+IDENTITY_WORDS = frozenset().union(*GROUP_WORDS.values())
+CODE_OF_WORD = {word: code for code, words in GROUP_WORDS.items() for word in words}

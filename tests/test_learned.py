@@ -1,0 +1,179 @@
+"""The learned n-gram scorers, from the committed artifact alone (no training data needed)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from moderation.checks import CheckContext, Finding
+from moderation.checks import learned
+from moderation.checks.learned import LearnedChecker, char_ngrams, normalise_word, tokens
+from moderation.guidelines import NOTE_CODES, Code
+
+NEWS = [
+    "The council should publish the full budget figures before the vote on Tuesday.",
+    "I read the report and I think the numbers on housing are more optimistic than last year.",
+    "Great article, thanks. The bus route changes will affect a lot of commuters in the north.",
+    "Does anyone know when the consultation closes? I would like to send in a response.",
+]
+
+
+@pytest.fixture(scope="module")
+def checker() -> LearnedChecker:
+    return LearnedChecker()
+
+
+def scores(checker: LearnedChecker, text: str) -> dict[str, float]:
+    return checker.scorer.score(text).scores
+
+
+def codes(findings: list[Finding], floor: float = 0.5) -> set[Code]:
+    return {f.code for f in findings if f.score >= floor}
+
+
+def test_checker_shape(checker: LearnedChecker) -> None:
+    assert checker.name == "learned.ngram"
+    assert checker.version == learned.model().version and checker.version
+
+
+def test_artifact_is_small_and_plain() -> None:
+    files = [learned.MODEL_DIR / learned.WEIGHTS_FILE, learned.MODEL_DIR / learned.VOCAB_FILE]
+    assert sum(f.stat().st_size for f in files) <= 4_000_000
+    with np.load(files[0], allow_pickle=False) as arrays:  # no pickled objects inside
+        assert set(arrays.files) == {"weights", "bias", "idf"}
+
+
+def test_runtime_needs_no_scikit_learn() -> None:
+    source = Path(learned.__file__).read_text(encoding="utf-8")
+    imported = {node.names[0].name.split(".")[0] for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Import)}
+    imported |= {node.module.split(".")[0] for node in ast.walk(ast.parse(source))
+                 if isinstance(node, ast.ImportFrom) and node.module}
+    assert not imported & {"sklearn", "scipy", "joblib", "pickle"}
+
+
+@pytest.mark.parametrize("text", NEWS)
+def test_ordinary_news_comments_score_low(checker: LearnedChecker, text: str) -> None:
+    assert max(scores(checker, text).values()) < 0.5
+    assert codes(checker.check(CheckContext(text=text))) == set()
+
+
+@pytest.mark.parametrize(("text", "head", "code"), [
+    ("You are a fucking idiot, shut the fuck up you piece of shit", "obscene", Code.profanity),
+    ("you are a stupid moron and an idiot, nobody cares what you think loser", "personal_attack",
+     Code.personal_attack),
+    ("Check out my channel and subscribe!! Please like and share my new video", "promotion",
+     Code.promotion_personal),
+    ("Buy cheap watches at the best price, visit my shop for a discount on every product", "promotion",
+     Code.promotion_commercial),
+])
+def test_obvious_violations_score_high_on_their_head(checker: LearnedChecker, text: str, head: str,
+                                                     code: Code) -> None:
+    assert scores(checker, text)[head] >= 0.5
+    assert code in codes(checker.check(CheckContext(text=text)))
+
+
+def test_a_threat_scores_well_above_news(checker: LearnedChecker) -> None:
+    threat = scores(checker, "I will find you and kill you, you are going to die")["threat"]
+    assert threat > 5 * max(scores(checker, text)["threat"] for text in NEWS)
+
+
+def test_group_names_are_never_evidence_but_type_the_abuse(checker: LearnedChecker) -> None:
+    neutral = "Kurds, Arabs, Turkmen and Christians have lived in Kirkuk for centuries"
+    assert checker.scorer.score(neutral).scores["abuse"] < 0.5
+    for finding in checker.check(CheckContext(text="filthy muslims, those dirty subhuman vermin scum")):
+        assert all(e.text.casefold() not in ("muslims",) for e in finding.evidence)
+    found = {f.code for f in checker.check(CheckContext(text="filthy muslims, those dirty subhuman vermin scum"))
+             if f.score >= 0.5}
+    assert found & {Code.abuse_religion, Code.personal_attack, Code.profanity}
+    assert not found & {Code.abuse_racism, Code.abuse_sexism, Code.abuse_homophobia, Code.abuse_xenophobia}
+
+
+def test_disguised_spelling_is_normalised() -> None:
+    assert normalise_word("SH1T") == "shit"
+    assert normalise_word("f@ck") == "fack"
+    assert normalise_word("a$$") == "ass"
+    assert normalise_word("fuuuuuck") == "fuuck"
+    assert normalise_word("2nd") == "2nd" and normalise_word("b4") == "b4"
+
+
+def test_character_ngrams_are_padded_words() -> None:
+    assert char_ngrams("ab") == [" a", "ab", "b ", " ab", "ab ", " ab "]
+
+
+@pytest.mark.parametrize("text", [
+    "Ｆｕｃｋ this, Straße İstanbul ﬁnance — you idiot!!! 😡😡",
+    "  leading spaces, then an idiot\n\nand a moron\ttab",
+    "shit shit shit shit la la la idiot idiot",
+    "naïve café owners are IDIOTS, f*** them",
+])
+def test_evidence_points_into_the_original_text(checker: LearnedChecker, text: str) -> None:
+    findings = checker.check(CheckContext(text=text))
+    for finding in findings:
+        assert finding.code in set(Code) - NOTE_CODES
+        assert 0.05 <= finding.score <= 1.0
+        assert finding.checker == "learned.ngram" and finding.version == checker.version
+        assert len(finding.evidence) <= 3
+        for e in finding.evidence:
+            assert text[e.start:e.end] == e.text and e.text.strip()
+            assert e.rule.startswith("learned:")
+
+
+def test_evidence_names_the_offending_word(checker: LearnedChecker) -> None:
+    text = "Honestly the article is fine but you are an idiot"
+    [attack] = [f for f in checker.check(CheckContext(text=text)) if f.code is Code.personal_attack]
+    assert "idiot" in [e.text for e in attack.evidence]
+
+
+def test_one_finding_per_code_sorted_by_score(checker: LearnedChecker) -> None:
+    findings = checker.check(CheckContext(text="you stupid fucking idiot, I will kill you, subscribe to my channel"))
+    assert len({f.code for f in findings}) == len(findings)
+    assert [f.score for f in findings] == sorted((f.score for f in findings), reverse=True)
+    assert all(f.score >= learned.REPORT_FLOOR for f in findings)
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t ", "🙂🙃😡👍🏽🇺🇸", "!!!???...", "a" * 20_000,
+                                  " ".join(["word"] * 4_000), "x" * 50 + " idiot " * 3_000])
+def test_edge_cases_do_not_crash(checker: LearnedChecker, text: str) -> None:
+    findings = checker.check(CheckContext(text=text))
+    for finding in findings:
+        for e in finding.evidence:
+            assert text[e.start:e.end] == e.text
+
+
+@pytest.mark.parametrize("text", ["", "  ", "🙂🙃", "?!"])
+def test_text_without_words_has_no_findings(checker: LearnedChecker, text: str) -> None:
+    assert checker.check(CheckContext(text=text)) == []
+    assert all(0.0 <= v <= 1.0 for v in scores(checker, text).values())
+
+
+def test_token_spans_survive_normalisation() -> None:
+    text = "İİİ Straße SH1T"
+    for word, start, end in tokens(text):
+        assert text[start:end].strip() == text[start:end] and word
+
+
+def test_scores_match_a_plain_reimplementation(checker: LearnedChecker) -> None:
+    """The cached, vectorised path equals a straightforward TF-IDF dot product written from the definition."""
+    m = learned.model()
+    text = "you are a total idiot and a moron moron, check my channel www.example.com"
+    counts: dict[int, int] = {}
+    words = [w for w, _, _ in tokens(text)]
+    features = [m.word_vocab.get(w) for w in words + [f"{a} {b}" for a, b in zip(words, words[1:])]]
+    features += [m.char_vocab.get(g) for w in words for g in char_ngrams(w)]
+    for f in features:
+        if f is not None:
+            counts[f] = counts.get(f, 0) + 1
+    vector = np.zeros(m.idf.size)
+    for f, c in counts.items():
+        vector[f] = (1 + np.log(c)) * m.idf[f]
+    for block in (slice(0, m.n_word), slice(m.n_word, None)):
+        norm = np.linalg.norm(vector[block])
+        if norm:
+            vector[block] /= norm
+    logits = vector @ m.weights.astype(np.float64) + m.bias
+    expected = 1 / (1 + np.exp(-logits[:len(m.heads)]))
+    got = checker.scorer.score(text).scores
+    assert np.allclose([got[h] for h in m.heads], expected, atol=1e-6)
