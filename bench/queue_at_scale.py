@@ -4,7 +4,7 @@ Fills a database of its own (dropped and rebuilt with --rebuild) with a realisti
 findings, starts the API under gunicorn on it, and times the queue route for the first page, a deep page
 (a cursor far into the order) and each filter: p50 and p95 over many requests each. Target: p95 < 50 ms.
 
-    .venv/bin/python bench/queue.py [--comments 1000000] [--requests 200] [--rebuild]
+    .venv/bin/python bench/queue_at_scale.py [--comments 1000000] [--requests 200] [--rebuild]
 
 Needs the machine's PostgreSQL (MODERATION_BENCH_POSTGRES_URL, default postgres@127.0.0.1/test as admin).
 Writes bench/RESULTS_QUEUE.md.
@@ -197,7 +197,7 @@ def report(args: argparse.Namespace, results: list[tuple[str, list[float], int]]
     lines = [
         "# Review queue at scale", "",
         f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, commit {commit.strip()}, {os.cpu_count()} cores; "
-        f"`{' '.join(['.venv/bin/python', 'bench/queue.py', *sys.argv[1:]])}`", "",
+        f"`{' '.join(['.venv/bin/python', 'bench/queue_at_scale.py', *sys.argv[1:]])}`", "",
         f"{args.comments:,} comments in PostgreSQL (60% approved, 18% rejected, 17% needs_review, 5% pending; "
         "findings on most comments that wait), gunicorn with 2 workers, one client on loopback with keep-alive, "
         f"{args.requests} requests per row. Target: p95 < 50 ms.", "",
