@@ -36,7 +36,10 @@ DEHUMANISING = alternatives(
     "sick|perverts|pedophiles|paedophiles|degenerates|an abomination|abominations|stupid|dumb|lazy|"
     "worthless|useless|a waste|the problem|the enemy|ruining this country|destroying this country|"
     "taking over|a threat|not welcome|not wanted|barbaric|barbarians|primitive|backward|uncivilised|uncivilized|"
-    "good for nothing|only good for|property|objects|liars|greedy|money grabbing|bloodsuckers"
+    "good for nothing|only good for|property|objects|liars|greedy|money grabbing|bloodsuckers|snakes|"
+    "cunning snakes|devils|devil worshippers|worms|leeches|vultures|hyenas|locusts|a barbaric race|"
+    "an inferior race|a dirty race|a cursed race|mountain rats|desert rats|sand rats|goat herders|"
+    "camel riders|inbred|traitors by nature|born traitors|born liars|born criminals|a fifth column"
 )
 EXPULSION = alternatives(
     "be deported|be sent back|go back|be kicked out|be thrown out|get out|be banned|be removed|be expelled|"
@@ -56,7 +59,7 @@ GROUP_RULES = [
     rule("dehumanising", None, 0.88, rf"""
         \b(?:(?:all|these|those|most|the|such|typical|bloody|fucking|you|every|many)\s+)?{ANY_GROUP}\s+
         (?:are|r|is|were|being|=)\s+(?:all\s+|just\s+|nothing\s+but\s+|basically\s+|simply\s+|literally\s+)?
-        (?:a\s+bunch\s+of\s+|such\s+)?{DEHUMANISING}\b(?!\s*\?)"""),
+        (?:a\s+bunch\s+of\s+|such\s+|an?\s+|the\s+)?(?:\w+\s+)?{DEHUMANISING}\b(?!\s*\?)"""),
     rule("expulsion", None, 0.85, rf"""
         \b{ANY_GROUP}\s+(?:should|must|need\s+to|needs\s+to|ought\s+to|have\s+to|deserve\s+to|will)\s+
         (?:all\s+)?{EXPULSION}\b"""),
@@ -73,6 +76,13 @@ RULES = GROUP_RULES + [
     rule("sexism-place", Code.abuse_sexism, 0.85, r"""
         \b(?:women|woman|she|females|girls)\s+(?:belong|belongs|should\s+stay|should\s+be|needs?\s+to\s+be)\s+
         (?:in\s+the\s+kitchen|at\s+home|barefoot|pregnant|seen\s+and\s+not\s+heard|silent|quiet)\b"""),
+    rule("sexism-kitchen", Code.abuse_sexism, 0.85, r"""
+        \b(?:should|must|belongs?|needs?\s+to)\s+(?:be|stay|go\s+back|get\s+back)\s+(?:in|to|into)\s+the\s+kitchen\b
+        |\ba\s+woman's\s+place\s+is\b"""),
+    rule("religion-of", Code.abuse_religion, 0.85, r"""
+        \b(?:islam|christianity|judaism|hinduism|their\s+religion|that\s+religion|this\s+religion)\s+is\s+
+        (?:a|the)\s+(?:\w+\s+)?(?:religion|cult|ideology|faith)\s+of\s+(?:savages|hate|hatred|violence|terror|
+        terrorists|death|barbarians|pedophiles|paedophiles|murderers|killers|rapists)\b"""),
     rule("sexism-competence", Code.abuse_sexism, 0.75, r"""
         \b(?:women|woman|females|girls)\s+(?:can't|cannot|can\s+not|shouldn't|should\s+not|are\s+too\s+\w+\s+to)\s+
         (?:drive|think|lead|vote|do\s+math|be\s+(?:trusted|leaders|presidents|in\s+charge))\b"""),

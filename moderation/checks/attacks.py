@@ -34,7 +34,16 @@ PERSON = alternatives(
     "the poster|your mother|your mom|your mum|your father|your dad|your wife|your husband|your family"
 )
 
+HUMAN = alternatives(
+    "professor|minister|president|prime minister|mayor|governor|politician|journalist|reporter|author|writer|"
+    "editor|columnist|leader|official|spokesman|spokeswoman|spokesperson|commenter|poster|cleric|imam|mullah|"
+    "priest|judge|general|commander|mp|deputy|senator|candidate|guy|man|woman|expert|analyst|presenter|host"
+)
+
 RULES = [
+    rule("human-is-insult", Code.personal_attack, 0.82, rf"""
+        \b(?:the|this|that|your|our)\s+{HUMAN}(?:\s+[\w']+){{0,6}}?\s+(?:is|was|'s)\s+(?:a|an)\s+{INTENSIFIER}
+        (?:[\w']+\s+){{0,2}}?(?:{NOUN})\b"""),
     rule("you-are-insult", Code.personal_attack, 0.9, rf"""
         \b(?:you(?:'re|\s+are|\s+r|re|\s+were|\s+must\s+be|\s+seem\s+to\s+be|\s+sound\s+like|\s+look\s+like|
         \s+act\s+like|\s+talk\s+like)|ur|u\s+r|your\s+an?|yer)\s+{INTENSIFIER}(?:{NOUN}s?|{ADJECTIVE})\b"""),

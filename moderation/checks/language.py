@@ -15,7 +15,9 @@ from moderation.guidelines import Code
 SORANI_LETTERS = frozenset("ێۆڕڵەڤ")
 PERSIAN_LETTERS = frozenset("پچژگی")
 KURMANJI_WORDS = frozenset("ez tu ew em hûn ji bi di ku jî nîne heye dike kir wî wê min te vê wan çi çima kurd "
-                           "kurdistan û ne gelek baş zimanê".split())
+                           "kurdistan û ne gelek baş zimanê kurdî ev evê ewê hene bû bûn dibe dikin dê were "
+                           "welat gel gelê şer êrîş mirov jin zarok hikûmet partî pêşmerge serok rojava bakur "
+                           "başûr hat hatin kuştin dixwazin dixwaze nû mezin piçûk li lê tê tên da de".split())
 ENGLISH_WORDS = frozenset("the and is are was were to of in on for that this with you it not be have has they "
                           "he she we i what but all his her their there an by at from or as so if no do".split())
 WORD = re.compile(r"[^\W\d_]+")
@@ -31,7 +33,7 @@ def _detector():  # type: ignore[no-untyped-def]
 
     languages = [Language.ENGLISH, Language.TURKISH, Language.GERMAN, Language.FRENCH, Language.SPANISH,
                  Language.ITALIAN, Language.PORTUGUESE, Language.DUTCH, Language.SWEDISH, Language.POLISH,
-                 Language.INDONESIAN, Language.AZERBAIJANI, Language.ROMANIAN, Language.TAGALOG, Language.SOMALI]
+                 Language.INDONESIAN, Language.AZERBAIJANI, Language.ROMANIAN]
     return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
 
 

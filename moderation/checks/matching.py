@@ -19,7 +19,7 @@ from moderation.checks.normalize import NormalizedText, normalize
 
 # better-profanity's substitutions, plus a few more that readers use.
 LEET = {
-    "a": "@4*", "b": "8", "c": "(", "e": "3*", "g": "9", "i": "1!|l*", "l": "1|", "o": "0*@", "s": "$5",
+    "a": "@4*", "b": "8", "c": "(", "e": "3*", "g": "9", "i": "1!|*", "l": "1|", "o": "0*@", "s": "$5",
     "t": "7+", "u": "*v", "v": "*u", "z": "2",
 }
 WORD_END = r"(?![^\W_])"

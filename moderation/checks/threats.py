@@ -29,7 +29,10 @@ VICTIM = alternatives(
     "this guy|that guy|this man|that man|this woman|that woman|this idiot|that idiot|this bitch|that bitch|"
     "this bastard|that bastard|this journalist|that journalist|the journalist|the author|the writer|"
     "the reporter|this reporter|the editor|the mayor|the president|the minister|all of you|each of you|"
-    "every one of you|everyone of you|all of them|every last one of them|every one of them"
+    "every one of you|everyone of you|all of them|every last one of them|every one of them|"
+    "your house|your home|your office|your offices|your car|your shop|your family|your children|"
+    "their house|their houses|their homes|their offices|their office|their families|their children|"
+    "his house|his family|his office|her house|her family|her office"
 )
 INTENT = alternatives(
     "i will|i'll|ill|i shall|i am going to|i'm going to|im going to|i'm gonna|im gonna|i am gonna|i gonna|"
@@ -68,6 +71,9 @@ RULES = [
     rule("wish-of-death", Code.threat, 0.88, rf"""
         \b{WISH}\s+(?:that\s+)?(?:you|u|he|she|they|him|her|them|your\s+\w+|this\s+\w+|that\s+\w+|{GROUP})
         \s+(?:all\s+)?(?:would\s+|will\s+|just\s+|soon\s+|slowly\s+|painfully\s+)?{DEATH}\b"""),
+    rule("wish-of-death-described", Code.threat, 0.85, rf"""
+        \b(?:i\s+)?(?:hope|wish|pray)\s+(?:that\s+)?(?:the|those|these|this|that|your|all|every)\s+\w+
+        (?:\s+[\w']+){{0,6}}?\s+(?:all\s+)?{DEATH}\b"""),
     rule("call-to-harm", Code.threat, 0.9, rf"""
         \b{WISH}\s+(?:just\s+|finally\s+)?{HARM}\s+(?:\w+\s+){{0,1}}?(?:{VICTIM}|{GROUP})\b"""),
     rule("should-be-harmed", Code.threat, 0.88, rf"""
@@ -83,13 +89,24 @@ RULES = [
         \b(?:go\s+)?(?:kill|hang|shoot|off)\s+(?:yo)?urself\b|\bkys\b|\bdrink\s+bleach\b|\bneck\s+yourself\b"""),
     rule("death-to", Code.threat, 0.85, rf"""
         \bdeath\s+to\s+(?:all\s+)?(?:the\s+)?(?:{GROUP}|{TARGET}|you|him|her|them)\b"""),
+    rule("deserves-harm", Code.threat, 0.8, rf"""
+        \b(?:deserves?|deserved|ought|needs?)\s+to\s+(?:be\s+|get\s+)?{HARM_PAST}\b"""),
+    rule("you-wont-live", Code.threat, 0.88, r"""
+        \b(?:you|u|he|she|they)\s+(?:won't|will\s+not|wont|are\s+not\s+going\s+to|aren't\s+going\s+to)\s+
+        (?:live|survive|make\s+it)\s+(?:to\s+see|through|past|long|another|until|till)\b"""),
+    rule("break-bones", Code.threat, 0.88, rf"""
+        \b{INTENT}\s+(?:\w+\s+){{0,2}}?(?:break|snap|smash|crush)\s+(?:your|his|her|their|ur)\s+
+        (?:legs?|neck|arms?|face|bones|jaw|skull|head|teeth|fingers|knees?)\b"""),
+    rule("imperative-harm", Code.threat, 0.85, rf"""
+        (?:^|[.!?;:]\s*|\n\s*)(?:just\s+|so\s+)?(?:kill|shoot|hang|behead|burn|bomb|gas|exterminate|slaughter|
+        execute|lynch|massacre)\s+(?:them|him|her|every|all|those|these|each|the\s+\w+\s+(?:families|children))\b"""),
     rule("weapon-to-victim", Code.threat, 0.9, rf"""
         \b(?:bullet|knife|blade|bomb|rope|noose)\s+(?:in|into|through|around|for)\s+(?:your|ur|his|her|their)\b"""),
 ]
 
 
 PREFILTER = re.compile(rf"""\b(?:{HARM}|{HARM_PAST}|{DEATH}|dead|death|know\s+where|yourself|urself|kys|bleach|
-    bullet|knife|blade|bomb|rope|noose)""", re.VERBOSE)
+    bullet|knife|blade|bomb|rope|noose|live|survive|break|snap|crush|massacre)""", re.VERBOSE)
 
 
 class ThreatChecker(PatternChecker):

@@ -50,7 +50,8 @@ class TopicChecker:
         if not article.strip():
             return []
         words = content_words(context.text)
-        if len(words) < MIN_CONTENT_WORDS or abs(_latin_share(article) - _latin_share(context.text)) > 0.5:
+        # Word overlap needs stems; the crude English ones here would misjudge other languages' word forms.
+        if len(words) < MIN_CONTENT_WORDS or min(_latin_share(article), _latin_share(context.text)) < 0.8:
             return []
         vocabulary = set(content_words(article))
         shared = sum(1 for w in words if w in vocabulary) / len(words)
