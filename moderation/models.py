@@ -17,6 +17,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     event,
+    text,
 )
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.dialects.postgresql import JSONB
@@ -80,6 +81,11 @@ class Comment(SQLModel, table=True):
         # The review queue's two orders, each a keyset walk over one index.
         Index("ix_comments_queue_risk", "status", "risk_key", "submitted_at", "id"),
         Index("ix_comments_queue_oldest", "status", "submitted_at", "id"),
+        # The two small queues: partial indexes hold only their few rows.
+        Index("ix_comments_awaiting_confirmation", "id", postgresql_where=text("awaiting_confirmation"),
+              sqlite_where=text("awaiting_confirmation")),
+        Index("ix_comments_appealed", "id", postgresql_where=text("appealed_at IS NOT NULL"),
+              sqlite_where=text("appealed_at IS NOT NULL")),
         CheckConstraint(
             "status IN ('pending', 'needs_review', 'approved', 'rejected')", name="ck_comments_status"
         ),

@@ -52,6 +52,10 @@ def upgrade() -> None:
     op.drop_index("ix_comments_status_submitted_at", "comments")
     op.create_index("ix_comments_queue_risk", "comments", ["status", "risk_key", "submitted_at", "id"])
     op.create_index("ix_comments_queue_oldest", "comments", ["status", "submitted_at", "id"])
+    op.create_index("ix_comments_awaiting_confirmation", "comments", ["id"],
+                    postgresql_where=sa.text("awaiting_confirmation"), sqlite_where=sa.text("awaiting_confirmation"))
+    op.create_index("ix_comments_appealed", "comments", ["id"], postgresql_where=sa.text("appealed_at IS NOT NULL"),
+                    sqlite_where=sa.text("appealed_at IS NOT NULL"))
 
     op.add_column("check_results", sa.Column("flagged", sa.Boolean(), nullable=False, server_default=sa.false()))
     op.execute("UPDATE check_results SET flagged = (score >= 0.5)")
