@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from flask import Flask, render_template_string
 from flask_cors import CORS
 from flask_openapi3 import Info, OpenAPI
+from flask_wtf.csrf import CSRFProtect
 from flask_openapi3_swagger.templates import swagger_html_string
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -14,7 +16,7 @@ from api.problems import Problem, install_error_handlers, validation_problem
 from api.runtime import CheckQueue, Runtime
 from moderation import __version__
 from moderation.db import SessionFactory, make_engine
-from moderation.settings import Settings, load_settings
+from moderation.settings import Environment, Settings, load_settings
 from workers.celery_app import create_celery
 
 log = logging.getLogger(__name__)
@@ -39,7 +41,14 @@ def create_app(settings: Settings | None = None) -> Flask:
         SECRET_KEY=settings.secret_key.get_secret_value(),
         MAX_CONTENT_LENGTH=settings.max_request_bytes,
         JSON_SORT_KEYS=False,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=settings.env is Environment.production,
+        PERMANENT_SESSION_LIFETIME=timedelta(hours=12),
+        WTF_CSRF_CHECK_DEFAULT=False,  # checked where a session may change state: the login form, the API hook
+        WTF_CSRF_TIME_LIMIT=None,  # valid for the session's life
     )
+    CSRFProtect(app)
     if settings.trusted_proxies:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.trusted_proxies, x_proto=settings.trusted_proxies)
 
@@ -72,6 +81,9 @@ def _register_routes(app: OpenAPI) -> None:
 
     for blueprint in (public, articles, moderation, records, ops):
         app.register_api(blueprint)
+    from api.web import web
+
+    app.register_blueprint(web)
     app.components_schemas["Problem"] = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
 
     @app.get("/docs", doc_ui=False)

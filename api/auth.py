@@ -10,6 +10,8 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from flask import g, request, session
+from flask_wtf.csrf import validate_csrf
+from wtforms.validators import ValidationError
 from werkzeug.exceptions import Forbidden, Unauthorized
 
 from api.runtime import runtime
@@ -37,9 +39,14 @@ def _from_request() -> accounts.Principal | None:
     if scheme.lower() == "bearer" and token.strip():
         return accounts.authenticate_token(runtime().sessions, token.strip())
     user = session.get("principal")
-    if user and request.method in ("GET", "HEAD"):  # state changes need CSRF protection, added with the web page
-        return accounts.Principal(user["user_id"], user["name"], Role(user["role"]))
-    return None
+    if not user:
+        return None
+    if request.method not in ("GET", "HEAD", "OPTIONS"):
+        try:  # the web page's own requests: a logged-in session changes state only with its CSRF token
+            validate_csrf(request.headers.get("X-CSRFToken"))
+        except ValidationError:
+            raise Forbidden("missing or stale CSRF token: reload the page") from None
+    return accounts.Principal(user["user_id"], user["name"], Role(user["role"]))
 
 
 def require_allowed_role() -> None:

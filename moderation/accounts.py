@@ -118,4 +118,4 @@ def authenticate_password(sessions: SessionFactory, name: str, password: str) ->
     except (VerificationError, InvalidHashError):
         return None
     assert user.id is not None
-    return Principal(user.id, user.name, user.role)
+    return Principal(user.id, user.name, Role(user.role))

@@ -18,8 +18,9 @@ from moderation.checks.matching import TermMatcher
 from moderation.checks.normalize import normalize
 from moderation.checks.pipeline import build_pipeline, violations
 from moderation.policy import DEFAULT_POLICY
+from training.data import data_dir
 
-DATA = Path(os.environ.get("MODERATION_TEST_DATA", Path(__file__).resolve().parents[2] / "shared" / "data" / "eval"))
+DATA = data_dir() / "eval"
 
 
 @pytest.mark.parametrize("written, expected", [

@@ -34,6 +34,12 @@ REPORT_FLOOR = 0.05  # findings below this are noise even for `--all`
 # at no cost in flagged F1.
 ATTRIBUTION_FLOOR = 0.2
 MAX_EVIDENCE = 3
+EVIDENCE_SHARE = 0.25  # a word is evidence when it adds at least this share of the strongest word's push
+FUNCTION_WORDS = frozenset("""
+a an the is are was were be been am i you he she it we they me him her us them my your his its our their this
+that these those and or but if of to in on at by for with from as so not no do does did have has had will would
+can could should just very too also than then there here what who which when where why how all any some
+""".split())
 
 # --- normalisation and features: shared with training, so change them only together with a retrain ---
 
@@ -282,10 +288,13 @@ class Scorer:
             return ()
         column = self.contributions(scored)[:, self.m.heads.index(head)]
         spans = []
-        for i in np.argsort(-column, kind="stable")[:MAX_EVIDENCE]:
-            if column[i] <= 0:
+        strongest = float(column.max()) if column.size else 0.0
+        for i in np.argsort(-column, kind="stable"):
+            if len(spans) == MAX_EVIDENCE or column[i] <= 0 or column[i] < EVIDENCE_SHARE * strongest:
                 break
             start, end = scored.spans[i]
+            if text[start:end].casefold() in FUNCTION_WORDS:
+                continue  # "is", "the": they shift a score a little but explain nothing to a moderator
             spans.append(Evidence(start, end, text[start:end], f"learned:{head}"))
         return tuple(sorted(spans, key=lambda e: e.start))
 

@@ -1,0 +1,177 @@
+"""The moderators' web page (server-rendered, keyboard-first) and the site's comment widget with its demo.
+
+Pages log in with the users of `moderation users add --password-stdin`; the page's own requests to the
+JSON API carry the session and a CSRF token. Every piece of user text is escaped by Jinja, shown with
+`dir="auto"`, and no page runs a script that is not a file served from here (a strict CSP).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from flask import Blueprint, Response, abort, redirect, render_template, request, session, url_for
+from flask_wtf.csrf import generate_csrf, validate_csrf
+from werkzeug.exceptions import BadRequest
+from wtforms.validators import ValidationError
+
+from api.runtime import runtime
+from moderation import accounts, audit, review, stats
+from moderation.guidelines import GUIDELINES, NOTE_CODES, SEVERITY, Code
+from moderation.models import Role
+
+web = Blueprint("web", __name__, template_folder="templates", static_folder="static", static_url_path="/static")
+
+MODERATOR_ROLES = (Role.moderator, Role.admin)
+REASON_CODES = sorted((c for c in Code if c not in NOTE_CODES), key=lambda c: (SEVERITY[c], c.value))
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
+
+
+@web.after_request
+def _strict_policy(response: Response) -> Response:
+    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    return response
+
+
+def _principal() -> accounts.Principal | None:
+    user = session.get("principal")
+    return accounts.Principal(user["user_id"], user["name"], Role(user["role"])) if user else None
+
+
+def _require(*roles: Role) -> accounts.Principal:
+    principal = _principal()
+    if principal is None:
+        abort(redirect(url_for("web.login", next=request.full_path)))
+    if principal.role not in roles:
+        abort(403, description=f"the {principal.role.value} role may not open this page")
+    return principal
+
+
+@web.get("/moderate/login")
+def login() -> str:
+    return render_template("login.html", error=None, next=request.args.get("next", ""))
+
+
+@web.post("/moderate/login")
+def login_submit() -> Any:
+    try:
+        validate_csrf(request.form.get("csrf_token"))
+    except ValidationError:
+        raise BadRequest("the form expired; reload the page and try again") from None
+    principal = accounts.authenticate_password(
+        runtime().sessions, request.form.get("name", "").strip(), request.form.get("password", ""))
+    if principal is None:
+        return render_template("login.html", error="Wrong name or password.", next=request.form.get("next", "")), 401
+    session.clear()
+    session.permanent = True
+    session["principal"] = {"user_id": principal.user_id, "name": principal.name, "role": principal.role.value}
+    target = request.form.get("next", "")
+    home = "web.audit_page" if principal.role is Role.auditor else "web.queue_page"
+    return redirect(target if target.startswith("/moderate") else url_for(home))
+
+
+@web.post("/moderate/logout")
+def logout() -> Any:
+    try:
+        validate_csrf(request.form.get("csrf_token"))
+    except ValidationError:
+        raise BadRequest("the form expired; reload the page and try again") from None
+    session.clear()
+    return redirect(url_for("web.login"))
+
+
+def highlight(body: str, findings: list[Any]) -> list[tuple[str, str | None, str | None]]:
+    """The body cut into (text, code, rule) pieces: evidence spans carry their code, the rest None."""
+    marks: dict[int, tuple[int, str, str]] = {}
+    for finding in findings:
+        if not finding.flagged:
+            continue
+        for evidence in finding.evidence:
+            start, end = int(evidence.get("start", 0)), int(evidence.get("end", 0))
+            if 0 <= start < end <= len(body) and (start not in marks or marks[start][0] < end):
+                marks[start] = (end, finding.code, evidence.get("rule", ""))
+    pieces: list[tuple[str, str | None, str | None]] = []
+    position = 0
+    for start in sorted(marks):
+        end, code, rule = marks[start]
+        if start < position:
+            continue  # overlaps a span already marked
+        if start > position:
+            pieces.append((body[position:start], None, None))
+        pieces.append((body[start:end], code, rule))
+        position = end
+    if position < len(body):
+        pieces.append((body[position:], None, None))
+    return pieces
+
+
+@web.get("/moderate")
+def queue_page() -> str:
+    principal = _require(*MODERATOR_ROLES)
+    rt = runtime()
+    status = request.args.get("status", review.QueueStatus.needs_review.value)
+    category = request.args.get("category") or None
+    try:
+        wanted = review.QueueFilter(review.QueueStatus(status), category, request.args.get("article") or None,
+                                    review.QueueSort(request.args.get("sort", "risk")))
+    except ValueError:
+        abort(400, description="unknown status or sort")
+    page = review.queue(rt.sessions, principal, wanted, 100, request.args.get("cursor") or None,
+                        timedelta(seconds=rt.settings.pending_max_age))
+    details = review.contexts(rt.sessions, [item.id for item in page.items])
+    return render_template(
+        "queue.html", principal=principal, page=page, details=details, wanted=wanted, highlight=highlight,
+        reasons=REASON_CODES, guidelines=GUIDELINES, statuses=list(review.QueueStatus),
+    )
+
+
+@web.get("/moderate/comments/<int:comment_id>")
+def comment_page(comment_id: int) -> str:
+    principal = _require(Role.moderator, Role.admin, Role.auditor)
+    found = review.detail(runtime().sessions, comment_id)
+    return render_template("comment.html", principal=principal, found=found, highlight=highlight,
+                           guidelines=GUIDELINES, reasons=REASON_CODES)
+
+
+@web.get("/moderate/audit")
+def audit_page() -> str:
+    principal = _require(Role.auditor, Role.admin)
+    from api.audit_routes import _filtered
+    from api.schemas import AuditQuery
+
+    try:
+        query = AuditQuery.model_validate({k: v for k, v in request.args.items() if v})
+    except ValueError:
+        abort(400, description="a filter is not valid")
+    with runtime().sessions.reading() as db:
+        events = db.exec(_filtered(query).limit(query.limit)).all()
+    verification = audit.verify_chain(audit.stream_events(runtime().sessions)) if request.args.get("verify") else None
+    return render_template("audit.html", principal=principal, events=events, query=query, verification=verification)
+
+
+@web.get("/moderate/stats")
+def stats_page() -> str:
+    principal = _require(Role.moderator, Role.admin, Role.auditor)
+    numbers = stats.moderation_stats(runtime().sessions)
+    return render_template(
+        "stats.html", principal=principal, stats=numbers,
+        waiting=sorted((code, n) for code, n in numbers["queue"].items() if code != "total"),
+        per_moderator=sorted((who, sum(actions.values())) for who, actions in numbers["decisions_per_moderator"].items()),
+        override_rates=sorted((code, round(o["override_rate"] * 100, 1)) for code, o in numbers["overrides"].items()),
+    )
+
+
+@web.get("/demo")
+def demo() -> str:
+    """An article page as a newsroom's site would have it, with the widget embedded."""
+    return render_template("demo.html", article_key=request.args.get("article", "demo-article"))
+
+
+@web.app_context_processor
+def _csrf_token() -> dict[str, Any]:
+    return {"csrf_token": generate_csrf}
