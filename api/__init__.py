@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from flask import Flask, render_template_string
+from flask import Flask, Response, render_template_string, request
 from flask_cors import CORS
 from flask_openapi3 import Info, OpenAPI
 from flask_wtf.csrf import CSRFProtect
 from flask_openapi3_swagger.templates import swagger_html_string
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from api.limits import install_rate_limits
 from api.problems import Problem, install_error_handlers, validation_problem
 from api.runtime import CheckQueue, Runtime
 from moderation import __version__
@@ -58,7 +59,9 @@ def create_app(settings: Settings | None = None) -> Flask:
         checks=CheckQueue(create_celery(settings)),
     )
     _register_routes(app)
+    install_rate_limits(app, settings)
     install_error_handlers(app)
+    app.after_request(_security_headers(settings))
     if settings.allowed_origins:
         CORS(
             app,
@@ -91,3 +94,28 @@ def _register_routes(app: OpenAPI) -> None:
         """Interactive API documentation, served from the package (no CDN)."""
         return render_template_string(swagger_html_string, doc_url="openapi.json", swagger_config=None,
                                       oauth_config=None)
+
+
+API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'"
+PRIVATE_PREFIXES = ("/v1/moderation", "/v1/audit", "/v1/comments", "/moderate")
+
+
+def _security_headers(settings: Settings):  # type: ignore[no-untyped-def]
+    """Headers every response carries; pages set their own (stricter) script policy first."""
+    production = settings.env is Environment.production
+
+    def add(response: Response) -> Response:
+        headers = response.headers
+        headers.setdefault("X-Content-Type-Options", "nosniff")
+        headers.setdefault("Referrer-Policy", "no-referrer")
+        headers.setdefault("X-Frame-Options", "DENY")
+        headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        if request.path not in ("/docs", "/swagger") and not request.path.startswith(("/swagger/", "/static/")):
+            headers.setdefault("Content-Security-Policy", API_CONTENT_SECURITY_POLICY)
+        if request.path.startswith(PRIVATE_PREFIXES):
+            headers.setdefault("Cache-Control", "no-store")
+        if production:
+            headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+        return response
+
+    return add

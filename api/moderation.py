@@ -33,6 +33,7 @@ from api.schemas import (
 from moderation import review, stats
 from moderation.guidelines import Code
 from moderation.models import Role
+from moderation.observability import DECISIONS
 
 moderation = APIBlueprint("moderation", __name__, abp_tags=[Tag(name="moderation", description="For moderators")],
                           abp_security=BEARER)
@@ -48,6 +49,7 @@ def _request(body: DecisionIn) -> review.DecisionRequest:
 
 
 def _decision(outcome: review.DecisionOutcome) -> DecisionOut:
+    DECISIONS.labels(outcome.status, "person").inc()
     return DecisionOut(comment_id=outcome.comment_id, status=outcome.status, event_id=outcome.event_id,
                        overridden=outcome.overridden)
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import logging
 
 from flask import Response, jsonify
+from prometheus_client import CONTENT_TYPE_LATEST
 from flask_openapi3 import APIBlueprint, Tag
 
 from api.problems import problem, problem_responses
 from api.runtime import runtime
 from api.schemas import Health, Readiness
+from moderation import review
+from moderation.observability import QUEUE_DEPTH, exposition
 
 log = logging.getLogger(__name__)
 
@@ -19,6 +22,21 @@ ops = APIBlueprint("ops", __name__, abp_tags=[Tag(name="operations", description
 @ops.get("/healthz", responses={200: Health}, summary="The process is alive")
 def healthz() -> Response:
     return jsonify(status="ok")
+
+
+@ops.get("/metrics", responses={200: {"description": "Prometheus text format",
+                                      "content": {"text/plain": {"schema": {"type": "string"}}}}},
+         summary="Prometheus metrics: submissions, check durations per checker, queue depth, decisions")
+def metrics() -> Response:
+    rt = runtime()
+    try:
+        with rt.sessions.reading() as session:
+            counts = review.queue_counts(session)
+        for code, depth in counts.items():
+            QUEUE_DEPTH.labels(code).set(depth)
+    except Exception as error:  # metrics must answer even when the database does not
+        log.warning("metrics: queue depth unavailable: %s", error)
+    return Response(exposition(), mimetype="text/plain", headers={"Content-Type": CONTENT_TYPE_LATEST})
 
 
 @ops.get("/readyz", responses={200: Readiness, **problem_responses(503)}, summary="Database and broker reachable")

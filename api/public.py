@@ -23,6 +23,7 @@ from api.schemas import (
     SubmissionHeaders,
 )
 from moderation import services, statements
+from moderation.observability import SUBMISSIONS
 
 public = APIBlueprint("public", __name__, abp_tags=[Tag(name="public", description="For the site's frontend")])
 public.before_request(require_json_body)
@@ -52,6 +53,7 @@ def submit_comment(path: ArticlePath, body: CommentSubmission, header: Submissio
     )
     if not accepted.replayed:
         rt.checks.enqueue(accepted.id)
+    SUBMISSIONS.labels("replayed" if accepted.replayed else "accepted").inc()
     response = jsonify(SubmissionAccepted.model_validate(accepted.document()).model_dump(mode="json"))
     response.status_code = 202
     response.headers["Location"] = url_for(

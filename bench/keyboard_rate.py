@@ -49,6 +49,7 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="moderation-keys-"))
     env = {k: v for k, v in os.environ.items() if not k.startswith("MODERATION_")}
     env["MODERATION_SECRET_KEY"] = "keyboard-bench-secret-" + "x" * 16
+    env["MODERATION_SUBMIT_RATE_LIMIT"] = "100000/minute"
     subprocess.run([MODERATION, "db", "upgrade"], cwd=folder, env=env, check=True, capture_output=True)
     made = subprocess.run([MODERATION, "users", "add", "mia", "--role", "moderator", "--password-stdin"], cwd=folder,
                           env=env, input=PASSWORD + "\n", capture_output=True, text=True, check=True)

@@ -55,6 +55,7 @@ def serve(host: str, port: int, threads: int, worker: bool) -> None:
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = _settings()
+    _share_metrics(settings.data_dir / "metrics")  # before prometheus_client is imported: API and worker add up
     migrate.upgrade(settings.sqlalchemy_url)
     app = create_app(settings)
 
@@ -81,6 +82,14 @@ def serve(host: str, port: int, threads: int, worker: bool) -> None:
                 child.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 child.kill()
+
+
+def _share_metrics(folder: Path) -> None:
+    import shutil
+
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", str(folder.resolve()))
 
 
 def _watch_worker(child: subprocess.Popen[bytes], stopping: threading.Event) -> None:

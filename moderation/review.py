@@ -205,6 +205,10 @@ def _names(session: Session, user_ids: set[int]) -> dict[int, str]:
 _counts_cache: dict[str, tuple[float, dict[str, int]]] = {}
 
 
+def queue_counts(session: Session) -> dict[str, int]:
+    return _cached_counts(session)
+
+
 def _cached_counts(session: Session) -> dict[str, int]:
     """Comments waiting per flagged code; recounted at most every few seconds, however often pages load."""
     key = str(session.get_bind().url)

@@ -88,6 +88,7 @@ def submit_comment(
             parent = session.get(Comment, new.parent_id)
             if parent is None or parent.article_id != article.id:
                 raise InvalidParent(f"comment {new.parent_id} is not a comment on article {new.article_key!r}")
+        _refuse_repeat(session, article, new)
         receipt, receipt_digest = new_receipt()
         comment = Comment(
             article_id=article.id,
@@ -124,6 +125,27 @@ def submit_comment(
                 return earlier
             raise
     return accepted
+
+
+REPEAT_WINDOW = timedelta(minutes=10)
+
+
+class RepeatedComment(Conflict):
+    title = "Comment already sent"
+
+
+def _refuse_repeat(session: Session, article: Article, new: NewComment) -> None:
+    """The same text from the same address under the same article, again within minutes, is a resend."""
+    if article.id is None:
+        return
+    earlier = session.exec(
+        select(Comment.id).where(
+            Comment.article_id == article.id, Comment.author_email_hash == email_hash(new.author_email),
+            col(Comment.submitted_at) > utcnow() - REPEAT_WINDOW, Comment.body == new.body,
+        ).limit(1)
+    ).first()
+    if earlier is not None:
+        raise RepeatedComment(f"this comment was already sent (comment {earlier}); it waits for moderation")
 
 
 def _replay(session: Session, key: str, request_hash: str) -> Accepted | None:

@@ -64,6 +64,28 @@ class Settings(BaseSettings):
         0, ge=0, le=5, description="Reverse proxies in front of the API whose X-Forwarded-For is trusted."
     )
     max_request_bytes: int = Field(64 * 1024, ge=1024)
+    submit_rate_limit: str = Field(
+        "30/minute;300/hour",
+        description="Submissions per client address and per e-mail, in flask-limiter's notation.",
+    )
+    worker_metrics_port: int | None = Field(
+        None, ge=1, le=65535, description="Port on which each Celery worker serves its Prometheus metrics.")
+
+    @field_validator("submit_rate_limit")
+    @classmethod
+    def _limits_parse(cls, value: str) -> str:
+        from limits import parse_many
+
+        try:
+            parse_many(value)
+        except ValueError as error:
+            raise ValueError(f"not a rate limit such as 5/minute;50/hour ({error})") from None
+        return value
+
+    @field_validator("worker_metrics_port", mode="before")
+    @classmethod
+    def _empty_port_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("policy", mode="before")
     @classmethod

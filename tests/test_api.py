@@ -9,8 +9,14 @@ GOOD = {"author_name": "Ann Reader", "author_email": "ann@example.org", "body": 
 SITE = {"Authorization": "Bearer site-secret-token"}
 
 
+_sent = iter(range(10**6))
+
+
 def post(client, key="article-1", payload=None, **kwargs):
-    return client.post(f"/v1/articles/{key}/comments", json=GOOD if payload is None else payload, **kwargs)
+    """Each default submission has a text of its own: the same text again would be refused as a resend."""
+    if payload is None:
+        payload = dict(GOOD, body=f"{GOOD['body']} ({next(_sent)})")
+    return client.post(f"/v1/articles/{key}/comments", json=payload, **kwargs)
 
 
 def assert_problem(response, status, detail_part=""):
@@ -116,11 +122,12 @@ def test_reply_to_a_comment_elsewhere_is_422(client):
 
 def test_idempotency_key_replays_and_refuses_reuse(client):
     headers = {"Idempotency-Key": "3f1c9a52-retry"}
-    first = post(client, headers=headers)
-    again = post(client, headers=headers)
+    first = post(client, payload=GOOD, headers=headers)
+    again = post(client, payload=GOOD, headers=headers)
     assert again.status_code == 202 and again.get_json() == first.get_json()
     assert again.headers["Idempotent-Replayed"] == "true"
     assert_problem(post(client, payload=dict(GOOD, body="Different text."), headers=headers), 422, "Idempotency-Key")
+    assert_problem(post(client, payload=GOOD), 409, "already sent")  # the same text again, without the key
     assert_problem(post(client, headers={"Idempotency-Key": "has space"}), 422)
 
 

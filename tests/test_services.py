@@ -25,7 +25,11 @@ from moderation.policy import DEFAULT_POLICY
 SECRET = "test-secret-test-secret"
 
 
-def submit(sessions, body="A thoughtful comment.", key="article-1", auto_create=True, **fields):
+_sent = iter(range(10**6))
+
+
+def submit(sessions, body=None, key="article-1", auto_create=True, **fields):
+    body = body or f"A thoughtful comment ({next(_sent)})."
     new = services.NewComment(article_key=key, author_name=fields.pop("author_name", "Ann"),
                               author_email=fields.pop("author_email", "Ann@Example.org"), body=body, **fields)
     return services.submit_comment(sessions, new, auto_create_articles=auto_create, secret=SECRET)
@@ -71,8 +75,8 @@ def test_reply_must_be_to_a_comment_on_the_same_article(sessions):
 
 
 def test_idempotency_key_replays_the_first_response_and_stores_nothing_new(sessions):
-    first = submit(sessions, idempotency_key="retry-1")
-    again = submit(sessions, idempotency_key="retry-1")
+    first = submit(sessions, body="Once only.", idempotency_key="retry-1")
+    again = submit(sessions, body="Once only.", idempotency_key="retry-1")
     assert again.replayed and (again.id, again.receipt) == (first.id, first.receipt)
     with sessions() as session:
         assert len(session.exec(select(Comment)).all()) == 1
@@ -145,10 +149,10 @@ def test_the_orm_refuses_to_change_what_was_submitted(sessions, field, value):
 
 
 def test_idempotency_keys_are_forgotten_after_their_lifetime(sessions):
-    submit(sessions, idempotency_key="old-key")
+    submit(sessions, body="First text.", idempotency_key="old-key")
     assert services.forget_idempotency_keys(sessions, timedelta(hours=24)) == 0
     assert services.forget_idempotency_keys(sessions, timedelta(hours=24), now=utcnow() + timedelta(days=2)) == 1
-    assert not submit(sessions, idempotency_key="old-key").replayed  # a new submission now
+    assert not submit(sessions, body="Second text.", idempotency_key="old-key").replayed  # a new submission now
 
 
 def test_a_contact_posted_under_other_articles_is_counted(sessions):
@@ -164,3 +168,11 @@ def test_a_contact_posted_under_other_articles_is_counted(sessions):
         comment = session.get(Comment, third.id)
     assert sightings.seen_elsewhere(["url:shinywatches.shop"], comment) == {"url:shinywatches.shop": 2}
     assert sightings.seen_elsewhere(["url:other.shop"], comment) == {}
+
+
+def test_the_same_text_again_within_minutes_is_refused_as_a_resend(sessions):
+    submit(sessions, body="Exactly this.")
+    with pytest.raises(services.RepeatedComment):
+        submit(sessions, body="Exactly this.")
+    submit(sessions, body="Exactly this.", key="another-article")  # elsewhere it is a comment of its own
+    submit(sessions, body="Exactly this.", author_email="someone.else@example.org")

@@ -7,13 +7,14 @@ from datetime import timedelta
 from functools import lru_cache
 
 from celery import Celery
-from celery.signals import worker_process_init
+from celery.signals import worker_init, worker_process_init
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from moderation import services
 from moderation.checks import Pipeline
 from moderation.checks.pipeline import build_pipeline
 from moderation.db import SessionFactory, make_engine
+from moderation.observability import CHECK_SECONDS, CHECKS, start_metrics_server
 from moderation.policy import load_policy
 from moderation.settings import Settings
 
@@ -34,6 +35,7 @@ class Runtime:
         self.sessions = SessionFactory(make_engine(settings.sqlalchemy_url))
         self.policy = load_policy(settings.policy)
         self.pipeline: Pipeline = build_pipeline(self.policy)
+        self.pipeline.observe = lambda checker, seconds: CHECK_SECONDS.labels(checker).observe(seconds)
         self.sightings: services.ContactSightings = (
             RedisSightings.from_url(settings.broker_url) if settings.broker_url.startswith(("redis://", "rediss://"))
             else services.DatabaseSightings(self.sessions)
@@ -44,6 +46,11 @@ def register_tasks(app: Celery, settings: Settings) -> None:
     @lru_cache(maxsize=1)
     def runtime() -> Runtime:
         return Runtime(settings)
+
+    @worker_init.connect(weak=False)
+    def _serve_metrics(**_kwargs: object) -> None:
+        if settings.worker_metrics_port:
+            start_metrics_server(settings.worker_metrics_port)
 
     @worker_process_init.connect(weak=False)
     def _fresh_runtime_after_fork(**_kwargs: object) -> None:
@@ -62,6 +69,7 @@ def register_tasks(app: Celery, settings: Settings) -> None:
     def check_comment(comment_id: int) -> str:
         rt = runtime()
         outcome = services.check_comment(rt.sessions, rt.pipeline, rt.policy, comment_id, rt.sightings)
+        CHECKS.labels(outcome).inc()
         log.info("comment %s: %s", comment_id, outcome)
         return outcome
 

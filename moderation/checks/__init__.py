@@ -8,7 +8,8 @@ from __future__ import annotations
 import logging
 import signal
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
@@ -97,9 +98,11 @@ def time_limit(seconds: float) -> Iterator[None]:
 class Pipeline:
     """Runs every checker in order; one that fails or times out becomes `check_unavailable`, never a pass."""
 
-    def __init__(self, checkers: Sequence[Checker], timeout_seconds: float = 0.0):
+    def __init__(self, checkers: Sequence[Checker], timeout_seconds: float = 0.0,
+                 observe: Callable[[str, float], None] | None = None):
         self.checkers = tuple(checkers)
         self.timeout_seconds = timeout_seconds
+        self.observe = observe  # told each checker's duration (the workers feed a metric with it)
 
     @property
     def versions(self) -> dict[str, str]:
@@ -108,6 +111,7 @@ class Pipeline:
     def run(self, context: CheckContext) -> list[Finding]:
         findings: list[Finding] = []
         for checker in self.checkers:
+            started = time.perf_counter()
             try:
                 with time_limit(self.timeout_seconds):
                     findings.extend(checker.check(context))
@@ -115,6 +119,8 @@ class Pipeline:
                 log.exception("checker %s failed", checker.name)
                 evidence = (Evidence(0, 0, "", f"{checker.name}:unavailable"),)
                 findings.append(Finding(Code.check_unavailable, 1.0, evidence, checker.name, checker.version))
+            if self.observe is not None:
+                self.observe(checker.name, time.perf_counter() - started)
         return findings
 
 

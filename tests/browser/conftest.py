@@ -65,6 +65,7 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
     folder = tmp_path_factory.mktemp("web")
     env = {k: v for k, v in os.environ.items() if not k.startswith("MODERATION_")}
     env.update(MODERATION_SECRET_KEY="browser-test-secret-" + "x" * 20, MODERATION_PENDING_MAX_AGE="2",
+               MODERATION_SUBMIT_RATE_LIMIT="10000/minute",
                MODERATION_SWEEP_INTERVAL="2")
     assert subprocess.run([MODERATION, "db", "upgrade"], cwd=folder, env=env, capture_output=True).returncode == 0
     port = free_port()

@@ -1,0 +1,46 @@
+"""Prometheus metrics shared by the API and the workers.
+
+With PROMETHEUS_MULTIPROC_DIR set (gunicorn workers, Celery's prefork children, `moderation serve`), every
+process writes its samples there and one collector adds them up at scrape time.
+"""
+
+from __future__ import annotations
+
+import os
+
+from prometheus_client import (
+    REGISTRY,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    generate_latest,
+    multiprocess,
+    start_http_server,
+)
+
+SUBMISSIONS = Counter("moderation_submissions_total", "Comment submissions answered", ["outcome"])
+DECISIONS = Counter("moderation_decisions_total", "Decisions taken", ["decision", "actor"])
+CHECKS = Counter("moderation_checks_total", "Comments checked", ["outcome"])
+CHECK_SECONDS = Histogram("moderation_check_seconds", "Time one checker took on one comment", ["checker"],
+                          buckets=(0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0))
+QUEUE_DEPTH = Gauge("moderation_queue_depth", "Comments waiting for a decision, per flagged code", ["code"],
+                    multiprocess_mode="mostrecent")
+
+
+def _registry() -> CollectorRegistry:
+    """Every process's samples when they share a directory, else this process's."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry)
+        return registry
+    return REGISTRY
+
+
+def exposition() -> bytes:
+    return generate_latest(_registry())
+
+
+def start_metrics_server(port: int) -> None:
+    """A worker's own /metrics, for deployments where workers run on other machines than the API."""
+    start_http_server(port, registry=_registry())
