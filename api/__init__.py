@@ -62,6 +62,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     install_rate_limits(app, settings)
     install_error_handlers(app)
     app.after_request(_security_headers(settings))
+    _complete_spec(app)
     if settings.allowed_origins:
         CORS(
             app,
@@ -119,3 +120,24 @@ def _security_headers(settings: Settings):  # type: ignore[no-untyped-def]
         return response
 
     return add
+
+
+def _complete_spec(app: OpenAPI) -> None:
+    """Errors every operation of a kind can give, stated once here instead of on each route."""
+    from api.problems import problem_responses
+
+    spec = app.api_doc
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            extra = []
+            if "{" in path:
+                extra.append(404)  # a path that does not parse (an id that is not a number) has no route
+            if "requestBody" in operation:
+                extra += [400, 413, 415]
+            if path.startswith("/v1/"):
+                extra.append(503)
+            if path == "/v1/articles/{article_key}/comments" and method == "post":
+                extra.append(429)
+            responses = operation.setdefault("responses", {})
+            for status, response in problem_responses(*extra).items():
+                responses.setdefault(str(status), response)

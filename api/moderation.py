@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from flask import Response, jsonify
 from flask_openapi3 import APIBlueprint, Tag
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from api.auth import BEARER, allow, current_principal, require_allowed_role
 from api.problems import problem_responses
@@ -92,6 +92,8 @@ def comment(path: CommentPath) -> Response:
 
 
 class ClaimQuery(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     minutes: int = Field(review.CLAIM_MINUTES, ge=1, le=30)
 
 

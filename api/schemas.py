@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AnyHttpUrl, BaseModel, ConfigDict, EmailStr, Field, field_validator
+from pydantic import AnyHttpUrl, BaseModel, BeforeValidator, ConfigDict, EmailStr, Field, StrictBool, field_validator
 
 from moderation.guidelines import Code
 from moderation.models import CommentStatus
@@ -25,6 +25,16 @@ def _printable(value: str, *, multiline: bool) -> str:
     if any(unicodedata.category(ch) == "Cs" for ch in value):
         raise ValueError("must be valid Unicode text (no unpaired surrogates)")
     return value
+
+
+def _not_a_number(value: object) -> object:
+    """A time is an ISO 8601 string; a bare number would silently mean seconds since 1970."""
+    if isinstance(value, (int, float)) or (isinstance(value, str) and re.fullmatch(r"[\d.+\-eE]+", value.strip())):
+        raise ValueError("give a time as ISO 8601, e.g. 2026-11-01T00:00:00Z")
+    return value
+
+
+Moment = Annotated[datetime, BeforeValidator(_not_a_number)]
 
 
 class ArticlePath(BaseModel):
@@ -70,6 +80,8 @@ class SubmissionAccepted(BaseModel):
 
 
 class PageQuery(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     limit: int = Field(20, ge=1, le=100)
     cursor: str | None = Field(None, min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_\-]+$")
 
@@ -88,6 +100,8 @@ class CommentPage(BaseModel):
 
 
 class ReceiptQuery(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     receipt: str = Field(min_length=1, max_length=100, description="The receipt returned on submission.")
 
 
@@ -107,8 +121,8 @@ class ArticleIn(BaseModel):
 
     title: str = Field(min_length=1, max_length=500)
     url: AnyHttpUrl | None = Field(None, max_length=2000)
-    text: str = Field("", max_length=200_000, description="Used to judge whether comments are on topic.")
-    comments_open: bool = True
+    text: str = Field("", max_length=50_000, description="Used to judge whether comments are on topic.")
+    comments_open: StrictBool = True
 
     @field_validator("title", "text")
     @classmethod
@@ -141,6 +155,8 @@ CategoryName = Literal[tuple([c.value for c in Code] + ["abuse", "promotion"])] 
 
 
 class QueueQuery(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     status: QueueStatus = QueueStatus.needs_review
     category: CategoryName | None = Field(None, description="A guideline code, or `abuse` / `promotion`.")
     article: str | None = Field(None, pattern=ARTICLE_KEY)
@@ -300,11 +316,13 @@ class StatementOut(BaseModel):
 
 
 class AuditQuery(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     comment_id: int | None = Field(None, ge=1, le=MAX_ID)
     actor: str | None = Field(None, max_length=100)
     action: str | None = Field(None, max_length=32)
-    since: datetime | None = None
-    until: datetime | None = None
+    since: Moment | None = None
+    until: Moment | None = None
     limit: int = Field(100, ge=1, le=1000)
     after_id: int | None = Field(None, ge=0, le=MAX_ID, description="Keyset: entries with a larger id.")
 
@@ -315,6 +333,8 @@ class AuditPage(BaseModel):
 
 
 class ExportQuery(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     format: Literal["jsonl"] = "jsonl"
 
 

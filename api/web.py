@@ -145,7 +145,7 @@ def audit_page() -> str:
     from api.schemas import AuditQuery
 
     try:
-        query = AuditQuery.model_validate({k: v for k, v in request.args.items() if v})
+        query = AuditQuery.model_validate({k: v for k, v in request.args.items() if v and k != "verify"})
     except ValueError:
         abort(400, description="a filter is not valid")
     with runtime().sessions.reading() as db:
