@@ -6,10 +6,13 @@ embedded default. If Redis is down the limiter steps aside: an accepted comment 
 
 from __future__ import annotations
 
-from flask import Flask, request
-from flask_limiter import Limiter
+import time
+
+from flask import Flask, Response, request
+from flask_limiter import Limiter, RateLimitExceeded
 from flask_limiter.util import get_remote_address
 
+from api.problems import problem
 from moderation.settings import Settings
 
 SUBMIT_ENDPOINT = "public.submit_comment"
@@ -24,7 +27,8 @@ def _author_email() -> str:
 def install_rate_limits(app: Flask, settings: Settings) -> Limiter:
     storage = settings.broker_url if settings.broker_url.startswith(("redis://", "rediss://")) else "memory://"
     limiter = Limiter(
-        key_func=get_remote_address, app=app, storage_uri=storage, headers_enabled=True, strategy="fixed-window",
+        # No X-RateLimit-* headers on every answer (each costs storage round trips); a 429 says Retry-After.
+        key_func=get_remote_address, app=app, storage_uri=storage, headers_enabled=False, strategy="fixed-window",
         swallow_errors=True, in_memory_fallback_enabled=True, key_prefix="moderation",
     )
     view = app.view_functions[SUBMIT_ENDPOINT]
@@ -33,4 +37,12 @@ def install_rate_limits(app: Flask, settings: Settings) -> Limiter:
     limited = limiter.limit(settings.submit_rate_limit, key_func=_author_email, methods=["POST"],
                             error_message="too many comments from this e-mail address; wait and try again")(limited)
     app.view_functions[SUBMIT_ENDPOINT] = limited
+
+    @app.errorhandler(RateLimitExceeded)
+    def _too_many(error: RateLimitExceeded) -> Response:
+        current = limiter.current_limit
+        wait = max(1, int(current.reset_at - time.time())) if current else 60
+        return problem(429, error.description or "too many requests", "Too many requests",
+                       headers={"Retry-After": str(wait)})
+
     return limiter

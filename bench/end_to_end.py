@@ -1,0 +1,234 @@
+"""From submission to the review queue, on the production stack: none lost, how fast, how much memory.
+
+Steady run: 10,000 comments POSTed at a steady 200/s to the API (gunicorn, 2 workers) on PostgreSQL and
+Redis, checked by one Celery worker with two processes; every comment must reach `needs_review`, and the
+time from submission to `needs_review` (both stamped by the service) gives p50 and p99. Then the resident
+memory of each API worker and each Celery process. Target: p99 < 500 ms at 200/s; < 300 MB per process.
+
+Scale-out runs: 4,000 comments waiting at once, drained by 1 and by 2 worker processes, with Redis and
+with RabbitMQ as the broker: comments checked per second, and per worker process.
+
+    .venv/bin/python bench/end_to_end.py [--comments 10000] [--rate 200] [--drain 4000] [--skip-steady]
+
+Writes bench/RESULTS_END_TO_END.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+import uuid
+from datetime import datetime, timezone
+from pathlib import Path
+
+import psycopg
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+ADMIN_URL = os.environ.get("MODERATION_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+RABBITMQ = os.environ.get("MODERATION_BENCH_RABBITMQ_URL", "amqp://guest:guest@127.0.0.1:5672//")
+REDIS = "redis://127.0.0.1:6379/0"
+BODIES = [
+    "The council should publish the figures before the vote.",
+    "What a load of shit, as usual from this mayor.",
+    "Great reporting from Kirkuk, thank you.",
+    "You are an idiot if you believe the minister.",
+    "Check out my channel for more videos! subscribe",
+]
+
+
+def database(name: str) -> str:
+    with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    url = ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    subprocess.run([str(BIN / "moderation"), "db", "upgrade"], env={**os.environ, "MODERATION_DATABASE_URL": url},
+                   check=True, capture_output=True)
+    return url
+
+
+def environment(url: str, broker: str, queue: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MODERATION_")}
+    env.update(MODERATION_DATABASE_URL=url, MODERATION_BROKER_URL=broker, MODERATION_CHECK_QUEUE=queue,
+               MODERATION_SUBMIT_RATE_LIMIT="1000000/second", MODERATION_DATA_DIR=f"/tmp/moderation-e2e-{queue}",
+               MODERATION_PENDING_MAX_AGE="120", PYTHONPATH=str(ROOT))
+    return env
+
+
+def worker(env: dict[str, str], processes: int) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([str(BIN / "celery"), "-A", "workers", "worker", "--concurrency", str(processes),
+                             "--loglevel", "WARNING", "--without-gossip", "--without-mingle"],
+                            env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(p) for p in path.read_text().split()] if path.exists() else []
+
+
+def count(url: str, status: str) -> int:
+    with psycopg.connect(url) as connection:
+        return connection.execute("SELECT count(*) FROM comments WHERE status = %s", (status,)).fetchone()[0]
+
+
+def steady(args: argparse.Namespace) -> dict[str, object]:
+    url = database("moderation_bench_e2e")
+    queue = f"moderation.e2e.{uuid.uuid4().hex[:8]}"
+    env = environment(url, REDIS, queue)
+    api = subprocess.Popen([str(BIN / "gunicorn"), "--bind", "127.0.0.1:8761", "--workers", "2", "--worker-class",
+                            "gthread", "--threads", "8", "--log-level", "warning", "api:create_app()"],
+                           env=env, cwd=ROOT)
+    checker = worker(env, 2)
+    time.sleep(6)
+    sent, failed = [0], [0]
+    lock = threading.Lock()
+    interval = 1.0 / args.rate
+    started = time.perf_counter()
+
+    def send(i: int) -> None:
+        body = json.dumps({"author_name": "Reader", "author_email": f"r{i}@example.org",
+                           "body": f"{BODIES[i % len(BODIES)]} ({i})"}).encode()
+        request = urllib.request.Request("http://127.0.0.1:8761/v1/articles/e2e/comments", data=body, method="POST",
+                                         headers={"Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                ok = response.status == 202
+        except OSError:
+            ok = False
+        with lock:
+            sent[0] += ok
+            failed[0] += not ok
+
+    threads = []
+    for i in range(args.comments):  # open loop: one request every 1/rate seconds, whatever the answers do
+        target = started + i * interval
+        pause = target - time.perf_counter()
+        if pause > 0:
+            time.sleep(pause)
+        thread = threading.Thread(target=send, args=(i,))
+        thread.start()
+        threads.append(thread)
+    for thread in threads:
+        thread.join()
+    sending = time.perf_counter() - started
+    deadline = time.time() + 300
+    while count(url, "needs_review") < sent[0] and time.time() < deadline:
+        time.sleep(0.5)
+    with psycopg.connect(url) as connection:
+        waits = [row[0] * 1000 for row in connection.execute(
+            "SELECT EXTRACT(EPOCH FROM (checked_at - submitted_at)) FROM comments WHERE checked_at IS NOT NULL")]
+        duplicates = connection.execute(
+            "SELECT count(*) FROM (SELECT comment_id FROM audit_events WHERE action = 'checked' "
+            "GROUP BY comment_id HAVING count(*) > 1) d").fetchone()[0]
+    memory = {"API worker (gunicorn)": [rss_mb(p) for p in children(api.pid)],
+              "Celery worker process": [rss_mb(p) for p in children(checker.pid)],
+              "Celery parent": [rss_mb(checker.pid)]}
+    api.terminate()
+    checker.terminate()
+    api.wait(20)
+    checker.wait(30)
+    waits.sort()
+    return {
+        "accepted": sent[0], "failed": failed[0], "checked": len(waits), "pending": count(url, "pending"),
+        "duplicates": duplicates, "sending_seconds": sending, "achieved_rate": args.comments / sending,
+        "p50": statistics.median(waits) if waits else float("nan"),
+        "p99": waits[int(0.99 * len(waits)) - 1] if waits else float("nan"),
+        "max": waits[-1] if waits else float("nan"), "memory": memory,
+    }
+
+
+def drain(broker: str, processes: int, comments: int) -> float:
+    """Comments checked per second when `comments` wait at once."""
+    url = database(f"moderation_bench_drain_{processes}")
+    queue = f"moderation.drain.{uuid.uuid4().hex[:8]}"
+    env = environment(url, broker, queue)
+    sys.path.insert(0, str(ROOT))
+    from moderation import services
+    from moderation.db import SessionFactory, make_engine
+    from moderation.settings import Settings
+    from workers.celery_app import CHECK_TASK, create_celery
+
+    settings = Settings.model_validate({"database_url": url, "broker_url": broker, "check_queue": queue,
+                                        "data_dir": f"/tmp/moderation-drain-{queue}"})
+    sessions = SessionFactory(make_engine(settings.sqlalchemy_url))
+    ids = [services.submit_comment(sessions, services.NewComment("drain", "Reader", f"r{i}@example.org",
+                                                                  f"{BODIES[i % len(BODIES)]} ({i})"),
+                                   auto_create_articles=True, secret="s" * 32).id for i in range(comments)]
+    celery = create_celery(settings)
+    for comment_id in ids:
+        celery.send_task(CHECK_TASK, args=[comment_id])
+    sessions.engine.dispose()
+    started = time.perf_counter()
+    checker = worker(env, processes)
+    while count(url, "pending") > 0:
+        time.sleep(0.2)
+    elapsed = time.perf_counter() - started
+    checker.terminate()
+    checker.wait(30)
+    return comments / elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--comments", type=int, default=10_000)
+    parser.add_argument("--rate", type=float, default=200)
+    parser.add_argument("--drain", type=int, default=4_000)
+    parser.add_argument("--skip-steady", action="store_true")
+    args = parser.parse_args()
+    result = None if args.skip_steady else steady(args)
+    scale = {(broker_name, n): drain(broker, n, args.drain)
+             for broker_name, broker in (("Redis", REDIS), ("RabbitMQ", RABBITMQ)) for n in (1, 2)}
+    report(args, result, scale)
+
+
+def report(args: argparse.Namespace, result: dict[str, object] | None, scale: dict[tuple[str, int], float]) -> None:
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT).stdout
+    lines = ["# End to end: submission to the review queue", "",
+             f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, commit {commit.strip()}, {os.cpu_count()} cores "
+             f"(everything, the load generator included, shares them); `.venv/bin/python bench/end_to_end.py "
+             f"{' '.join(sys.argv[1:])}`", ""]
+    if result:
+        lines += [
+            f"## Steady: {args.comments:,} comments at {args.rate:.0f}/s, one Celery worker with 2 processes", "",
+            "| measure | value |", "| --- | --- |",
+            f"| accepted (202) / failed | {result['accepted']:,} / {result['failed']:,} |",
+            f"| reached needs_review / still pending | {result['checked']:,} / {result['pending']:,} |",
+            f"| comments checked twice in effect | {result['duplicates']} |",
+            f"| achieved submission rate | {result['achieved_rate']:.0f}/s |",
+            f"| submission to needs_review p50 | {result['p50']:.0f} ms |",
+            f"| submission to needs_review p99 | {result['p99']:.0f} ms (target < 500) |",
+            f"| max | {result['max']:.0f} ms |", "",
+            "Resident memory after the run (target < 300 MB each):", "",
+            "| process | RSS MB |", "| --- | --- |",
+        ]
+        for name, values in result["memory"].items():  # type: ignore[union-attr]
+            lines += [f"| {name} | {', '.join(f'{v:.0f}' for v in values)} |"]
+        lines.append("")
+    lines += [f"## Scale-out: {args.drain:,} comments waiting, drained", "",
+              "| broker | worker processes | checked/s | per process |", "| --- | --- | --- | --- |"]
+    for (broker, n), rate in scale.items():
+        lines.append(f"| {broker} | {n} | {rate:,.0f} | {rate / n:,.0f} |")
+    for broker in ("Redis", "RabbitMQ"):
+        if (broker, 1) in scale and (broker, 2) in scale:
+            lines.append(f"\n{broker}: 2 processes / 1 process = {scale[(broker, 2)] / scale[(broker, 1)]:.2f}")
+    text = "\n".join(lines) + "\n"
+    (ROOT / "bench" / "RESULTS_END_TO_END.md").write_text(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
