@@ -42,7 +42,8 @@ def test_commands_name_objects_that_exist():
 def test_app_environment_names_only_real_settings(name):
     environment = SERVICES[name]["environment"]
     known = {ENV_PREFIX + field.upper() for field in Settings.model_fields}
-    assert set(environment) <= known
+    assert {key for key in environment if key.startswith(ENV_PREFIX)} <= known
+    assert set(environment) - known <= {"PROMETHEUS_MULTIPROC_DIR"}
     assert environment["MODERATION_ENV"] == "production"
     assert environment["MODERATION_DATABASE_URL"].startswith("postgresql://")
     assert "@postgres:5432/" in environment["MODERATION_DATABASE_URL"]
@@ -51,6 +52,7 @@ def test_app_environment_names_only_real_settings(name):
 
 
 def test_app_services_wait_for_healthy_dependencies_and_the_migration():
+    assert SERVICES["worker"]["environment"]["MODERATION_WORKER_METRICS_PORT"] == "9100"
     for name in ("api", "worker", "beat"):
         depends = SERVICES[name]["depends_on"]
         assert depends["postgres"]["condition"] == "service_healthy"

@@ -33,6 +33,7 @@ def compose_environment(overrides: dict[str, str]) -> dict[str, str]:
     for name, value in COMPOSE["services"]["api"]["environment"].items():
         resolved[name] = re.sub(r"\$\{[A-Z_]+(?::-([^}]*)|:\?[^}]*)\}", lambda m: m.group(1) or "", str(value))
     resolved.update(overrides)
+    resolved.pop("PROMETHEUS_MULTIPROC_DIR", None)  # a tmpfs in the container; processes keep their own here
     base = service_env(make_settings(Path("unused")))
     base = {k: v for k, v in base.items() if not k.startswith("MODERATION_")}
     base["PATH"] = f"{BIN}:{base.get('PATH', '')}"
