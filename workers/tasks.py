@@ -55,6 +55,7 @@ def register_tasks(app: Celery, settings: Settings) -> None:
     @worker_process_init.connect(weak=False)
     def _fresh_runtime_after_fork(**_kwargs: object) -> None:
         runtime.cache_clear()  # never share a parent's database connections with a forked child
+        runtime()  # build the checks now (language models, lexicons, weights), not on the first comment
 
     @app.task(
         name=CHECK_TASK,
