@@ -52,6 +52,13 @@ def _require(*roles: Role) -> accounts.Principal:
     return principal
 
 
+def _check_form_token() -> None:
+    try:
+        validate_csrf(request.form.get("csrf_token"))
+    except ValidationError:
+        raise BadRequest("the form expired; reload the page and try again") from None
+
+
 @web.get("/moderate/login")
 def login() -> str:
     return render_template("login.html", error=None, next=request.args.get("next", ""))
@@ -59,10 +66,7 @@ def login() -> str:
 
 @web.post("/moderate/login")
 def login_submit() -> Any:
-    try:
-        validate_csrf(request.form.get("csrf_token"))
-    except ValidationError:
-        raise BadRequest("the form expired; reload the page and try again") from None
+    _check_form_token()
     principal = accounts.authenticate_password(
         runtime().sessions, request.form.get("name", "").strip(), request.form.get("password", ""))
     if principal is None:
@@ -77,10 +81,7 @@ def login_submit() -> Any:
 
 @web.post("/moderate/logout")
 def logout() -> Any:
-    try:
-        validate_csrf(request.form.get("csrf_token"))
-    except ValidationError:
-        raise BadRequest("the form expired; reload the page and try again") from None
+    _check_form_token()
     session.clear()
     return redirect(url_for("web.login"))
 

@@ -44,13 +44,15 @@ def fresh_database() -> str:
     return url
 
 
-def serve(app: str, port: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
+def serve(app: str, port: int, env: dict[str, str], probe: tuple[str, str, str | None]) -> subprocess.Popen[bytes]:
+    """Starts gunicorn and waits until `probe` (method, path, body) answers."""
     process = subprocess.Popen([str(BIN / "gunicorn"), "--bind", f"127.0.0.1:{port}", *GUNICORN, app],
                                env=env, cwd=ROOT)
+    method, path, body = probe
     for _ in range(150):
         try:
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
-            connection.request("GET", "/healthz")
+            connection.request(method, path, body=body, headers={"Content-Type": "application/json"})
             connection.getresponse().read()
             return process
         except OSError:
@@ -91,9 +93,11 @@ def main() -> None:
                MODERATION_CHECK_QUEUE=queue, MODERATION_SUBMIT_RATE_LIMIT="1000000/second",
                MODERATION_DATA_DIR="/tmp/moderation-bench-submit", PYTHONPATH=str(ROOT))
     results = {}
-    for name, app, port in (("bare Flask (parse JSON, 202)", "bench.load.bare_app:create_app()", 8751),
-                            ("moderation submission route", "api:create_app()", 8752)):
-        process = serve(app, port, env) if name.startswith("moderation") else serve_bare(app, port, env)
+    apps = (("bare Flask (parse JSON, 202)", "bench.load.bare_app:create_app()", 8751,
+             ("POST", "/v1/articles/a/comments", '{"body": "x"}')),
+            ("moderation submission route", "api:create_app()", 8752, ("GET", "/healthz", None)))
+    for name, app, port, probe in apps:
+        process = serve(app, port, env, probe)
         try:
             drive(port, 3, args.connections)  # warm-up
             results[name] = drive(port, args.seconds, args.connections)
@@ -104,21 +108,6 @@ def main() -> None:
         stored = connection.execute("SELECT count(*) FROM comments").fetchone()[0]
     redis.Redis.from_url("redis://127.0.0.1:6379/0").delete(queue)
     report(args, results, stored)
-
-
-def serve_bare(app: str, port: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
-    process = subprocess.Popen([str(BIN / "gunicorn"), "--bind", f"127.0.0.1:{port}", *GUNICORN, app],
-                               env=env, cwd=ROOT)
-    for _ in range(150):
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
-            connection.request("POST", "/v1/articles/a/comments", body='{"body": "x"}',
-                               headers={"Content-Type": "application/json"})
-            connection.getresponse().read()
-            return process
-        except OSError:
-            time.sleep(0.1)
-    raise SystemExit("the bare app did not start")
 
 
 def report(args: argparse.Namespace, results: dict[str, dict[str, float]], stored: int) -> None:
