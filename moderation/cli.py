@@ -250,7 +250,7 @@ def _check_lines(source: TextIO, sink: TextIO, findings_for: Any) -> None:
                 article_text=str(item.get("article_text") or ""),
             )
         except (ValueError, KeyError, TypeError, AttributeError) as error:
-            raise click.ClickException(f"line {number}: expected a JSON object with a \"text\" ({error})")
+            raise click.ClickException(f"line {number}: expected a JSON object with a \"text\" ({error})") from error
         sink.write(json.dumps(findings_for(context), ensure_ascii=False) + "\n")
         sink.flush()
 

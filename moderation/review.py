@@ -22,7 +22,7 @@ from sqlmodel import Session, col, select
 from moderation import audit
 from moderation.accounts import Principal
 from moderation.db import SessionFactory
-from moderation.errors import CommentNotFound, Conflict, InvalidCursor, ModerationError, Unprocessable
+from moderation.errors import CommentNotFound, Conflict, InvalidCursor, Unprocessable
 from moderation.guidelines import NOTE_CODES, Code
 from moderation.models import Article, AuditEvent, CheckResult, Comment, CommentStatus, Role, User, utcnow
 from moderation.services import content_digest

@@ -6,7 +6,6 @@ import csv
 import difflib
 import os
 import random
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings

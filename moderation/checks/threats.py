@@ -97,10 +97,10 @@ RULES = [
     rule("break-bones", Code.threat, 0.88, rf"""
         \b{INTENT}\s+(?:\w+\s+){{0,2}}?(?:break|snap|smash|crush)\s+(?:your|his|her|their|ur)\s+
         (?:legs?|neck|arms?|face|bones|jaw|skull|head|teeth|fingers|knees?)\b"""),
-    rule("imperative-harm", Code.threat, 0.85, rf"""
+    rule("imperative-harm", Code.threat, 0.85, r"""
         (?:^|[.!?;:]\s*|\n\s*)(?:just\s+|so\s+)?(?:kill|shoot|hang|behead|burn|bomb|gas|exterminate|slaughter|
         execute|lynch|massacre)\s+(?:them|him|her|every|all|those|these|each|the\s+\w+\s+(?:families|children))\b"""),
-    rule("weapon-to-victim", Code.threat, 0.9, rf"""
+    rule("weapon-to-victim", Code.threat, 0.9, r"""
         \b(?:bullet|knife|blade|bomb|rope|noose)\s+(?:in|into|through|around|for)\s+(?:your|ur|his|her|their)\b"""),
 ]
 

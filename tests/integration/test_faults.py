@@ -15,7 +15,7 @@ from sqlmodel import select
 from api import create_app
 from moderation import migrate, services
 from moderation.db import SessionFactory, make_engine
-from moderation.models import AuditEvent, CheckResult, Comment, CommentStatus
+from moderation.models import AuditEvent, CheckResult, Comment
 from tests.conftest import celery_worker_args, free_port, make_settings, service_env, wait_until
 from workers.celery_app import CHECK_TASK, create_celery
 
