@@ -88,14 +88,15 @@ def submit_comment(
             parent = session.get(Comment, new.parent_id)
             if parent is None or parent.article_id != article.id:
                 raise InvalidParent(f"comment {new.parent_id} is not a comment on article {new.article_key!r}")
-        _refuse_repeat(session, article, new)
+        author = email_hash(new.author_email)
+        _refuse_repeat(session, article, new, author)
         receipt, receipt_digest = new_receipt()
         comment = Comment(
             article_id=article.id,
             parent_id=new.parent_id,
             author_name=new.author_name,
             author_email=new.author_email,
-            author_email_hash=email_hash(new.author_email),
+            author_email_hash=author,
             body=new.body,
             client_fingerprint=client_fingerprint(secret, new.client_address),
             receipt_hash=receipt_digest,
@@ -134,13 +135,13 @@ class RepeatedComment(Conflict):
     title = "Comment already sent"
 
 
-def _refuse_repeat(session: Session, article: Article, new: NewComment) -> None:
+def _refuse_repeat(session: Session, article: Article, new: NewComment, author: str) -> None:
     """The same text from the same address under the same article, again within minutes, is a resend."""
     if article.id is None:
         return
     earlier = session.exec(
         select(Comment.id).where(
-            Comment.article_id == article.id, Comment.author_email_hash == email_hash(new.author_email),
+            Comment.article_id == article.id, Comment.author_email_hash == author,
             col(Comment.submitted_at) > utcnow() - REPEAT_WINDOW, Comment.body == new.body,
         ).limit(1)
     ).first()

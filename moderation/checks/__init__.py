@@ -64,6 +64,13 @@ class CheckContext:
         """Computed once and shared by every checker."""
         return normalize(self.text)
 
+    @cached_property
+    def detected_language(self) -> tuple[str | None, float]:
+        """The language and the detector's confidence, computed once for the checkers that need it."""
+        from moderation.checks.language import detect
+
+        return detect(self.text)
+
 
 class Checker(Protocol):
     name: str

@@ -99,7 +99,7 @@ class LanguageChecker:
         _detector().compute_language_confidence_values("load every language model now, not on a comment")
 
     def check(self, context: CheckContext) -> list[Finding]:
-        language, confidence = detect(context.text)
+        language, confidence = context.detected_language
         if language is None or language in self.covered or confidence < self.min_confidence:
             return []
         evidence = (Evidence(0, len(context.text), context.text, f"{self.name}:{language}"),)

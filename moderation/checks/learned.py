@@ -21,7 +21,6 @@ import numpy as np
 
 from moderation.checks import CheckContext, Evidence, Finding
 from moderation.checks.identity import CODE_OF_WORD, IDENTITY_WORDS
-from moderation.checks.language import detect as detect_language
 from moderation.checks.identity import PLACEHOLDER as IDENTITY_PLACEHOLDER
 from moderation.guidelines import Code
 
@@ -358,7 +357,7 @@ class LearnedChecker:
 
     def check(self, context: CheckContext) -> list[Finding]:
         text = context.text
-        language, _ = detect_language(text)
+        language, _ = context.detected_language
         if language not in (None, "en"):
             return []  # trained on English only: elsewhere its scores mean nothing, the lexicons take over
         scored = self.scorer.score(text)
