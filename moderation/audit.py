@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import func, insert
 from sqlmodel import Session, col, select
 
 from moderation.db import SessionFactory
@@ -48,19 +48,25 @@ def append(
 ) -> AuditEvent:
     """Adds an event at the end of the chain, inside the caller's transaction."""
     if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK_KEY})
-    prev_hash = session.exec(
-        select(AuditEvent.entry_hash).order_by(col(AuditEvent.id).desc()).limit(1)
-    ).first() or GENESIS
+        # Its own statement: SQL does not promise to run a lock before a subquery in the same SELECT.
+        session.execute(select(func.pg_advisory_xact_lock(CHAIN_LOCK_KEY)))
+    prev_hash = session.execute(
+        select(AuditEvent.entry_hash).order_by(col(AuditEvent.id).desc()).limit(1)).scalar() or GENESIS
     event = AuditEvent(
         comment_id=comment_id, action=action, actor=actor, actor_role=actor_role,
         occurred_at=occurred_at or utcnow(),
         content_sha256=content_sha256, details=_plain(details or {}), prev_hash=prev_hash, entry_hash="",
     )
     event.entry_hash = entry_digest(prev_hash, event)
-    session.add(event)
-    session.flush()
+    event.id = session.execute(
+        insert(AuditEvent).values(**{name: getattr(event, name) for name in EVENT_COLUMNS})
+        .returning(col(AuditEvent.id))
+    ).scalar_one()
     return event
+
+
+EVENT_COLUMNS = ("comment_id", "action", "actor", "actor_role", "occurred_at", "content_sha256", "details",
+                 "prev_hash", "entry_hash")
 
 
 def _plain(details: dict[str, Any]) -> dict[str, Any]:
