@@ -60,7 +60,12 @@ def serve(host: str, port: int, threads: int, worker: bool) -> None:
     app = create_app(settings)
 
     stopping = threading.Event()
-    child = subprocess.Popen(worker_command()) if worker else None
+    ready_file = settings.data_dir / "worker.ready"
+    ready_file.unlink(missing_ok=True)
+    child = subprocess.Popen(worker_command(), env={**os.environ, "EMBEDDED_WORKER_READY_FILE": str(ready_file)}) \
+        if worker else None
+    if child is not None:
+        _wait_for_worker(child, ready_file)
 
     def _stop(_signum: int, _frame: Any) -> None:
         stopping.set()
@@ -82,6 +87,20 @@ def serve(host: str, port: int, threads: int, worker: bool) -> None:
                 child.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 child.kill()
+
+
+def _wait_for_worker(child: subprocess.Popen[bytes], ready_file: Path, timeout: float = 120.0) -> None:
+    """Open the API only when its worker is ready, so the first comment is checked at once."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not ready_file.exists():
+        if child.poll() is not None:
+            raise click.ClickException(f"the check worker exited during start-up (code {child.returncode})")
+        if time.monotonic() > deadline:
+            child.terminate()
+            raise click.ClickException("the check worker did not become ready")
+        time.sleep(0.1)
 
 
 def _share_metrics(folder: Path) -> None:

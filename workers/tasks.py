@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import os
 from datetime import timedelta
+from pathlib import Path
 from functools import lru_cache
 
 from celery import Celery
-from celery.signals import worker_init, worker_process_init
+from celery.signals import worker_init, worker_process_init, worker_ready
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from moderation import services
@@ -19,6 +21,7 @@ from moderation.policy import load_policy
 from moderation.settings import Settings
 
 IDEMPOTENCY_KEY_LIFETIME = timedelta(hours=24)
+READY_FILE_VARIABLE = "EMBEDDED_WORKER_READY_FILE"
 DELIVERED_MESSAGE_LIFETIME = timedelta(hours=1)
 from workers import embedded_broker
 from workers.celery_app import CHECK_TASK, HOUSEKEEPING_TASK, SWEEP_TASK
@@ -48,9 +51,17 @@ def register_tasks(app: Celery, settings: Settings) -> None:
         return Runtime(settings)
 
     @worker_init.connect(weak=False)
-    def _serve_metrics(**_kwargs: object) -> None:
+    def _prepare(**_kwargs: object) -> None:
+        # Build the checks before the first comment (forked children inherit them); serve metrics if asked.
+        build_pipeline(load_policy(settings.policy))
         if settings.worker_metrics_port:
             start_metrics_server(settings.worker_metrics_port)
+
+    @worker_ready.connect(weak=False)
+    def _announce(**_kwargs: object) -> None:
+        ready_file = os.environ.get(READY_FILE_VARIABLE)
+        if ready_file:  # `moderation serve` waits for this before it opens the API
+            Path(ready_file).write_text(str(os.getpid()))
 
     @worker_process_init.connect(weak=False)
     def _fresh_runtime_after_fork(**_kwargs: object) -> None:
