@@ -53,3 +53,7 @@ def test_an_empty_site_token_means_none_and_a_short_one_is_refused():
     assert load_settings({"MODERATION_SITE_TOKEN": ""}).site_token is None
     with pytest.raises(SettingsError, match="MODERATION_SITE_TOKEN"):
         load_settings({"MODERATION_SITE_TOKEN": "abc"})
+
+
+def test_the_test_suites_own_variables_are_not_settings():
+    assert load_settings({"MODERATION_TEST_POSTGRES_URL": "postgresql://elsewhere/test"}).uses_embedded_broker
