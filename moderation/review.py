@@ -158,7 +158,7 @@ def queue(
         page = rows[:limit]
         flags = _flags(session, [c.id for c, _, _ in page])
         claimers = _names(session, {c.claimed_by for c, _, _ in page if c.claimed_by})
-        counts = _cached_counts(session)
+        counts = queue_counts(session)
     items = [
         QueueItem(
             id=c.id, article_key=key, article_title=title, author_name=c.author_name, body=c.body,
@@ -206,10 +206,6 @@ _counts_cache: dict[str, tuple[float, dict[str, int]]] = {}
 
 
 def queue_counts(session: Session) -> dict[str, int]:
-    return _cached_counts(session)
-
-
-def _cached_counts(session: Session) -> dict[str, int]:
     """Comments waiting per flagged code; recounted at most every few seconds, however often pages load."""
     key = str(session.get_bind().url)
     cached = _counts_cache.get(key)

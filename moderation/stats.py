@@ -11,7 +11,7 @@ from sqlmodel import col, select
 
 from moderation.db import SessionFactory
 from moderation.models import AuditEvent, Comment, utcnow
-from moderation.review import _cached_counts
+from moderation.review import queue_counts
 
 WINDOW = timedelta(days=30)
 SAMPLE = 50_000
@@ -28,7 +28,7 @@ def _percentile(values: list[float], share: float) -> float | None:
 def moderation_stats(sessions: SessionFactory) -> dict[str, Any]:
     since = utcnow() - WINDOW
     with sessions.reading() as session:
-        counts = _cached_counts(session)
+        counts = queue_counts(session)
         decided = session.exec(
             select(Comment.submitted_at, Comment.decided_at)
             .where(col(Comment.decided_at) >= since).order_by(col(Comment.decided_at).desc()).limit(SAMPLE)
