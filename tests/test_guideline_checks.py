@@ -54,10 +54,12 @@ MUST_FIND = {
     Code.promotion_commercial: [
         "Earn $500 a day from home! www.easycash.biz", "Buy now: best prices on watches at cheapwatches.shop",
         "Call +90 532 123 45 67 for cheap flights", "Use promo code SAVE20 at our store",
+        "Cheap flights to Erbil: 0750 123 4567", "best prices, (555) 123-4567",
     ],
     Code.promotion_personal: [
         "Subscribe to my channel", "check out my new video", "follow me on instagram @sunny_days",
         "email me at john.doe@gmail.com", "visit bit.ly/abc123", "sub4sub anyone?",
+        "please help my little brother gofundme.com/littlebrother", "add me https://www.facebook.com/someband",
     ],
 }
 
@@ -86,6 +88,11 @@ STAY_CLEAN = [
     "Subscribers to the newspaper get the print edition.",
     "A chink in the armour of the government.",
     "Great article, thank you!",
+    "This article is so damn biased, and the headline is crap.",
+    "The new law requires age checks on porn sites; pornography regulators will enforce it.",
+    "They evolved into homo sapien long before farming.",
+    "See revision 298694103 of the page; the old figure came from 254.111.109.",
+    "Boeing sold the 787-3 787-8 787-9 to different airlines.",
     "Bu haberi okuduktan sonra çok üzüldüm, Allah rahmet eylesin.",
     "هذا خبر مهم جدا عن الانتخابات في العراق",
 ]
@@ -154,3 +161,17 @@ def test_repeated_contacts_raise_the_score():
         CheckContext(text=text, contacts_seen_elsewhere={"url:shinywatches.shop": 3}))][0]
     assert repeated.score > alone
     assert any("repeated-elsewhere" in e.rule for e in repeated.evidence)
+
+
+@pytest.mark.parametrize("text", ["what a damn mess", "crap decision by the council", "porn sites need age checks"])
+def test_mild_words_are_shown_below_the_review_threshold(text):
+    findings = [f for f in RULES.run(CheckContext(text=text)) if f.code in (Code.profanity, Code.vulgarity)]
+    assert findings and all(0 < f.score < DEFAULT_POLICY.review_threshold(f.code) for f in findings)
+    assert found(text) == set()
+    held = parse_policy({"version": "strict", "thresholds": {"profanity": 0.4, "vulgarity": 0.4}})
+    assert violations(RULES.run(CheckContext(text=text)), held)
+
+
+def test_a_long_number_is_a_contact_only_when_written_to_be_dialled_or_cued():
+    assert found("My order number is 5512034987") == set()
+    assert Code.promotion_personal in found("whatsapp me on 5512034987")

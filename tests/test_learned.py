@@ -75,6 +75,21 @@ def test_obvious_violations_score_high_on_their_head(checker: LearnedChecker, te
     assert code in codes(checker.check(CheckContext(text=text)))
 
 
+@pytest.mark.parametrize("text", [
+    "And here is a paper that says the tortoises vary a lot in shape: http://www.bioone.org/doi/abs/10.2744/CCB-1",
+    "Far from it. The council's own minutes say otherwise, and the budget it passed last week moves the money "
+    "from buses to roads; anyone can read them at http://www.ourcitycouncil.com/minutes/2026-11 before the vote.",
+])
+def test_a_link_in_a_discussion_is_not_promotion(checker: LearnedChecker, text: str) -> None:
+    promotion = {Code.promotion_personal, Code.promotion_commercial}
+    assert not promotion & codes(checker.check(CheckContext(text=text)))
+
+
+def test_a_comment_that_is_little_more_than_a_link_keeps_its_score(checker: LearnedChecker) -> None:
+    text = "http://www.reverbnation.com/someartist check it"
+    assert {Code.promotion_personal, Code.promotion_commercial} & codes(checker.check(CheckContext(text=text)))
+
+
 def test_a_threat_scores_well_above_news(checker: LearnedChecker) -> None:
     threat = scores(checker, "I will find you and kill you, you are going to die")["threat"]
     assert threat > 5 * max(scores(checker, text)["threat"] for text in NEWS)

@@ -311,15 +311,38 @@ _COMMERCIAL = re.compile(
     re.IGNORECASE)
 
 
-# The promotion head learned from one video site's spam; without a link, a contact or a pitch word in the
-# text it mostly fires on ordinary requests ("please publish the full document").
-_PROMOTION_SIGNAL = re.compile(
-    r"https?://|www\.|\w\.(?:com|net|org|info|biz|io|co|me|tv|xyz|shop|store|online|site|ly)\b|@\w|\d{6,}"
+# The promotion head learned from one video site's spam; without a contact or a pitch word in the text it mostly
+# fires on ordinary requests ("please publish the full document"), and on a link alone it fires on citations
+# (readers link their sources), so a link inside a discussion keeps its score under the review threshold; a
+# comment that is little more than a link (the way spam is dropped under videos) keeps its score.
+_PROMOTION_LINK = re.compile(r"https?://|www\.|\w\.(?:com|net|org|info|biz|io|co|me|tv|xyz|shop|store|online|site|ly)\b")
+_PROMOTION_WORDS = re.compile(
+    r"@\w|\d{6,}"
     r"|\b(?:channel|subscribe|subscribers?|sub|subs|follow|followers|check\s+(?:out|it|this|my)|visit|website"
     r"|site|blog|page|video|videos|song|music|mixtape|link|dm|whatsapp|telegram|instagram|insta|youtube|tiktok"
     r"|free|buy|sale|shop|order|money|earn|cash|views|likes)\b",
     re.IGNORECASE,
 )
+# Beside a link, only a pitch makes it promotion: "money" or "page" is ordinary in a discussion citing a source.
+_PITCH_WORDS = re.compile(
+    r"@\w|\b(?:channel|subscribe|subscribers?|subs?|follow|followers|check\s+(?:out|it|this|my)|visit"
+    r"|my\s+(?:site|blog|page|video|song|music|mixtape|link)|dm|whatsapp|telegram|instagram|insta|tiktok"
+    r"|buy|sale|shop|order\s+now|earn|views|likes)\b",
+    re.IGNORECASE,
+)
+_LINK_ONLY_CAP = 0.45
+_DROPPED_LINK_WORDS = 12  # words outside links at most, for a comment that is little more than its link
+_LINK_TEXT = re.compile(r"\S*(?:https?://|www\.|\w\.(?:com|net|org|io|co|me|tv|ly)\b)\S*", re.IGNORECASE)
+
+
+_CITING = re.compile(
+    r"\b(?:source|sources|paper|study|studies|article|report|reported|according|proof|evidence|reference|cite|cited"
+    r"|citation|information|info|data|quote|quoted|says|said|shows|states|wiki|imdb|copy)\b", re.IGNORECASE)
+
+
+def _little_more_than_a_link(text: str) -> bool:
+    rest = _LINK_TEXT.sub(" ", text)
+    return len(rest.split()) <= _DROPPED_LINK_WORDS and not _CITING.search(rest)
 
 
 def named_group(scored: Scored, text: str) -> Code | None:
@@ -377,8 +400,13 @@ class LearnedChecker:
         likeliest = max(_TOXIC_HEADS, key=s.__getitem__)
         if s[likeliest] >= ATTRIBUTION_FLOOR:  # a general "violation" needs some sign of which ground it is:
             offer(codes[likeliest], s["violation"], "violation")  # war reporting alone reads as "toxic"
-        if s["promotion"] >= REPORT_FLOOR and _PROMOTION_SIGNAL.search(text):
-            offer(promotion_code(text), s["promotion"], "promotion")
+        if s["promotion"] >= REPORT_FLOOR:
+            if _PROMOTION_LINK.search(text):
+                pitched = _PITCH_WORDS.search(text) or _little_more_than_a_link(text)
+                offer(promotion_code(text), s["promotion"] if pitched else min(s["promotion"], _LINK_ONLY_CAP),
+                      "promotion")
+            elif _PROMOTION_WORDS.search(text):
+                offer(promotion_code(text), s["promotion"], "promotion")
         findings = [
             Finding(code, score, self.scorer.evidence(scored, text, head), self.name, self.version)
             for code, (score, head) in best.items()

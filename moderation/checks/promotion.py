@@ -28,6 +28,13 @@ nato.int worldbank.org imf.org oecd.org factcheck.org snopes.com fullfact.org ou
 """.split())
 ALLOWED_SUFFIXES = (".gov", ".edu", ".int", ".mil", ".gov.uk", ".ac.uk", ".gov.tr", ".edu.tr", ".gov.krd",
                     ".gov.iq", ".gov.ir", ".ac.ir", ".europa.eu", ".gc.ca", ".gov.au", ".edu.au")
+# Where a link leads to a person's own page or a collection box, not to a source: profiles, music pages,
+# fundraisers, tip jars.
+SELF_PROMOTION_HOSTS = frozenset("""
+facebook.com fb.com twitter.com x.com instagram.com tiktok.com twitch.tv soundcloud.com reverbnation.com
+bandcamp.com linktr.ee onlyfans.com patreon.com gofundme.com indiegogo.com kickstarter.com ko-fi.com
+buymeacoffee.com paypal.me cash.app venmo.com vakinha.com.br tsu.co
+""".split())
 SHORTENERS = frozenset("bit.ly tinyurl.com goo.gl t.co ow.ly is.gd buff.ly rebrand.ly cutt.ly shorturl.at "
                        "tiny.cc rb.gy s.id t.me wa.me linktr.ee".split())
 TLDS = ("com|net|org|info|biz|io|co|me|tv|xyz|shop|store|online|site|ly|gl|to|app|dev|club|live|link|click|"
@@ -44,6 +51,14 @@ EMAIL = re.compile(r"""
 IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?:\s+\d{1,2}[:.]\d{2})?")
 PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\d(?:[\s\-.()]{0,2}\d){8,13}(?!\w)")
+# Written the way people write a number to be called: an international or trunk prefix, or groups of two or
+# more digits. Revision ids, order numbers, IP fragments and model lists ("787-3 787-8") are digits too.
+PHONE_SHAPED = re.compile(r"""
+    (?:\+|00)\d.*
+  | 0\d(?:[\s\-.()]{0,2}\d){8,10}
+  | \(?\d{3}\)?[\s\-.]\d{3}[\s\-.]\d{4}
+  | \d{2,5}(?:[\s\-]\d{2,5}){2,4}
+""", re.VERBOSE)
 HANDLE = re.compile(r"""
     \b(?:instagram|insta|ig|snapchat|snap|tiktok|telegram|whatsapp|whats\s*app|twitter|facebook|fb|youtube|yt|
     twitch|onlyfans|discord|kik|wechat|skype|signal|viber)\s*(?:[:\-=]|is|id|at|@)\s*@?[\w.]{3,}
@@ -99,6 +114,7 @@ class Contact:
     fingerprint: str
     start: int  # in the normalised text
     end: int
+    shaped: bool = True  # a phone number written to be dialled (see PHONE_SHAPED)
 
 
 def _domain(url: str) -> str:
@@ -135,7 +151,8 @@ def find_contacts(text: str, allowed_domains: frozenset[str] = frozenset()) -> l
                     continue  # 000000000, IP addresses and dates are not phone numbers
                 fingerprint = f"phone:{digits[-9:]}"
             taken.append((match.start(), match.end()))
-            contacts.append(Contact(kind, fingerprint, match.start(), match.end()))
+            shaped = kind != "phone" or PHONE_SHAPED.fullmatch(value.strip()) is not None
+            contacts.append(Contact(kind, fingerprint, match.start(), match.end(), shaped))
     return contacts
 
 
@@ -176,8 +193,13 @@ class PromotionChecker:
             repeated = context.contacts_seen_elsewhere.get(contact.fingerprint, 0)
             # A bare link is usually a citation: it needs a second sign (a pitch, a shortener, a spam run).
             score = {"url": 0.45, "email": 0.8, "phone": 0.75}[contact.kind]
-            if contact.kind == "url" and _domain(text[contact.start:contact.end]) in SHORTENERS:
+            domain = _domain(text[contact.start:contact.end]) if contact.kind == "url" else ""
+            if domain in SHORTENERS:
                 score = 0.5  # hides where it leads; tweets carry them as a matter of course, though
+            elif any(domain == host or domain.endswith("." + host) for host in SELF_PROMOTION_HOSTS):
+                score = 0.6  # someone's own page or a collection box, not a source
+            if contact.kind == "phone" and not contact.shaped:
+                score = 0.4  # a long number, shown to the moderator; a pitch or a cue makes it a contact
             if contact.kind == "phone" and cues[PHONE_CUE]:
                 score = 0.9
             if repeated:

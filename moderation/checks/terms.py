@@ -9,7 +9,7 @@ from moderation.checks import CheckContext, Evidence, Finding
 from moderation.checks.lexicon import Lexicon, Table, builtin_lexicons
 from moderation.checks.matching import TermMatcher
 from moderation.guidelines import Code
-from moderation.policy import DEFAULT_POLICY, Policy
+from moderation.policy import DEFAULT_POLICY, DEFAULT_REVIEW_THRESHOLD, Policy
 
 BANNED_SCORE = 0.95
 SUSPECT_SCORE = 0.55
@@ -29,7 +29,13 @@ def policy_tables(policy: Policy) -> list[Table]:
 
 
 def combine(scores: list[float]) -> float:
-    """Independent hits corroborate each other (noisy-or), never reaching certainty."""
+    """Independent hits corroborate each other (noisy-or), never reaching certainty.
+
+    Words scored below the review threshold (mild swearing, clinical words) are shown, not held for: however
+    many of them a comment has, they add up only behind a word that is held for on its own.
+    """
+    if max(scores, default=0.0) < DEFAULT_REVIEW_THRESHOLD:
+        return max(scores, default=0.0)
     remaining = 1.0
     for score in scores:
         remaining *= 1.0 - score
