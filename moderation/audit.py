@@ -3,6 +3,10 @@
 Each entry's hash covers its own fields and the previous entry's hash, so changing or deleting any entry
 breaks every link after it. Appends take a lock (PostgreSQL advisory lock; SQLite already serialises
 writers), so the chain has exactly one order: the order of ids.
+
+A submission does not take that lock: it leaves a receipt (`audit_receipts`, in the same transaction as the
+comment), and whoever appends next records every waiting receipt first. The check of a comment appends
+within moments, the sweep records what is left, and no event about a comment can precede its `received`.
 """
 
 from __future__ import annotations
@@ -14,11 +18,12 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import func, insert
+from sqlalchemy import delete, func, insert
 from sqlmodel import Session, col, select
 
 from moderation.db import SessionFactory
-from moderation.models import AuditEvent, utcnow
+from moderation.hashing import canonical_digest
+from moderation.models import AuditEvent, AuditReceipt, Comment, utcnow
 
 GENESIS = "0" * 64
 CHAIN_LOCK_KEY = 7_301_946_221  # any constant: names the chain's advisory lock in PostgreSQL
@@ -42,22 +47,68 @@ def _timestamp(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+def content_digest(comment: Comment) -> str:
+    """What the author submitted, as one digest: the record shows the text it was about never changed."""
+    return canonical_digest({"article_id": comment.article_id, "author_name": comment.author_name,
+                             "author_email_hash": comment.author_email_hash, "body": comment.body,
+                             "parent_id": comment.parent_id})
+
+
 def append(
     session: Session, *, action: str, actor: str, actor_role: str, comment_id: int | None = None,
     content_sha256: str | None = None, details: dict[str, Any] | None = None, occurred_at: datetime | None = None,
 ) -> AuditEvent:
-    """Adds an event at the end of the chain, inside the caller's transaction."""
-    if session.get_bind().dialect.name == "postgresql":
-        # Its own statement: SQL does not promise to run a lock before a subquery in the same SELECT.
-        session.execute(select(func.pg_advisory_xact_lock(CHAIN_LOCK_KEY)))
-    prev_hash = session.execute(
-        select(AuditEvent.entry_hash).order_by(col(AuditEvent.id).desc()).limit(1)).scalar() or GENESIS
+    """Adds an event at the end of the chain, inside the caller's transaction (waiting receipts first)."""
+    prev_hash = _record_receipts(session, _lock_chain(session))
     event = AuditEvent(
         comment_id=comment_id, action=action, actor=actor, actor_role=actor_role,
         occurred_at=occurred_at or utcnow(),
         content_sha256=content_sha256, details=_plain(details or {}), prev_hash=prev_hash, entry_hash="",
     )
-    event.entry_hash = entry_digest(prev_hash, event)
+    return _insert(session, event)
+
+
+def record_receipts(sessions: SessionFactory) -> int:
+    """Puts every waiting submission on the record now (the sweep calls this); returns how many."""
+    with sessions() as session:
+        before = session.execute(select(func.count()).select_from(AuditReceipt)).scalar_one()
+        if before:
+            _record_receipts(session, _lock_chain(session))
+            session.commit()
+        return before
+
+
+def _lock_chain(session: Session) -> str:
+    """Takes the chain's lock for the rest of the transaction; returns the last entry's hash."""
+    if session.get_bind().dialect.name == "postgresql":
+        # Its own statement: SQL does not promise to run a lock before a subquery in the same SELECT.
+        session.execute(select(func.pg_advisory_xact_lock(CHAIN_LOCK_KEY)))
+    return session.execute(
+        select(AuditEvent.entry_hash).order_by(col(AuditEvent.id).desc()).limit(1)).scalar() or GENESIS
+
+
+def _record_receipts(session: Session, prev_hash: str) -> str:
+    """Appends a `received` event for every receipt committed so far, in comment order; returns the new tip.
+
+    Receipts still inside an open transaction are invisible here and wait for the next append; nothing
+    else ever touches a receipt row, so this never waits on a comment's row lock."""
+    taken = session.execute(delete(AuditReceipt).returning(
+        AuditReceipt.comment_id, AuditReceipt.article_key, AuditReceipt.received_at)).all()
+    if not taken:
+        return prev_hash
+    comments = {c.id: c for c in session.exec(select(Comment).where(col(Comment.id).in_([t[0] for t in taken])))}
+    for comment_id, article_key, received_at in sorted(taken):
+        event = AuditEvent(
+            comment_id=comment_id, action="received", actor="author", actor_role="author", occurred_at=received_at,
+            content_sha256=content_digest(comments[comment_id]), details={"article": article_key},
+            prev_hash=prev_hash, entry_hash="",
+        )
+        prev_hash = _insert(session, event).entry_hash
+    return prev_hash
+
+
+def _insert(session: Session, event: AuditEvent) -> AuditEvent:
+    event.entry_hash = entry_digest(event.prev_hash, event)
     event.id = session.execute(
         insert(AuditEvent).values(**{name: getattr(event, name) for name in EVENT_COLUMNS})
         .returning(col(AuditEvent.id))

@@ -180,6 +180,18 @@ class AuditEvent(SQLModel, table=True):
     entry_hash: str = Field(max_length=64)
 
 
+class AuditReceipt(SQLModel, table=True):
+    """A submission not yet on the record: the request writes this row instead of taking the chain's lock,
+    and the next append to the chain (the check, a decision, the sweep) records it first, in id order. An
+    event about a comment therefore always follows that comment's `received` entry."""
+
+    __tablename__ = "audit_receipts"
+
+    comment_id: int = Field(primary_key=True, foreign_key="comments.id", sa_type=ID)
+    article_key: str = Field(max_length=200)
+    received_at: datetime = Field(sa_type=UTCDateTime)
+
+
 class Role(str, Enum):
     moderator = "moderator"
     admin = "admin"

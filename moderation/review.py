@@ -25,7 +25,7 @@ from moderation.db import SessionFactory
 from moderation.errors import CommentNotFound, Conflict, InvalidCursor, Unprocessable
 from moderation.guidelines import NOTE_CODES, Code
 from moderation.models import Article, AuditEvent, CheckResult, Comment, CommentStatus, Role, User, utcnow
-from moderation.services import content_digest
+from moderation.audit import content_digest
 
 CLAIM_MINUTES = 5
 MAX_BULK = 200

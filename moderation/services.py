@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import case, delete, distinct, func, insert, or_, update
+from sqlalchemy import case, delete, distinct, exists, func, insert, literal, or_, update
+from sqlalchemy.orm import aliased
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from moderation import audit
+from moderation.audit import content_digest
 from moderation.checks import CheckContext, Pipeline
 from moderation.checks.pipeline import Verdict, verdicts
 from moderation.db import SessionFactory
@@ -29,6 +31,7 @@ from moderation.hashing import canonical_digest, client_fingerprint, email_hash,
 from moderation.checks.promotion import contact_fingerprints
 from moderation.models import (
     Article,
+    AuditReceipt,
     CheckResult,
     Comment,
     CommentStatus,
@@ -74,43 +77,37 @@ class Accepted:
 def submit_comment(
     sessions: SessionFactory, new: NewComment, *, auto_create_articles: bool, secret: str
 ) -> Accepted:
-    """Stores the comment as `pending`; it is committed before this returns, so nothing accepted is lost."""
+    """Stores the comment as `pending`; it is committed before this returns, so nothing accepted is lost.
+
+    The usual case is one INSERT that also checks the article is open, the parent is on it and the text is
+    not a resend, plus the receipt the audit chain picks up (the request never waits for the chain's lock).
+    Only when that INSERT adds nothing does the slow path find out why (or create the article)."""
     request_hash = new.digest()
+    receipt, receipt_digest = new_receipt()
+    now = utcnow()
+    values = {
+        "parent_id": new.parent_id, "author_name": new.author_name, "author_email": new.author_email,
+        "author_email_hash": email_hash(new.author_email), "body": new.body,
+        "client_fingerprint": client_fingerprint(secret, new.client_address), "receipt_hash": receipt_digest,
+        "submitted_at": now, "status": CommentStatus.pending.value, "status_changed_at": now,
+        "risk_key": NO_RISK_KEY, "awaiting_confirmation": False,
+    }
     with sessions() as session:
         if new.idempotency_key:
             earlier = _replay(session, new.idempotency_key, request_hash)
             if earlier:
                 return earlier
-        article = _article_for_submission(session, new.article_key, auto_create_articles)
-        if not article.comments_open:
-            raise ArticleClosed(f"comments on article {new.article_key!r} are closed")
-        if new.parent_id is not None:
-            parent = session.get(Comment, new.parent_id)
-            if parent is None or parent.article_id != article.id:
-                raise InvalidParent(f"comment {new.parent_id} is not a comment on article {new.article_key!r}")
-        author = email_hash(new.author_email)
-        _refuse_repeat(session, article, new, author)
-        receipt, receipt_digest = new_receipt()
-        now = utcnow()
-        comment = Comment(  # not added to the session: one INSERT, no unit of work on the hot path
-            article_id=article.id, parent_id=new.parent_id, author_name=new.author_name,
-            author_email=new.author_email, author_email_hash=author, body=new.body,
-            client_fingerprint=client_fingerprint(secret, new.client_address), receipt_hash=receipt_digest,
-            submitted_at=now, status=CommentStatus.pending, status_changed_at=now,
-        )
-        comment.id = session.execute(
-            insert(Comment).values(**_row(comment, COMMENT_INSERT_COLUMNS)).returning(col(Comment.id))
-        ).scalar_one()
-        accepted = Accepted(comment.id, CommentStatus.pending.value, receipt)
+        comment_id = session.execute(_insert_when_allowed(new, values)).scalar()
+        if comment_id is None:
+            comment_id = _insert_after_explaining(session, new, values, auto_create_articles)
+        accepted = Accepted(comment_id, CommentStatus.pending.value, receipt)
+        session.execute(insert(AuditReceipt).values(
+            comment_id=comment_id, article_key=new.article_key, received_at=now))
         if new.idempotency_key:
             session.execute(insert(IdempotencyRecord).values(
-                key=new.idempotency_key, request_hash=request_hash, comment_id=comment.id,
+                key=new.idempotency_key, request_hash=request_hash, comment_id=comment_id,
                 response=accepted.document(), created_at=now,
             ))
-        audit.append(  # last, so the chain's lock is held for as short a time as possible
-            session, action="received", actor="author", actor_role="author", comment_id=comment.id,
-            content_sha256=content_digest(comment), occurred_at=now, details={"article": new.article_key},
-        )
         try:
             session.commit()
         except IntegrityError:
@@ -123,21 +120,44 @@ def submit_comment(
     return accepted
 
 
-COMMENT_INSERT_COLUMNS = (
-    "article_id", "parent_id", "author_name", "author_email", "author_email_hash", "body", "client_fingerprint",
-    "receipt_hash", "submitted_at", "status", "status_changed_at", "risk_key", "awaiting_confirmation",
-)
-
-
-def _row(record: Any, columns: tuple[str, ...]) -> dict[str, Any]:
-    return {name: getattr(record, name) for name in columns}
-
-
+NO_RISK_KEY = Comment.model_fields["risk_key"].default
 REPEAT_WINDOW = timedelta(minutes=10)
 
 
 class RepeatedComment(Conflict):
     title = "Comment already sent"
+
+
+def _insert_when_allowed(new: NewComment, values: dict[str, Any]) -> Any:
+    """INSERT ... SELECT: a row only if the article exists and is open, the parent is on it and no resend."""
+    columns = Comment.__table__.c
+    earlier = aliased(Comment)
+    conditions = [
+        Article.key == new.article_key, col(Article.comments_open),
+        ~exists().where(
+            earlier.article_id == Article.id, earlier.author_email_hash == values["author_email_hash"],
+            col(earlier.submitted_at) > values["submitted_at"] - REPEAT_WINDOW, earlier.body == new.body),
+    ]
+    if new.parent_id is not None:
+        parent = aliased(Comment)
+        conditions.append(exists().where(parent.id == new.parent_id, parent.article_id == Article.id))
+    names = list(values)
+    row = select(*[literal(values[name], columns[name].type) for name in names], col(Article.id)).where(*conditions)
+    return insert(Comment).from_select([*names, "article_id"], row).returning(col(Comment.id))
+
+
+def _insert_after_explaining(session: Session, new: NewComment, values: dict[str, Any], auto_create: bool) -> int:
+    """Raises why the comment cannot be taken; or, for an article created just now, stores it."""
+    article = _article_for_submission(session, new.article_key, auto_create)
+    if not article.comments_open:
+        raise ArticleClosed(f"comments on article {new.article_key!r} are closed")
+    if new.parent_id is not None:
+        parent = session.get(Comment, new.parent_id)
+        if parent is None or parent.article_id != article.id:
+            raise InvalidParent(f"comment {new.parent_id} is not a comment on article {new.article_key!r}")
+    _refuse_repeat(session, article, new, values["author_email_hash"])
+    return session.execute(
+        insert(Comment).values(article_id=article.id, **values).returning(col(Comment.id))).scalar_one()
 
 
 def _refuse_repeat(session: Session, article: Article, new: NewComment, author: str) -> None:
@@ -292,13 +312,6 @@ def check_comment(
         session.commit()
     sightings.record(fingerprints, comment)
     return "auto_rejected" if auto else "checked"
-
-
-def content_digest(comment: Comment) -> str:
-    """What the author submitted, as one digest: the record shows the text it was about never changed."""
-    return canonical_digest({"article_id": comment.article_id, "author_name": comment.author_name,
-                             "author_email_hash": comment.author_email_hash, "body": comment.body,
-                             "parent_id": comment.parent_id})
 
 
 def risk_key(flagged: list[Verdict]) -> int:

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import select
 
-from moderation import services
+from moderation import audit, services
 from moderation.checks import Pipeline
 from moderation.checks.terms import LexiconChecker
 from moderation.errors import (
@@ -19,7 +19,7 @@ from moderation.errors import (
     InvalidParent,
 )
 from moderation.hashing import email_hash
-from moderation.models import Article, AuditEvent, CheckResult, Comment, CommentStatus, utcnow
+from moderation.models import Article, AuditEvent, AuditReceipt, CheckResult, Comment, CommentStatus, utcnow
 from moderation.policy import DEFAULT_POLICY
 
 SECRET = "test-secret-test-secret"
@@ -39,16 +39,37 @@ def check(sessions, comment_id):
     return services.check_comment(sessions, Pipeline([LexiconChecker()]), DEFAULT_POLICY, comment_id)
 
 
-def test_submission_is_stored_pending_with_its_received_event(sessions):
+def test_submission_is_stored_pending_with_its_receipt_then_recorded(sessions):
     accepted = submit(sessions, client_address="203.0.113.9")
     with sessions() as session:
         comment = session.get(Comment, accepted.id)
-        events = session.exec(select(AuditEvent).where(AuditEvent.comment_id == accepted.id)).all()
+        receipt = session.get(AuditReceipt, accepted.id)
+        assert session.exec(select(AuditEvent)).all() == []  # the request never took the chain's lock
     assert comment.status == CommentStatus.pending
     assert comment.author_email_hash == email_hash("ann@example.org")
     assert comment.client_fingerprint and "203.0.113.9" not in comment.client_fingerprint
     assert comment.receipt_hash != accepted.receipt
-    assert [e.action for e in events] == ["received"]
+    assert receipt.article_key == "article-1" and receipt.received_at == comment.submitted_at
+
+    assert audit.record_receipts(sessions) == 1
+    assert audit.record_receipts(sessions) == 0
+    with sessions() as session:
+        events = session.exec(select(AuditEvent).where(AuditEvent.comment_id == accepted.id)).all()
+        assert session.get(AuditReceipt, accepted.id) is None
+    assert [(e.action, e.occurred_at, e.content_sha256, e.details) for e in events] == [
+        ("received", comment.submitted_at, audit.content_digest(comment), {"article": "article-1"})]
+
+
+def test_every_event_about_a_comment_follows_its_received_entry(sessions):
+    first, second, third = (submit(sessions, body=f"comment number {n}") for n in range(3))
+    assert check(sessions, second.id) == "checked"  # the check's append records all three receipts first
+    submit(sessions, body="a fourth, still waiting")
+    with sessions() as session:
+        trail = [(e.comment_id, e.action) for e in session.exec(select(AuditEvent).order_by(AuditEvent.id))]
+        events = session.exec(select(AuditEvent).order_by(AuditEvent.id)).all()
+    assert trail == [(first.id, "received"), (second.id, "received"), (third.id, "received"),
+                     (second.id, "checked")]
+    assert audit.verify_chain(events).ok
 
 
 def test_unknown_article_is_created_only_when_allowed(sessions):

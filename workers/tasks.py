@@ -12,7 +12,7 @@ from celery import Celery
 from celery.signals import worker_init, worker_process_init, worker_ready
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from moderation import services
+from moderation import audit, services
 from moderation.checks import Pipeline
 from moderation.checks.pipeline import build_pipeline
 from moderation.db import SessionFactory, make_engine
@@ -87,6 +87,9 @@ def register_tasks(app: Celery, settings: Settings) -> None:
 
     @app.task(name=SWEEP_TASK, acks_late=True, ignore_result=True)
     def sweep_pending() -> int:
+        recorded = audit.record_receipts(runtime().sessions)  # submissions no check has put on the record yet
+        if recorded:
+            log.info("put %d waiting submissions on the audit record", recorded)
         age = timedelta(seconds=settings.pending_max_age)
         ids = services.claim_stale_pending(runtime().sessions, age)
         for comment_id in ids:

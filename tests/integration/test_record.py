@@ -39,8 +39,11 @@ def sessions(database_url):
 
 
 def new_comment(sessions, body="a comment") -> int:
-    return services.submit_comment(sessions, services.NewComment("a", "Ann", "ann@example.org", body),
-                                   auto_create_articles=True, secret="s" * 32).id
+    """A submission, put on the record at once (as the check or the sweep would)."""
+    comment_id = services.submit_comment(sessions, services.NewComment("a", "Ann", "ann@example.org", body),
+                                         auto_create_articles=True, secret="s" * 32).id
+    audit.record_receipts(sessions)
+    return comment_id
 
 
 @pytest.mark.parametrize("statement", [
