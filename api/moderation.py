@@ -13,6 +13,7 @@ from api.problems import problem_responses
 from api.requests import require_json_body
 from api.runtime import runtime
 from api.schemas import (
+    RequestParts,
     ArticleBrief,
     AuditEventOut,
     BulkDecisionsIn,
@@ -91,7 +92,7 @@ def comment(path: CommentPath) -> Response:
     ).model_dump(mode="json"))
 
 
-class ClaimQuery(BaseModel):
+class ClaimQuery(RequestParts):
     model_config = ConfigDict(extra="forbid")
 
     minutes: int = Field(review.CLAIM_MINUTES, ge=1, le=30)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import base64
+import functools
 import binascii
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import case, delete, distinct, exists, func, insert, literal, or_, update
-from sqlalchemy.orm import aliased
+from sqlalchemy import bindparam, case, delete, distinct, exists, func, insert, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -97,12 +97,13 @@ def submit_comment(
             earlier = _replay(session, new.idempotency_key, request_hash)
             if earlier:
                 return earlier
-        comment_id = session.execute(_insert_when_allowed(new, values)).scalar()
+        connection = session.connection()
+        comment_id = connection.execute(*_insert_when_allowed(new, values)).scalar()
         if comment_id is None:
             comment_id = _insert_after_explaining(session, new, values, auto_create_articles)
         accepted = Accepted(comment_id, CommentStatus.pending.value, receipt)
-        session.execute(insert(AuditReceipt).values(
-            comment_id=comment_id, article_key=new.article_key, received_at=now))
+        connection.execute(RECEIPT_INSERT, {"comment_id": comment_id, "article_key": new.article_key,
+                                            "received_at": now})
         if new.idempotency_key:
             session.execute(insert(IdempotencyRecord).values(
                 key=new.idempotency_key, request_hash=request_hash, comment_id=comment_id,
@@ -121,6 +122,7 @@ def submit_comment(
 
 
 NO_RISK_KEY = Comment.model_fields["risk_key"].default
+RECEIPT_INSERT = insert(AuditReceipt.__table__)
 REPEAT_WINDOW = timedelta(minutes=10)
 
 
@@ -128,22 +130,37 @@ class RepeatedComment(Conflict):
     title = "Comment already sent"
 
 
-def _insert_when_allowed(new: NewComment, values: dict[str, Any]) -> Any:
+def _insert_when_allowed(new: NewComment, values: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
     """INSERT ... SELECT: a row only if the article exists and is open, the parent is on it and no resend."""
-    columns = Comment.__table__.c
-    earlier = aliased(Comment)
+    params = {f"v_{name}": value for name, value in values.items()}
+    params.update(article_key=new.article_key, repeat_since=values["submitted_at"] - REPEAT_WINDOW)
+    return _guarded_insert(with_parent=new.parent_id is not None), params
+
+
+@functools.cache
+def _guarded_insert(with_parent: bool) -> Any:
+    """Built once (Core, bound parameters): building it per request cost more than running it."""
+    comments, articles = Comment.__table__, Article.__table__
+    earlier, parent = comments.alias("earlier"), comments.alias("parent")
+    names = [*SUBMITTED_COLUMNS, "article_id"]
     conditions = [
-        Article.key == new.article_key, col(Article.comments_open),
+        articles.c.key == bindparam("article_key"), articles.c.comments_open,
         ~exists().where(
-            earlier.article_id == Article.id, earlier.author_email_hash == values["author_email_hash"],
-            col(earlier.submitted_at) > values["submitted_at"] - REPEAT_WINDOW, earlier.body == new.body),
+            earlier.c.article_id == articles.c.id, earlier.c.author_email_hash == bindparam("v_author_email_hash"),
+            earlier.c.submitted_at > bindparam("repeat_since", type_=comments.c.submitted_at.type),
+            earlier.c.body == bindparam("v_body")),
     ]
-    if new.parent_id is not None:
-        parent = aliased(Comment)
-        conditions.append(exists().where(parent.id == new.parent_id, parent.article_id == Article.id))
-    names = list(values)
-    row = select(*[literal(values[name], columns[name].type) for name in names], col(Article.id)).where(*conditions)
-    return insert(Comment).from_select([*names, "article_id"], row).returning(col(Comment.id))
+    if with_parent:
+        conditions.append(exists().where(parent.c.id == bindparam("v_parent_id"), parent.c.article_id == articles.c.id))
+    row = select(*[bindparam(f"v_{name}", type_=comments.c[name].type) for name in SUBMITTED_COLUMNS],
+                 articles.c.id).where(*conditions)
+    return insert(comments).from_select(names, row).returning(comments.c.id)
+
+
+SUBMITTED_COLUMNS = (
+    "parent_id", "author_name", "author_email", "author_email_hash", "body", "client_fingerprint", "receipt_hash",
+    "submitted_at", "status", "status_changed_at", "risk_key", "awaiting_confirmation",
+)
 
 
 def _insert_after_explaining(session: Session, new: NewComment, values: dict[str, Any], auto_create: bool) -> int:
