@@ -47,11 +47,11 @@ def _timestamp(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def content_digest(comment: Comment) -> str:
-    """What the author submitted, as one digest: the record shows the text it was about never changed."""
-    return canonical_digest({"article_id": comment.article_id, "author_name": comment.author_name,
-                             "author_email_hash": comment.author_email_hash, "body": comment.body,
-                             "parent_id": comment.parent_id})
+def content_digest(comment: Any) -> str:
+    """What the author submitted, as one digest: the record shows the text it was about never changed.
+
+    Takes a Comment or any row with the DIGESTED_COLUMNS."""
+    return canonical_digest({name: getattr(comment, name) for name in DIGESTED_COLUMNS})
 
 
 def append(
@@ -80,11 +80,16 @@ def record_receipts(sessions: SessionFactory) -> int:
 
 def _lock_chain(session: Session) -> str:
     """Takes the chain's lock for the rest of the transaction; returns the last entry's hash."""
-    if session.get_bind().dialect.name == "postgresql":
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
         # Its own statement: SQL does not promise to run a lock before a subquery in the same SELECT.
-        session.execute(select(func.pg_advisory_xact_lock(CHAIN_LOCK_KEY)))
-    return session.execute(
-        select(AuditEvent.entry_hash).order_by(col(AuditEvent.id).desc()).limit(1)).scalar() or GENESIS
+        connection.execute(CHAIN_LOCK)
+    return connection.execute(CHAIN_TIP).scalar() or GENESIS
+
+
+CHAIN_LOCK = select(func.pg_advisory_xact_lock(CHAIN_LOCK_KEY))
+CHAIN_TIP = select(AuditEvent.__table__.c.entry_hash).order_by(AuditEvent.__table__.c.id.desc()).limit(1)
+TAKE_RECEIPTS = delete(AuditReceipt.__table__).returning(*AuditReceipt.__table__.c)
 
 
 def _record_receipts(session: Session, prev_hash: str) -> str:
@@ -92,11 +97,12 @@ def _record_receipts(session: Session, prev_hash: str) -> str:
 
     Receipts still inside an open transaction are invisible here and wait for the next append; nothing
     else ever touches a receipt row, so this never waits on a comment's row lock."""
-    taken = session.execute(delete(AuditReceipt).returning(
-        AuditReceipt.comment_id, AuditReceipt.article_key, AuditReceipt.received_at)).all()
+    taken = [(r.comment_id, r.article_key, r.received_at) for r in session.connection().execute(TAKE_RECEIPTS)]
     if not taken:
         return prev_hash
-    comments = {c.id: c for c in session.exec(select(Comment).where(col(Comment.id).in_([t[0] for t in taken])))}
+    comments = {c.id: c for c in session.connection().execute(
+        select(*[Comment.__table__.c[name] for name in ("id", *DIGESTED_COLUMNS)])
+        .where(Comment.__table__.c.id.in_([t[0] for t in taken])))}
     for comment_id, article_key, received_at in sorted(taken):
         event = AuditEvent(
             comment_id=comment_id, action="received", actor="author", actor_role="author", occurred_at=received_at,
@@ -109,15 +115,15 @@ def _record_receipts(session: Session, prev_hash: str) -> str:
 
 def _insert(session: Session, event: AuditEvent) -> AuditEvent:
     event.entry_hash = entry_digest(event.prev_hash, event)
-    event.id = session.execute(
-        insert(AuditEvent).values(**{name: getattr(event, name) for name in EVENT_COLUMNS})
-        .returning(col(AuditEvent.id))
-    ).scalar_one()
+    event.id = session.connection().execute(
+        EVENT_INSERT, {name: getattr(event, name) for name in EVENT_COLUMNS}).scalar_one()
     return event
 
 
 EVENT_COLUMNS = ("comment_id", "action", "actor", "actor_role", "occurred_at", "content_sha256", "details",
                  "prev_hash", "entry_hash")
+EVENT_INSERT = insert(AuditEvent.__table__).returning(AuditEvent.__table__.c.id)
+DIGESTED_COLUMNS = ("article_id", "author_name", "author_email_hash", "body", "parent_id")
 
 
 def _plain(details: dict[str, Any]) -> dict[str, Any]:

@@ -303,16 +303,15 @@ def check_comment(
         if moved.rowcount != 1:
             session.rollback()
             return "already_checked"
-        for finding in findings:
-            if finding.score < MIN_STORED_SCORE:
-                continue  # `moderation check --all` shows such faint scores; the record keeps what matters
-            session.add(CheckResult(
-                comment_id=comment_id, code=finding.code.value, score=finding.score,
-                evidence=finding.to_dict()["evidence"], checker=finding.checker,
-                checker_version=finding.version, policy_version=policy.version, created_at=now,
-                flagged=policy.reaches_review(finding.code, finding.score),
-            ))
-        session.flush()
+        results = [  # `moderation check --all` shows fainter scores; the record keeps what matters
+            {"comment_id": comment_id, "code": finding.code.value, "score": finding.score,
+             "evidence": finding.to_dict()["evidence"], "checker": finding.checker,
+             "checker_version": finding.version, "policy_version": policy.version, "created_at": now,
+             "flagged": policy.reaches_review(finding.code, finding.score)}
+            for finding in findings if finding.score >= MIN_STORED_SCORE
+        ]
+        if results:
+            session.connection().execute(insert(CheckResult.__table__), results)
         summary = [{"code": v.code.value, "score": round(v.score, 4)} for v in flagged]
         audit.append(
             session, action="checked", actor="system", actor_role="system", comment_id=comment_id,
