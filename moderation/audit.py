@@ -100,16 +100,20 @@ def _record_receipts(session: Session, prev_hash: str) -> str:
     taken = [(r.comment_id, r.article_key, r.received_at) for r in session.connection().execute(TAKE_RECEIPTS)]
     if not taken:
         return prev_hash
-    comments = {c.id: c for c in session.connection().execute(
+    connection = session.connection()
+    comments = {c.id: c for c in connection.execute(
         select(*[Comment.__table__.c[name] for name in ("id", *DIGESTED_COLUMNS)])
         .where(Comment.__table__.c.id.in_([t[0] for t in taken])))}
+    rows = []
     for comment_id, article_key, received_at in sorted(taken):
         event = AuditEvent(
             comment_id=comment_id, action="received", actor="author", actor_role="author", occurred_at=received_at,
             content_sha256=content_digest(comments[comment_id]), details={"article": article_key},
             prev_hash=prev_hash, entry_hash="",
         )
-        prev_hash = _insert(session, event).entry_hash
+        event.entry_hash = prev_hash = entry_digest(prev_hash, event)
+        rows.append({name: getattr(event, name) for name in EVENT_COLUMNS})
+    connection.execute(insert(AuditEvent.__table__), rows)  # one batch, in order: ids follow the chain
     return prev_hash
 
 

@@ -73,3 +73,21 @@ def test_a_raw_update_of_submitted_content_is_refused_by_the_database(migrated, 
         connection.commit()
         body = connection.execute(text("SELECT body, status FROM comments WHERE id = :id"), {"id": accepted.id}).one()
     assert tuple(body) == ("As submitted.", "approved")
+
+
+def test_a_pooled_connection_the_server_dropped_is_replaced_before_use(postgres_url, monkeypatch):
+    """No ping per transaction, but a connection idle a while is checked, and a dead one never reaches a caller."""
+    from moderation import db
+
+    url = Settings.model_validate({"database_url": postgres_url}).sqlalchemy_url
+    engine = make_engine(url, pool_size=1, max_overflow=0)
+    try:
+        with engine.connect() as connection:
+            backend = connection.execute(text("SELECT pg_backend_pid()")).scalar()
+        with make_engine(url).connect() as admin:
+            admin.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": backend})
+        monkeypatch.setattr(db, "IDLE_PING_SECONDS", 0.0)
+        with engine.connect() as connection:
+            assert connection.execute(text("SELECT pg_backend_pid()")).scalar() != backend
+    finally:
+        engine.dispose()
