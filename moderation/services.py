@@ -264,25 +264,32 @@ class DatabaseSightings:
             session.commit()
 
 
+def _comment_to_check() -> Any:
+    comments, articles = Comment.__table__, Article.__table__
+    return (select(comments.c.id, comments.c.status, comments.c.body, comments.c.article_id, comments.c.author_name,
+                   comments.c.author_email_hash, comments.c.parent_id,
+                   articles.c.title.label("article_title"), articles.c.text.label("article_text"))
+            .join(articles, comments.c.article_id == articles.c.id).where(comments.c.id == bindparam("comment_id")))
+
+
+COMMENT_TO_CHECK = _comment_to_check()
+
+
 def check_comment(
     sessions: SessionFactory, pipeline: Pipeline, policy: Policy, comment_id: int,
     sightings: ContactSightings | None = None,
 ) -> str:
     """Runs the checks once in effect: a redelivered or duplicated task changes nothing."""
     sightings = sightings or DatabaseSightings(sessions)
-    with sessions() as session:
-        row = session.exec(
-            select(Comment, Article).join(Article, col(Comment.article_id) == col(Article.id))
-            .where(Comment.id == comment_id)
-        ).first()
-        if row is None:
-            return "missing"
-        comment, article = row
-        if comment.status != CommentStatus.pending:
-            return "already_checked"
+    with sessions.reading() as session:
+        comment = session.connection().execute(COMMENT_TO_CHECK, {"comment_id": comment_id}).first()
+    if comment is None:
+        return "missing"
+    if comment.status != CommentStatus.pending:
+        return "already_checked"
     fingerprints = contact_fingerprints(comment.body)
     context = CheckContext(
-        text=comment.body, article_title=article.title, article_text=article.text,
+        text=comment.body, article_title=comment.article_title, article_text=comment.article_text,
         contacts_seen_elsewhere=sightings.seen_elsewhere(fingerprints, comment),
     )
 
@@ -294,10 +301,11 @@ def check_comment(
     with sessions() as session:
         now = utcnow()
         status = CommentStatus.rejected if auto else CommentStatus.needs_review
-        moved = session.execute(
-            update(Comment)
-            .where(col(Comment.id) == comment_id, col(Comment.status) == CommentStatus.pending)
-            .values(status=status, status_changed_at=now, checked_at=now, risk_key=risk,
+        comments = Comment.__table__
+        moved = session.connection().execute(
+            update(comments)
+            .where(comments.c.id == comment_id, comments.c.status == CommentStatus.pending.value)
+            .values(status=status.value, status_changed_at=now, checked_at=now, risk_key=risk,
                     awaiting_confirmation=bool(auto), decided_at=now if auto else None)
         )
         if moved.rowcount != 1:
