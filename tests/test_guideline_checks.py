@@ -93,6 +93,9 @@ STAY_CLEAN = [
     "They evolved into homo sapien long before farming.",
     "See revision 298694103 of the page; the old figure came from 254.111.109.",
     "Boeing sold the 787-3 787-8 787-9 to different airlines.",
+    "Edited 2006-02-15 19:04 from 140.247.141.146; see ISBN 0674006623 and 978-0-691-04356-2.",
+    "YouTube is not a reliable source, and the signal is weak; call me on it if I am wrong.",
+    "Please stop the insta-revert and contact me on my talk page.",
     "Bu haberi okuduktan sonra çok üzüldüm, Allah rahmet eylesin.",
     "هذا خبر مهم جدا عن الانتخابات في العراق",
 ]

@@ -59,10 +59,16 @@ PHONE_SHAPED = re.compile(r"""
   | \(?\d{3}\)?[\s\-.]\d{3}[\s\-.]\d{4}
   | \d{2,5}(?:[\s\-]\d{2,5}){2,4}
 """, re.VERBOSE)
-HANDLE = re.compile(r"""
-    \b(?:instagram|insta|ig|snapchat|snap|tiktok|telegram|whatsapp|whats\s*app|twitter|facebook|fb|youtube|yt|
-    twitch|onlyfans|discord|kik|wechat|skype|signal|viber)\s*(?:[:\-=]|is|id|at|@)\s*@?[\w.]{3,}
-  | \b(?:follow|add|dm|message|contact|find|text|call|hit)\s+(?:me|us)\s+(?:up\s+)?(?:on|at|@)\s+@?[\w.]{2,}
+PLATFORMS = (r"instagram|insta|ig|snapchat|snap|tiktok|telegram|whatsapp|whats\s*app|twitter|facebook|fb|youtube|yt|"
+             r"twitch|onlyfans|discord|kik|wechat|skype|signal|viber")
+# A handle is written after a colon, an equals sign or an @, or, after "is"/"at", looks like one (an @, a digit,
+# an underscore or a dot in it): "YouTube is not a source" and "the signal is typical" name no account.
+HANDLE_LIKE = r"@?[\w.]*[_\d.@][\w.]*\w"
+HANDLE = re.compile(rf"""
+    \b(?:{PLATFORMS})\s*(?:[:=]|-\s*@|@)\s*@?[\w.]{{3,}}
+  | \b(?:{PLATFORMS})\s+(?:is|id|at)\s+(?:@[\w.]{{3,}}|{HANDLE_LIKE})
+  | \b(?:follow|add|dm|message|contact|find|text|call|hit)\s+(?:me|us)\s+(?:up\s+)?(?:on|at|@)\s+
+      (?:(?:{PLATFORMS})\b|@[\w.]{{2,}}|{HANDLE_LIKE})
 """, re.VERBOSE)
 def _terms(words: str) -> tuple[str, ...]:
     return tuple(w.strip() for w in words.split("|") if w.strip())
@@ -74,7 +80,7 @@ PERSONAL_PHRASES = _terms(
     "my channel|my new channel|my youtube|my blog|my website|my new video|my latest video|my new song|my mixtape|"
     "my podcast|my instagram|my insta|my tiktok|my twitch|my onlyfans|please subscribe|pls subscribe|plz subscribe|"
     "subscribe please|subscribe guys|like and subscribe|like comment and subscribe|sub 4 sub|sub4sub|"
-    "subscribe back|follow back|follow for follow|f4f|l4l|free followers|free likes|free subscribers|"
+    "subscribe back|follow back|follow for follow|f4f|free followers|free likes|free subscribers|"
     "get followers|gain followers|give my channel a|my first video|support my channel|check out this channel|"
     "check this channel|check out this video|check out this song|check out our|subscribe for more|"
     "subscribe if you|please check out my|pls check out|plz check out"
@@ -147,13 +153,18 @@ def find_contacts(text: str, allowed_domains: frozenset[str] = frozenset()) -> l
                 fingerprint = "email:" + re.sub(r"\s+|\(|\)|\[|\]", "", value)
             else:
                 digits = re.sub(r"\D", "", value)
-                if len(set(digits)) < 3 or IPV4.fullmatch(value.strip()) or DATE_LIKE.fullmatch(value.strip()):
-                    continue  # 000000000, IP addresses and dates are not phone numbers
+                if (len(set(digits)) < 3 or IPV4.fullmatch(value.strip()) or DATE_LIKE.match(value.strip())
+                        or _is_isbn(text, match.start(), digits)):
+                    continue  # 000000000, IP addresses, dates and times, book numbers are not phone numbers
                 fingerprint = f"phone:{digits[-9:]}"
             taken.append((match.start(), match.end()))
             shaped = kind != "phone" or PHONE_SHAPED.fullmatch(value.strip()) is not None
             contacts.append(Contact(kind, fingerprint, match.start(), match.end(), shaped))
     return contacts
+
+
+def _is_isbn(text: str, start: int, digits: str) -> bool:
+    return "isbn" in text[max(0, start - 12):start] or (len(digits) == 13 and digits.startswith(("978", "979")))
 
 
 URL_HINT = re.compile(rf"\.(?:{TLDS})\b|www|://|\bdot\b|\(dot\)|\[dot\]")
