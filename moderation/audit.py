@@ -59,7 +59,7 @@ def append(
     content_sha256: str | None = None, details: dict[str, Any] | None = None, occurred_at: datetime | None = None,
 ) -> AuditEvent:
     """Adds an event at the end of the chain, inside the caller's transaction (waiting receipts first)."""
-    prev_hash = _record_receipts(session, _lock_chain(session))
+    prev_hash, _ = _record_receipts(session, _lock_chain(session))
     event = AuditEvent(
         comment_id=comment_id, action=action, actor=actor, actor_role=actor_role,
         occurred_at=occurred_at or utcnow(),
@@ -71,11 +71,13 @@ def append(
 def record_receipts(sessions: SessionFactory) -> int:
     """Puts every waiting submission on the record now (the sweep calls this); returns how many."""
     with sessions() as session:
-        before = session.execute(select(func.count()).select_from(AuditReceipt)).scalar_one()
-        if before:
-            _record_receipts(session, _lock_chain(session))
-            session.commit()
-        return before
+        waiting = session.execute(select(func.count()).select_from(AuditReceipt)).scalar_one()
+        if not waiting:
+            return 0
+        tip = _lock_chain(session)
+        recorded = _record_receipts(session, tip)
+        session.commit()
+        return recorded[1]
 
 
 def _lock_chain(session: Session) -> str:
@@ -92,14 +94,17 @@ CHAIN_TIP = select(AuditEvent.__table__.c.entry_hash).order_by(AuditEvent.__tabl
 TAKE_RECEIPTS = delete(AuditReceipt.__table__).returning(*AuditReceipt.__table__.c)
 
 
-def _record_receipts(session: Session, prev_hash: str) -> str:
-    """Appends a `received` event for every receipt committed so far, in comment order; returns the new tip.
+def _record_receipts(session: Session, prev_hash: str) -> tuple[str, int]:
+    """Appends a `received` event for every receipt committed so far, in comment order; returns the new tip
+    and how many it recorded.
 
-    Receipts still inside an open transaction are invisible here and wait for the next append; nothing
-    else ever touches a receipt row, so this never waits on a comment's row lock."""
+    Receipts still inside an open transaction are invisible here and wait for the next append. Nothing else
+    touches a receipt row; the events' key on their comment takes a share lock on it, which no code of ours
+    contends with (nothing locks comments FOR UPDATE or deletes them). After a long broker outage the whole
+    backlog is recorded by the first append, in one batch: about a second for ten thousand."""
     taken = [(r.comment_id, r.article_key, r.received_at) for r in session.connection().execute(TAKE_RECEIPTS)]
     if not taken:
-        return prev_hash
+        return prev_hash, 0
     connection = session.connection()
     comments = {c.id: c for c in connection.execute(
         select(*[Comment.__table__.c[name] for name in ("id", *DIGESTED_COLUMNS)])
@@ -114,7 +119,7 @@ def _record_receipts(session: Session, prev_hash: str) -> str:
         event.entry_hash = prev_hash = entry_digest(prev_hash, event)
         rows.append({name: getattr(event, name) for name in EVENT_COLUMNS})
     connection.execute(insert(AuditEvent.__table__), rows)  # one batch, in order: ids follow the chain
-    return prev_hash
+    return prev_hash, len(rows)
 
 
 def _insert(session: Session, event: AuditEvent) -> AuditEvent:

@@ -97,22 +97,23 @@ def submit_comment(
             earlier = _replay(session, new.idempotency_key, request_hash)
             if earlier:
                 return earlier
-        connection = session.connection()
-        comment_id = connection.execute(*_insert_when_allowed(new, values)).scalar()
-        if comment_id is None:
-            comment_id = _insert_after_explaining(session, new, values, auto_create_articles)
-        accepted = Accepted(comment_id, CommentStatus.pending.value, receipt)
-        connection.execute(RECEIPT_INSERT, {"comment_id": comment_id, "article_key": new.article_key,
-                                            "received_at": now})
-        if new.idempotency_key:
-            session.execute(insert(IdempotencyRecord).values(
-                key=new.idempotency_key, request_hash=request_hash, comment_id=comment_id,
-                response=accepted.document(), created_at=now,
-            ))
         try:
+            connection = session.connection()
+            comment_id = connection.execute(*_insert_when_allowed(new, values)).scalar()
+            if comment_id is None:
+                comment_id = _insert_after_explaining(session, new, values, auto_create_articles)
+            accepted = Accepted(comment_id, CommentStatus.pending.value, receipt)
+            connection.execute(RECEIPT_INSERT, {"comment_id": comment_id, "article_key": new.article_key,
+                                                "received_at": now})
+            if new.idempotency_key:
+                connection.execute(insert(IdempotencyRecord.__table__), {
+                    "key": new.idempotency_key, "request_hash": request_hash, "comment_id": comment_id,
+                    "response": accepted.document(), "created_at": now,
+                })
             session.commit()
-        except IntegrityError:
-            # Another request with the same key committed first: answer as it was answered.
+        except (IntegrityError, RepeatedComment):
+            # With a key, a concurrent retry of this very request may have won (its key row, or its comment as
+            # a "resend"): answer as it was answered. Without one, the error stands.
             session.rollback()
             earlier = _replay(session, new.idempotency_key, request_hash) if new.idempotency_key else None
             if earlier:

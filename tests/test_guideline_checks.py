@@ -54,12 +54,13 @@ MUST_FIND = {
     Code.promotion_commercial: [
         "Earn $500 a day from home! www.easycash.biz", "Buy now: best prices on watches at cheapwatches.shop",
         "Call +90 532 123 45 67 for cheap flights", "Use promo code SAVE20 at our store",
-        "Cheap flights to Erbil: 0750 123 4567", "best prices, (555) 123-4567",
+        "Cheap flights to Erbil: 0750 123 4567",
     ],
     Code.promotion_personal: [
         "Subscribe to my channel", "check out my new video", "follow me on instagram @sunny_days",
         "email me at john.doe@gmail.com", "visit bit.ly/abc123", "sub4sub anyone?",
         "please help my little brother gofundme.com/littlebrother", "add me https://www.facebook.com/someband",
+        "Ali 0750 123 4567", "(555)123-4567 Dave", "Appelez le 06.12.34.56.78",
     ],
 }
 
@@ -95,6 +96,7 @@ STAY_CLEAN = [
     "Boeing sold the 787-3 787-8 787-9 to different airlines.",
     "Edited 2006-02-15 19:04 from 140.247.141.146; see ISBN 0674006623 and 978-0-691-04356-2.",
     "YouTube is not a reliable source, and the signal is weak; call me on it if I am wrong.",
+    "Facebook is 20 years old and Twitter is 2.5 times worse; the signal is 5G only.",
     "Please stop the insta-revert and contact me on my talk page.",
     "Bu haberi okuduktan sonra çok üzüldüm, Allah rahmet eylesin.",
     "هذا خبر مهم جدا عن الانتخابات في العراق",

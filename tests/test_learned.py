@@ -86,8 +86,13 @@ def test_a_link_in_a_discussion_is_not_promotion(checker: LearnedChecker, text: 
 
 
 def test_a_comment_that_is_little_more_than_a_link_keeps_its_score(checker: LearnedChecker) -> None:
-    text = "http://www.reverbnation.com/someartist check it"
-    assert {Code.promotion_personal, Code.promotion_commercial} & codes(checker.check(CheckContext(text=text)))
+    dropped, discussed = "Dance dance http://www.reverbnation.com/someartist", (
+        "Dance dance, the band played it at the council's summer fair last year, and the mayor liked it so much "
+        "that he asked them back http://www.reverbnation.com/someartist")
+    promotion = {Code.promotion_personal, Code.promotion_commercial}
+    assert scores(checker, dropped)["promotion"] >= 0.5  # no pitch word: only the shape of the comment differs
+    assert promotion & codes(checker.check(CheckContext(text=dropped)))
+    assert not promotion & codes(checker.check(CheckContext(text=discussed)))
 
 
 def test_a_threat_scores_well_above_news(checker: LearnedChecker) -> None:

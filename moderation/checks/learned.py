@@ -315,7 +315,8 @@ _COMMERCIAL = re.compile(
 # fires on ordinary requests ("please publish the full document"), and on a link alone it fires on citations
 # (readers link their sources), so a link inside a discussion keeps its score under the review threshold; a
 # comment that is little more than a link (the way spam is dropped under videos) keeps its score.
-_PROMOTION_LINK = re.compile(r"https?://|www\.|\w\.(?:com|net|org|info|biz|io|co|me|tv|xyz|shop|store|online|site|ly)\b")
+_PROMOTION_LINK = re.compile(r"https?://|www\.|\w\.(?:com|net|org|info|biz|io|co|me|tv|xyz|shop|store|online|site|ly)\b",
+                             re.IGNORECASE)
 _PROMOTION_WORDS = re.compile(
     r"@\w|\d{6,}"
     r"|\b(?:channel|subscribe|subscribers?|sub|subs|follow|followers|check\s+(?:out|it|this|my)|visit|website"
@@ -332,17 +333,15 @@ _PITCH_WORDS = re.compile(
 )
 _LINK_ONLY_CAP = 0.45
 _DROPPED_LINK_WORDS = 12  # words outside links at most, for a comment that is little more than its link
-_LINK_TEXT = re.compile(r"\S*(?:https?://|www\.|\w\.(?:com|net|org|io|co|me|tv|ly)\b)\S*", re.IGNORECASE)
-
-
+# Words of someone pointing at a source; generic ones ("info", "says") are left out, spam uses them too.
 _CITING = re.compile(
-    r"\b(?:source|sources|paper|study|studies|article|report|reported|according|proof|evidence|reference|cite|cited"
-    r"|citation|information|info|data|quote|quoted|says|said|shows|states|wiki|imdb|copy)\b", re.IGNORECASE)
+    r"\b(?:sources?|paper|study|studies|article|report|reported|according|evidence|reference|cited?|citation"
+    r"|wiki|wikipedia|imdb|archive)\b", re.IGNORECASE)
 
 
 def _little_more_than_a_link(text: str) -> bool:
-    rest = _LINK_TEXT.sub(" ", text)
-    return len(rest.split()) <= _DROPPED_LINK_WORDS and not _CITING.search(rest)
+    rest = [word for word in text.split() if not _PROMOTION_LINK.search(word)]  # per word: linear in the text
+    return len(rest) <= _DROPPED_LINK_WORDS and not _CITING.search(" ".join(rest))
 
 
 def named_group(scored: Scored, text: str) -> Code | None:

@@ -49,26 +49,27 @@ EMAIL = re.compile(r"""
     \b[a-z0-9._%+-]+\s*(?:@|\(at\)|\[at\]|\s+at\s+)\s*[a-z0-9-]+(?:\s*(?:\.|\(dot\)|\[dot\]|\s+dot\s+)\s*[a-z0-9-]+)*
     \s*(?:\.|\(dot\)|\[dot\]|\s+dot\s+)\s*(?:com|net|org|info|io|co|me|de|fr|tr|ir|uk|ru|edu|gov)\b""", re.VERBOSE)
 IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
-DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?:\s+\d{1,2}[:.]\d{2})?")
+DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?:\s+\d{1,2}(?:[:.]\d{2})?)?")  # a time may follow
 PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\d(?:[\s\-.()]{0,2}\d){8,13}(?!\w)")
 # Written the way people write a number to be called: an international or trunk prefix, or groups of two or
 # more digits. Revision ids, order numbers, IP fragments and model lists ("787-3 787-8") are digits too.
 PHONE_SHAPED = re.compile(r"""
     (?:\+|00)\d.*
   | 0\d(?:[\s\-.()]{0,2}\d){8,10}
-  | \(?\d{3}\)?[\s\-.]\d{3}[\s\-.]\d{4}
+  | \(?\d{3}(?:\)\s?|[\s\-.])\d{3}[\s\-.]\d{4}
   | \d{2,5}(?:[\s\-]\d{2,5}){2,4}
 """, re.VERBOSE)
 PLATFORMS = (r"instagram|insta|ig|snapchat|snap|tiktok|telegram|whatsapp|whats\s*app|twitter|facebook|fb|youtube|yt|"
              r"twitch|onlyfans|discord|kik|wechat|skype|signal|viber")
-# A handle is written after a colon, an equals sign or an @, or, after "is"/"at", looks like one (an @, a digit,
-# an underscore or a dot in it): "YouTube is not a source" and "the signal is typical" name no account.
-HANDLE_LIKE = r"@?[\w.]*[_\d.@][\w.]*\w"
+# A handle is written after a colon, an equals sign or an @, or, after "is"/"at", looks like one (an @, or a
+# letter first and a digit, an underscore or a dot inside): "YouTube is not a source", "Facebook is 20 years
+# old" and "the signal is 5G" name no account. Bounded lengths keep the scan linear on hostile input.
+HANDLE_LIKE = r"(?:@[\w.]{2,30}|[^\W\d_][\w]{0,30}[_\d.][\w.]{0,30}\w)"
 HANDLE = re.compile(rf"""
     \b(?:{PLATFORMS})\s*(?:[:=]|-\s*@|@)\s*@?[\w.]{{3,}}
-  | \b(?:{PLATFORMS})\s+(?:is|id|at)\s+(?:@[\w.]{{3,}}|{HANDLE_LIKE})
+  | \b(?:{PLATFORMS})\s+(?:is|id|at)\s+{HANDLE_LIKE}
   | \b(?:follow|add|dm|message|contact|find|text|call|hit)\s+(?:me|us)\s+(?:up\s+)?(?:on|at|@)\s+
-      (?:(?:{PLATFORMS})\b|@[\w.]{{2,}}|{HANDLE_LIKE})
+      (?:(?:{PLATFORMS})\b|{HANDLE_LIKE})
 """, re.VERBOSE)
 def _terms(words: str) -> tuple[str, ...]:
     return tuple(w.strip() for w in words.split("|") if w.strip())
@@ -153,7 +154,7 @@ def find_contacts(text: str, allowed_domains: frozenset[str] = frozenset()) -> l
                 fingerprint = "email:" + re.sub(r"\s+|\(|\)|\[|\]", "", value)
             else:
                 digits = re.sub(r"\D", "", value)
-                if (len(set(digits)) < 3 or IPV4.fullmatch(value.strip()) or DATE_LIKE.match(value.strip())
+                if (len(set(digits)) < 3 or IPV4.fullmatch(value.strip()) or DATE_LIKE.fullmatch(value.strip())
                         or _is_isbn(text, match.start(), digits)):
                     continue  # 000000000, IP addresses, dates and times, book numbers are not phone numbers
                 fingerprint = f"phone:{digits[-9:]}"

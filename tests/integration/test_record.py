@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -121,4 +122,39 @@ def test_twenty_simultaneous_decisions_give_exactly_one_success(postgres_url):
             "SELECT count(*) FROM audit_events WHERE action = 'rejected' AND comment_id = :c"), {"c": comment_id})
         assert decisions.scalar() == 1
     assert audit.verify_chain(audit.stream_events(sessions)).ok
+    sessions.engine.dispose()
+
+
+def test_one_submission_retried_at_once_with_its_key_is_stored_once_and_answered_alike(postgres_url):
+    """A frontend that retries on a timeout may send the same request while the first is still running."""
+    url = Settings.model_validate({"database_url": postgres_url}).sqlalchemy_url
+    migrate.upgrade(url)
+    sessions = SessionFactory(make_engine(url, pool_size=12, max_overflow=0))
+    key = f"retry-{time.time_ns()}"
+    new = services.NewComment("retried", "Ann", "ann@example.org", f"the same comment ({key})", idempotency_key=key)
+    services.submit_comment(sessions, services.NewComment("retried", "Bo", "bo@example.org", "first on the article"),
+                            auto_create_articles=True, secret="s" * 32)  # the article exists: the fast path races
+    start = threading.Barrier(10)
+    answers: list[object] = []
+    lock = threading.Lock()
+
+    def send() -> None:
+        start.wait()
+        try:
+            accepted = services.submit_comment(sessions, new, auto_create_articles=True, secret="s" * 32)
+            answer: object = (accepted.id, accepted.receipt)
+        except Exception as error:  # the test is that there are none
+            answer = repr(error)
+        with lock:
+            answers.append(answer)
+
+    threads = [threading.Thread(target=send) for _ in range(10)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(set(answers)) == 1 and isinstance(answers[0], tuple), answers
+    with sessions() as session:
+        stored = session.execute(text("SELECT count(*) FROM comments WHERE body = :b"), {"b": new.body}).scalar()
+    assert stored == 1
     sessions.engine.dispose()
