@@ -28,6 +28,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -124,29 +125,48 @@ def check_command() -> list[str]:
     return ["taskset", "-c", str(CORE), *command] if shutil.which("taskset") else command
 
 
-def run_check(texts: list[str]) -> float:
-    """Wall seconds for `moderation check -` to answer every line; verifies one JSON answer per line."""
-    lines = "".join(json.dumps({"text": text}, ensure_ascii=False) + "\n" for text in texts)
+def run_check(texts: list[str]) -> tuple[float, float]:
+    """Runs `moderation check -` over every line, fed by a thread while this one reads the answers.
+
+    Returns (seconds to the first answer, seconds from the first answer to the last): the first is the
+    start-up, the second the steady state, measured on the answers as they arrive. Verifies one JSON answer
+    per line."""
+    lines = [json.dumps({"text": text}, ensure_ascii=False) + "\n" for text in texts]
     began = time.perf_counter()
-    done = subprocess.run(check_command(), input=lines, capture_output=True, text=True, cwd=REPO, check=False)
-    seconds = time.perf_counter() - began
-    if done.returncode != 0:
-        raise RuntimeError(f"`moderation check -` exited {done.returncode}: {done.stderr.strip()[-2000:]}")
-    answers = done.stdout.splitlines()
-    if len(answers) != len(texts) or not all("findings" in json.loads(a) for a in answers):
-        raise RuntimeError(f"`moderation check -` gave {len(answers)} answers for {len(texts)} lines")
-    return seconds
+    process = subprocess.Popen(check_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, cwd=REPO)
+
+    def feed() -> None:
+        assert process.stdin is not None
+        process.stdin.writelines(lines)
+        process.stdin.close()
+
+    feeder = threading.Thread(target=feed, daemon=True)
+    feeder.start()
+    assert process.stdout is not None
+    answers, first, last = 0, 0.0, 0.0
+    for answer in process.stdout:
+        last = time.perf_counter()
+        first = first or last
+        if "findings" not in json.loads(answer):
+            raise RuntimeError(f"`moderation check -` answered {answer!r}")
+        answers += 1
+    feeder.join()
+    if process.wait() != 0 or answers != len(texts):
+        error = process.stderr.read() if process.stderr else ""
+        raise RuntimeError(f"`moderation check -` gave {answers} answers for {len(texts)} lines: {error[-2000:]}")
+    return first - began, last - first
 
 
 def time_subprocess(texts: list[str], runs: int) -> dict[str, Any]:
     """The median of several runs, since one start-up can be noisy (page cache, imports)."""
-    one = statistics.median(run_check(texts[:1]) for _ in range(runs))
-    many = statistics.median(run_check(texts) for _ in range(runs))
-    steady = (len(texts) - 1) / (many - one) if many > one else None
-    return {"lines": len(texts), "runs": runs, "one_line_seconds": round(one, 3),
-            "all_lines_seconds": round(many, 3), "end_to_end_per_second": round(len(texts) / many, 1),
-            "steady_state_per_second": round(steady, 1) if steady else None,
-            "command": shlex.join(check_command())}
+    timings = [run_check(texts) for _ in range(runs)]
+    start_up = statistics.median(t[0] for t in timings)
+    steady = statistics.median((len(texts) - 1) / t[1] for t in timings if t[1] > 0)
+    whole = statistics.median(t[0] + t[1] for t in timings)
+    return {"lines": len(texts), "runs": runs, "one_line_seconds": round(start_up, 3),
+            "all_lines_seconds": round(whole, 3), "end_to_end_per_second": round(len(texts) / whole, 1),
+            "steady_state_per_second": round(steady, 1), "command": shlex.join(check_command())}
 
 
 # --- the report ------------------------------------------------------------------------------------------
@@ -179,10 +199,12 @@ def render(results: dict[str, Any], argv: list[str]) -> str:
               "## `moderation check -` as a subprocess, JSON lines on stdin", "",
               f"`{process['command']}`, median of {process['runs']} runs each.", ""]
     lines += table(["measure", "value"], [
-        ["wall time, 1 line (start-up)", f"{process['one_line_seconds']:.3f} s"],
+        ["start-up (to the first answer)", f"{process['one_line_seconds']:.3f} s"],
         [f"wall time, {process['lines']} lines", f"{process['all_lines_seconds']:.3f} s"],
         ["end to end, start-up included", f"{process['end_to_end_per_second']:,.1f} lines/s"],
-        ["steady state, (N - 1) / (T_N - T_1)", f"{process['steady_state_per_second'] or 0:,.1f} lines/s"],
+        ["steady state, first answer to last", f"{process['steady_state_per_second']:,.1f} lines/s"],
+        ["steady state / better-profanity", f"{process['steady_state_per_second'] / bp['per_second']:.1f}x "
+                                            f"(target >= {RATIO_TARGET:.0f}x)"],
     ])
     return "\n".join(lines) + "\n"
 

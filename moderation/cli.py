@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -9,6 +10,7 @@ import signal
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -244,6 +246,7 @@ def check(text: str, show_all: bool) -> None:
     from moderation.checks import CheckContext
 
     pipeline, policy = _pipeline_and_policy()
+    gc.freeze()  # the lexicons and the model are built for good: later collections need not walk them
 
     def findings_for(context: CheckContext) -> dict[str, Any]:
         found = [f for f in pipeline.run(context) if show_all or policy.reaches_review(f.code, f.score)]
@@ -256,22 +259,48 @@ def check(text: str, show_all: bool) -> None:
 
 
 def _check_lines(source: TextIO, sink: TextIO, findings_for: Any) -> None:
+    """Answers each line in order; flushes once it has answered all the input that has arrived, so a reader
+    waiting on one line gets its answer at once and a stream of lines costs one flush per chunk read."""
     from moderation.checks import CheckContext
 
-    for number, line in enumerate(source, start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-            context = CheckContext(
-                text=str(item["text"]),
-                article_title=str(item.get("article_title") or ""),
-                article_text=str(item.get("article_text") or ""),
-            )
-        except (ValueError, KeyError, TypeError, AttributeError) as error:
-            raise click.ClickException(f"line {number}: expected a JSON object with a \"text\" ({error})") from error
-        sink.write(json.dumps(findings_for(context), ensure_ascii=False) + "\n")
+    number = 0
+    for chunk in _chunks_of_lines(source):
+        for line in chunk:
+            number += 1
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line.decode("utf-8") if isinstance(line, bytes) else line)
+                context = CheckContext(
+                    text=str(item["text"]),
+                    article_title=str(item.get("article_title") or ""),
+                    article_text=str(item.get("article_text") or ""),
+                )
+            except (ValueError, KeyError, TypeError, AttributeError) as error:
+                raise click.ClickException(
+                    f"line {number}: expected a JSON object with a \"text\" ({error})") from error
+            sink.write(json.dumps(findings_for(context), ensure_ascii=False) + "\n")
         sink.flush()
+
+
+def _chunks_of_lines(source: TextIO) -> Iterator[list[str] | list[bytes]]:
+    """The complete lines of each read from the source, as they arrive (a read returns what is there)."""
+    try:
+        descriptor = source.fileno()
+    except (AttributeError, OSError, ValueError):  # not a file (tests pass a StringIO): all at once
+        yield source.read().splitlines()
+        return
+    pending = b""
+    while True:
+        data = os.read(descriptor, 1 << 16)
+        if not data:
+            break
+        pending += data
+        *complete, pending = pending.split(b"\n")
+        if complete:
+            yield complete  # decoded by the caller, which reports a bad line by its number
+    if pending:
+        yield [pending]
 
 
 @main.command("eval")

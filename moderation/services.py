@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import base64
-import functools
 import binascii
+import functools
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
@@ -223,20 +223,28 @@ SIGHTING_WINDOW = timedelta(days=7)
 MIN_STORED_SCORE = 0.2
 
 
+class SubmittedComment(Protocol):
+    """What the sightings read of a comment: a Comment, or the check's row of it."""
+
+    id: int
+    article_id: int
+    author_email_hash: str
+
+
 class ContactSightings(Protocol):
     """Where recent links and contacts are remembered: the database, or Redis in production."""
 
-    def seen_elsewhere(self, fingerprints: list[str], comment: Comment) -> dict[str, int]:
+    def seen_elsewhere(self, fingerprints: list[str], comment: SubmittedComment) -> dict[str, int]:
         """For each contact, how many other articles or other authors posted it within the window."""
 
-    def record(self, fingerprints: list[str], comment: Comment) -> None: ...
+    def record(self, fingerprints: list[str], comment: SubmittedComment) -> None: ...
 
 
 class DatabaseSightings:
     def __init__(self, sessions: SessionFactory):
         self.sessions = sessions
 
-    def seen_elsewhere(self, fingerprints: list[str], comment: Comment) -> dict[str, int]:
+    def seen_elsewhere(self, fingerprints: list[str], comment: SubmittedComment) -> dict[str, int]:
         if not fingerprints:
             return {}
         sighting = ContactSighting
@@ -253,7 +261,7 @@ class DatabaseSightings:
             ).all()
         return {fp: max(articles, authors) for fp, articles, authors in rows if max(articles, authors)}
 
-    def record(self, fingerprints: list[str], comment: Comment) -> None:
+    def record(self, fingerprints: list[str], comment: SubmittedComment) -> None:
         if not fingerprints:
             return
         with self.sessions() as session:

@@ -7,8 +7,7 @@ import time
 
 import redis
 
-from moderation.models import Comment
-from moderation.services import SIGHTING_WINDOW
+from moderation.services import SIGHTING_WINDOW, SubmittedComment
 
 KEY_PREFIX = "moderation:contact:"
 log = logging.getLogger(__name__)
@@ -25,7 +24,7 @@ class RedisSightings:
     def from_url(cls, url: str) -> RedisSightings:
         return cls(redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2))
 
-    def seen_elsewhere(self, fingerprints: list[str], comment: Comment) -> dict[str, int]:
+    def seen_elsewhere(self, fingerprints: list[str], comment: SubmittedComment) -> dict[str, int]:
         if not fingerprints:
             return {}
         since = time.time() - self.window
@@ -46,7 +45,7 @@ class RedisSightings:
                 seen[fingerprint] = count
         return seen
 
-    def record(self, fingerprints: list[str], comment: Comment) -> None:
+    def record(self, fingerprints: list[str], comment: SubmittedComment) -> None:
         if not fingerprints:
             return
         now = time.time()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from datetime import timedelta
@@ -54,6 +55,7 @@ def register_tasks(app: Celery, settings: Settings) -> None:
     def _prepare(**_kwargs: object) -> None:
         # Build the checks before the first comment (forked children inherit them); serve metrics if asked.
         build_pipeline(load_policy(settings.policy))
+        gc.freeze()  # built for good: collections skip them, and forked children keep sharing their pages
         if settings.worker_metrics_port:
             start_metrics_server(settings.worker_metrics_port)
 
