@@ -1,7 +1,7 @@
 """From submission to the review queue, on the production stack: none lost, how fast, how much memory.
 
-Steady run: 10,000 comments POSTed at a steady 200/s to the API (gunicorn, 2 workers) on PostgreSQL and
-Redis, checked by one Celery worker with two processes; every comment must reach `needs_review`, and the
+Steady run: 10,000 comments POSTed at a steady 200/s (open loop, over 32 keep-alive connections) to the
+API (gunicorn, 2 workers) on PostgreSQL and Redis, checked by one Celery worker with two processes; every comment must reach `needs_review`, and the
 time from submission to `needs_review` (both stamped by the service) gives p50 and p99. Then the resident
 memory of each API worker and each Celery process. Target: p99 < 500 ms at 200/s; < 300 MB per process.
 
@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import http.client
 import os
+from queue import Queue
 import statistics
 import subprocess
 import sys
 import threading
 import time
-import urllib.request
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
@@ -35,6 +36,7 @@ BIN = Path(sys.executable).parent
 ADMIN_URL = os.environ.get("MODERATION_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 RABBITMQ = os.environ.get("MODERATION_BENCH_RABBITMQ_URL", "amqp://guest:guest@127.0.0.1:5672//")
 REDIS = "redis://127.0.0.1:6379/0"
+SENDERS = 32  # concurrent keep-alive connections: far more than the API needs at the target rate
 BODIES = [
     "The council should publish the figures before the vote.",
     "What a load of shit, as usual from this mayor.",
@@ -93,54 +95,65 @@ def steady(args: argparse.Namespace) -> dict[str, object]:
                             "gthread", "--threads", "8", "--log-level", "warning", "api:create_app()"],
                            env=env, cwd=ROOT)
     checker = worker(env, 2)
-    time.sleep(6)
-    sent, failed = [0], [0]
-    lock = threading.Lock()
-    interval = 1.0 / args.rate
-    started = time.perf_counter()
+    try:
+        time.sleep(6)
+        sent, failed = [0], [0]
+        lock = threading.Lock()
+        interval = 1.0 / args.rate
+        due: Queue[int | None] = Queue()
 
-    def send(i: int) -> None:
-        body = json.dumps({"author_name": "Reader", "author_email": f"r{i}@example.org",
-                           "body": f"{BODIES[i % len(BODIES)]} ({i})"}).encode()
-        request = urllib.request.Request("http://127.0.0.1:8761/v1/articles/e2e/comments", data=body, method="POST",
-                                         headers={"Content-Type": "application/json"})
-        try:
-            with urllib.request.urlopen(request, timeout=10) as response:
-                ok = response.status == 202
-        except OSError:
-            ok = False
-        with lock:
-            sent[0] += ok
-            failed[0] += not ok
+        def sender() -> None:
+            """One keep-alive connection, as a site's frontend or proxy holds them; takes comments as they fall due."""
+            connection = http.client.HTTPConnection("127.0.0.1", 8761, timeout=10)
+            while (i := due.get()) is not None:
+                body = json.dumps({"author_name": "Reader", "author_email": f"r{i}@example.org",
+                                   "body": f"{BODIES[i % len(BODIES)]} ({i})"})
+                try:
+                    connection.request("POST", "/v1/articles/e2e/comments", body=body,
+                                       headers={"Content-Type": "application/json"})
+                    response = connection.getresponse()
+                    response.read()
+                    ok = response.status == 202
+                except (OSError, http.client.HTTPException):
+                    connection.close()
+                    connection = http.client.HTTPConnection("127.0.0.1", 8761, timeout=10)
+                    ok = False
+                with lock:
+                    sent[0] += ok
+                    failed[0] += not ok
+            connection.close()
 
-    threads = []
-    for i in range(args.comments):  # open loop: one request every 1/rate seconds, whatever the answers do
-        target = started + i * interval
-        pause = target - time.perf_counter()
-        if pause > 0:
-            time.sleep(pause)
-        thread = threading.Thread(target=send, args=(i,))
-        thread.start()
-        threads.append(thread)
-    for thread in threads:
-        thread.join()
-    sending = time.perf_counter() - started
-    deadline = time.time() + 600
-    while count(url, "pending") > 0 and time.time() < deadline:  # every stored comment, answered or not
-        time.sleep(0.5)
-    with psycopg.connect(url) as connection:
-        waits = [row[0] * 1000 for row in connection.execute(
-            "SELECT EXTRACT(EPOCH FROM (checked_at - submitted_at)) FROM comments WHERE checked_at IS NOT NULL")]
-        duplicates = connection.execute(
-            "SELECT count(*) FROM (SELECT comment_id FROM audit_events WHERE action = 'checked' "
-            "GROUP BY comment_id HAVING count(*) > 1) d").fetchone()[0]
-    memory = {"API worker (gunicorn)": [rss_mb(p) for p in children(api.pid)],
-              "Celery worker process": [rss_mb(p) for p in children(checker.pid)],
-              "Celery parent": [rss_mb(checker.pid)]}
-    api.terminate()
-    checker.terminate()
-    api.wait(20)
-    checker.wait(30)
+        senders = [threading.Thread(target=sender) for _ in range(SENDERS)]
+        for thread in senders:
+            thread.start()
+        started = time.perf_counter()
+        for i in range(args.comments):  # open loop: a comment falls due every 1/rate seconds, whatever the answers do
+            pause = started + i * interval - time.perf_counter()
+            if pause > 0:
+                time.sleep(pause)
+            due.put(i)
+        for _ in senders:
+            due.put(None)
+        for thread in senders:
+            thread.join()
+        sending = time.perf_counter() - started
+        deadline = time.time() + 600
+        while count(url, "pending") > 0 and time.time() < deadline:  # every stored comment, answered or not
+            time.sleep(0.5)
+        with psycopg.connect(url) as connection:
+            waits = [row[0] * 1000 for row in connection.execute(
+                "SELECT EXTRACT(EPOCH FROM (checked_at - submitted_at)) FROM comments WHERE checked_at IS NOT NULL")]
+            duplicates = connection.execute(
+                "SELECT count(*) FROM (SELECT comment_id FROM audit_events WHERE action = 'checked' "
+                "GROUP BY comment_id HAVING count(*) > 1) d").fetchone()[0]
+        memory = {"API worker (gunicorn)": [rss_mb(p) for p in children(api.pid)],
+                  "Celery worker process": [rss_mb(p) for p in children(checker.pid)],
+                  "Celery parent": [rss_mb(checker.pid)]}
+    finally:  # never leave a server behind, whatever failed
+        api.terminate()
+        checker.terminate()
+        api.wait(20)
+        checker.wait(30)
     waits.sort()
     return {
         "accepted": sent[0], "failed": failed[0], "checked": len(waits), "pending": count(url, "pending"),
