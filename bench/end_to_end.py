@@ -2,8 +2,9 @@
 
 Steady run: 10,000 comments POSTed at a steady 200/s (open loop) to the API (gunicorn, 2 workers) on
 PostgreSQL and Redis, checked by one Celery worker with two processes; every comment must reach
-`needs_review`, and the time from submission to `needs_review` (both stamped by the service) gives p50 and p99. Then the resident
-memory of each API worker and each Celery process. Target: p99 < 500 ms at 200/s; < 300 MB per process.
+`needs_review`, and the time from submission to `needs_review` (both stamped by the service) gives p50 and
+p99. Then the resident memory of each API worker and each Celery process. Target: p99 < 500 ms at 200/s;
+< 300 MB per process.
 
 Scale-out runs: 4,000 comments waiting at once, drained by 1 and by 2 worker processes, with Redis and
 with RabbitMQ as the broker: comments checked per second, and per worker process.
