@@ -6,14 +6,13 @@ from datetime import timedelta
 
 from flask import Response, jsonify
 from flask_openapi3 import APIBlueprint, Tag
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from api.auth import BEARER, allow, current_principal, require_allowed_role
 from api.problems import problem_responses
 from api.requests import require_json_body
 from api.runtime import runtime
 from api.schemas import (
-    RequestParts,
     ArticleBrief,
     AuditEventOut,
     BulkDecisionsIn,
@@ -29,6 +28,7 @@ from api.schemas import (
     QueueItemOut,
     QueueOut,
     QueueQuery,
+    RequestParts,
     StatsOut,
 )
 from moderation import review, stats
