@@ -43,6 +43,7 @@ MUST_FIND = {
     Code.personal_attack: [
         "You are an idiot", "you stupid fool", "The author is a complete moron.", "Shut up, moron.",
         "what a clown", "you're pathetic", "Fuck you", "you are a disgrace", "Get a brain, loser",
+        "I am not saying you are wrong, but you are a liar",
     ],
     Code.abuse_racism: ["dirty arabs", "Blacks are animals", "go back to africa", "niggers"],
     Code.abuse_homophobia: ["gays are disgusting", "filthy faggots", "trannies should be banned"],
@@ -98,6 +99,7 @@ STAY_CLEAN = [
     "YouTube is not a reliable source, and the signal is weak; call me on it if I am wrong.",
     "Facebook is 20 years old and Twitter is 2.5 times worse; the signal is 5G only.",
     "Please stop the insta-revert and contact me on my talk page.",
+    "I have not said you're a troll, and I am not calling you a liar.",
     "Bu haberi okuduktan sonra çok üzüldüm, Allah rahmet eylesin.",
     "هذا خبر مهم جدا عن الانتخابات في العراق",
 ]

@@ -6,6 +6,8 @@ lexicon phase scores insult nouns on their own, more weakly.
 
 from __future__ import annotations
 
+import re
+
 from moderation.checks.patterns import PatternChecker, alternatives, rule
 from moderation.guidelines import Code
 
@@ -67,6 +69,13 @@ RULES = [
 ]
 
 
+# "I never said you're a troll", "I am not calling you a liar": the words are denied, not aimed. The denial
+# must end where the match begins (quotes and "that" allowed between).
+DENIAL = re.compile(r"""
+    (?:\bnot|\bnever|n't)\s+(?:(?:have|ever)\s+)?(?:said|say|saying|called|call|calling|claimed|claim|
+    suggested|suggesting|implied|implying)(?:\s+(?:that|you're|you\s+are|you\s+were))??[\s"'“”‘’]*$""", re.VERBOSE)
+
+
 class PersonalAttackChecker(PatternChecker):
     def __init__(self) -> None:
-        super().__init__("attack.patterns", "1", RULES)
+        super().__init__("attack.patterns", "2", RULES, disowned=DENIAL)

@@ -60,14 +60,19 @@ def _render(node: dict[str, dict]) -> str:
     return body if len(options) == 1 else body
 
 
+DISOWNING_REACH = 40  # characters before a match where a denial ("I never said") is looked for
+
+
 class PatternChecker:
     """Runs its rules in order; a code's score is its strongest rule, its evidence every rule's span."""
 
-    def __init__(self, name: str, version: str, rules: list[Rule], prefilter: re.Pattern[str] | None = None):
+    def __init__(self, name: str, version: str, rules: list[Rule], prefilter: re.Pattern[str] | None = None,
+                 disowned: re.Pattern[str] | None = None):
         self.name = name
         self.version = version
         self.rules = rules
         self.prefilter = prefilter  # no rule can match a text this finds nothing in
+        self.disowned = disowned  # found right before a match ("I never said ..."), the match is not the writer's
 
     def check(self, context: CheckContext) -> list[Finding]:
         normalized = context.normalized
@@ -78,6 +83,9 @@ class PatternChecker:
         for item in self.rules:
             for match in item.regex.finditer(normalized.text):
                 if match.end() == match.start():
+                    continue
+                if self.disowned is not None and self.disowned.search(
+                        normalized.text, max(0, match.start() - DISOWNING_REACH), match.start()):
                     continue
                 code = item.code or GROUP_NAMES[match.lastgroup or ""]
                 start, end = normalized.original_span(match.start(), match.end())
