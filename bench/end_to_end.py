@@ -31,6 +31,8 @@ from pathlib import Path
 
 import psycopg
 
+import benchlib  # bench/ is on sys.path when a script here runs
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 ADMIN_URL = os.environ.get("MODERATION_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
@@ -202,7 +204,7 @@ def main() -> None:
 
 
 def report(args: argparse.Namespace, result: dict[str, object] | None, scale: dict[tuple[str, int], float]) -> None:
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT).stdout
+    commit = benchlib.commit()
     lines = ["# End to end: submission to the review queue", "",
              f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, commit {commit.strip()}, {os.cpu_count()} cores "
              f"(everything, the load generator included, shares them); `.venv/bin/python bench/end_to_end.py "

@@ -27,6 +27,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+import benchlib  # bench/ is on sys.path when a script here runs
+
 ROOT = Path(__file__).resolve().parent.parent
 MODERATION = str(Path(sys.executable).parent / "moderation")
 PASSWORD = "correct horse battery staple"
@@ -102,7 +104,7 @@ def main() -> None:
         server.wait(30)
     key_rate = len(ids) / (keys_done - started) * 60
     record_rate = len(ids) / (recorded - started) * 60
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT).stdout
+    commit = benchlib.commit()
     report = "\n".join([
         "# Keyboard: clear cases per minute", "",
         f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, commit {commit.strip()}; "

@@ -27,6 +27,8 @@ from pathlib import Path
 
 import psycopg
 
+import benchlib  # bench/ is on sys.path when a script here runs
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -193,7 +195,7 @@ def main() -> None:
 
 
 def report(args: argparse.Namespace, results: list[tuple[str, list[float], int]]) -> None:
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT).stdout
+    commit = benchlib.commit()
     lines = [
         "# Review queue at scale", "",
         f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, commit {commit.strip()}, {os.cpu_count()} cores; "

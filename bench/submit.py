@@ -26,6 +26,8 @@ from pathlib import Path
 import psycopg
 import redis
 
+import benchlib  # bench/ is on sys.path when a script here runs
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 ADMIN_URL = os.environ.get("MODERATION_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
@@ -119,7 +121,7 @@ DURABLE = "bare Flask + one INSERT committed on PostgreSQL"
 
 def report(args: argparse.Namespace, results: dict[str, dict[str, float]], stored: int) -> None:
     bare, ours = results["bare Flask (parse JSON, 202)"], results["moderation submission route"]
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT).stdout
+    commit = benchlib.commit()
     lines = [
         "# Submission throughput", "",
         f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, commit {commit.strip()}, {os.cpu_count()} cores "

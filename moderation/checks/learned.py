@@ -150,25 +150,29 @@ def load_model(directory: Path = MODEL_DIR) -> Model:
 
 
 _lock = threading.Lock()
-_cached: Model | None = None
+_loaded: tuple[Model, Scorer] | None = None
+
+
+def _load() -> tuple[Model, Scorer]:
+    """The artifact and the scorer over it, built once per process on first use."""
+    global _loaded
+    if _loaded is None:
+        with _lock:
+            if _loaded is None:
+                artifact = load_model()
+                _loaded = (artifact, Scorer(artifact))
+    return _loaded
 
 
 def model() -> Model:
-    """The artifact, loaded once per process on first use."""
-    global _cached
-    if _cached is None:
-        with _lock:
-            if _cached is None:
-                _cached = load_model()
-    return _cached
+    return _load()[0]
 
 
 def forget_model() -> None:
     """Drop the loaded artifact and shared scorer (after a retrain writes new files into the process)."""
-    global _cached, _scorer
+    global _loaded
     with _lock:
-        _cached = None
-        _scorer = None
+        _loaded = None
 
 
 # --- inference ---
@@ -317,20 +321,14 @@ _COMMERCIAL = re.compile(
 # comment that is little more than a link (the way spam is dropped under videos) keeps its score.
 _PROMOTION_LINK = re.compile(r"https?://|www\.|\w\.(?:com|net|org|info|biz|io|co|me|tv|xyz|shop|store|online|site|ly)\b",
                              re.IGNORECASE)
+_PITCH = (r"channel|subscribe|subscribers?|subs?|follow|followers|check\s+(?:out|it|this|my)|visit|dm|whatsapp"
+          r"|telegram|instagram|insta|tiktok|buy|sale|shop|earn|views|likes")
+_MEDIA = r"site|blog|page|video|song|music|mixtape|link"
+# Without a link, a pitch or any word of the kind spam uses makes the head's score count.
 _PROMOTION_WORDS = re.compile(
-    r"@\w|\d{6,}"
-    r"|\b(?:channel|subscribe|subscribers?|sub|subs|follow|followers|check\s+(?:out|it|this|my)|visit|website"
-    r"|site|blog|page|video|videos|song|music|mixtape|link|dm|whatsapp|telegram|instagram|insta|youtube|tiktok"
-    r"|free|buy|sale|shop|order|money|earn|cash|views|likes)\b",
-    re.IGNORECASE,
-)
+    rf"@\w|\d{{6,}}|\b(?:{_PITCH}|{_MEDIA}|website|videos|youtube|free|order|money|cash)\b", re.IGNORECASE)
 # Beside a link, only a pitch makes it promotion: "money" or "page" is ordinary in a discussion citing a source.
-_PITCH_WORDS = re.compile(
-    r"@\w|\b(?:channel|subscribe|subscribers?|subs?|follow|followers|check\s+(?:out|it|this|my)|visit"
-    r"|my\s+(?:site|blog|page|video|song|music|mixtape|link)|dm|whatsapp|telegram|instagram|insta|tiktok"
-    r"|buy|sale|shop|order\s+now|earn|views|likes)\b",
-    re.IGNORECASE,
-)
+_PITCH_WORDS = re.compile(rf"@\w|\b(?:{_PITCH}|my\s+(?:{_MEDIA})|order\s+now)\b", re.IGNORECASE)
 _LINK_ONLY_CAP = 0.45
 _DROPPED_LINK_WORDS = 12  # words outside links at most, for a comment that is little more than its link
 # Words of someone pointing at a source; generic ones ("info", "says") are left out, spam uses them too.
@@ -413,14 +411,5 @@ class LearnedChecker:
         return sorted(findings, key=lambda f: (-f.score, f.code.value))
 
 
-_scorer_lock = threading.Lock()
-_scorer: Scorer | None = None
-
-
 def _shared_scorer() -> Scorer:
-    global _scorer
-    if _scorer is None:
-        with _scorer_lock:
-            if _scorer is None:
-                _scorer = Scorer(model())
-    return _scorer
+    return _load()[1]

@@ -205,7 +205,7 @@ class PromotionChecker:
             repeated = context.contacts_seen_elsewhere.get(contact.fingerprint, 0)
             # A bare link is usually a citation: it needs a second sign (a pitch, a shortener, a spam run).
             score = {"url": 0.45, "email": 0.8, "phone": 0.75}[contact.kind]
-            domain = _domain(text[contact.start:contact.end]) if contact.kind == "url" else ""
+            domain = contact.fingerprint.removeprefix("url:") if contact.kind == "url" else ""  # found already
             if domain in SHORTENERS:
                 score = 0.5  # hides where it leads; tweets carry them as a matter of course, though
             elif any(domain == host or domain.endswith("." + host) for host in SELF_PROMOTION_HOSTS):

@@ -74,15 +74,21 @@ def _child_pids(pid: int) -> list[int]:
     return [int(p) for p in children.read_text().split()] if children.exists() else []
 
 
-def test_a_worker_killed_mid_check_is_redelivered_and_counts_once(postgres_url, redis_url, check_queue, processes,
-                                                                  tmp_path):
+def _one_comment(tmp_path, postgres_url, redis_url, check_queue, article, body):
+    """A migrated database with one pending comment, and the settings a worker on it needs."""
     settings = make_settings(tmp_path / "data", database_url=postgres_url, broker_url=redis_url,
                              check_queue=check_queue)
     migrate.upgrade(settings.sqlalchemy_url)
     sessions = SessionFactory(make_engine(settings.sqlalchemy_url))
-    comment_id = services.submit_comment(
-        sessions, services.NewComment("kill", "Reader", "reader@example.org", "What a load of shit."),
-        auto_create_articles=True, secret="s" * 32).id
+    comment_id = services.submit_comment(sessions, services.NewComment(article, "Reader", "reader@example.org", body),
+                                         auto_create_articles=True, secret="s" * 32).id
+    return settings, sessions, comment_id
+
+
+def test_a_worker_killed_mid_check_is_redelivered_and_counts_once(postgres_url, redis_url, check_queue, processes,
+                                                                  tmp_path):
+    settings, sessions, comment_id = _one_comment(tmp_path, postgres_url, redis_url, check_queue, "kill",
+                                                  "What a load of shit.")
     worker = processes("worker", celery_worker_args("--concurrency", "1", "--pool", "prefork"),
                        service_env(settings))
     worker.wait_for_output("ready.", timeout=60)
@@ -111,13 +117,8 @@ def test_a_worker_killed_mid_check_is_redelivered_and_counts_once(postgres_url, 
 
 
 def test_the_same_task_delivered_twice_has_one_effect(postgres_url, redis_url, check_queue, processes, tmp_path):
-    settings = make_settings(tmp_path / "data", database_url=postgres_url, broker_url=redis_url,
-                             check_queue=check_queue)
-    migrate.upgrade(settings.sqlalchemy_url)
-    sessions = SessionFactory(make_engine(settings.sqlalchemy_url))
-    comment_id = services.submit_comment(
-        sessions, services.NewComment("twice", "Reader", "reader@example.org", "Twice checked, once counted."),
-        auto_create_articles=True, secret="s" * 32).id
+    settings, sessions, comment_id = _one_comment(tmp_path, postgres_url, redis_url, check_queue, "twice",
+                                                  "Twice checked, once counted.")
     celery = create_celery(settings)
     for _ in range(3):
         celery.send_task(CHECK_TASK, args=[comment_id])
