@@ -42,7 +42,8 @@ def fresh_database() -> str:
         admin.execute(f'CREATE DATABASE "{DATABASE}"')
     url = ADMIN_URL.rsplit("/", 1)[0] + f"/{DATABASE}"
     with psycopg.connect(url, autocommit=True) as connection:  # for bench/load/durable_app.py
-        connection.execute("CREATE TABLE durable_floor (id bigserial PRIMARY KEY, email text NOT NULL, body text NOT NULL)")
+        connection.execute("CREATE TABLE durable_floor "
+                           "(id bigserial PRIMARY KEY, email text NOT NULL, body text NOT NULL)")
     env = {**os.environ, "MODERATION_DATABASE_URL": url}
     subprocess.run([str(BIN / "moderation"), "db", "upgrade"], env=env, check=True, capture_output=True)
     return url

@@ -319,8 +319,8 @@ _COMMERCIAL = re.compile(
 # fires on ordinary requests ("please publish the full document"), and on a link alone it fires on citations
 # (readers link their sources), so a link inside a discussion keeps its score under the review threshold; a
 # comment that is little more than a link (the way spam is dropped under videos) keeps its score.
-_PROMOTION_LINK = re.compile(r"https?://|www\.|\w\.(?:com|net|org|info|biz|io|co|me|tv|xyz|shop|store|online|site|ly)\b",
-                             re.IGNORECASE)
+_PROMOTION_LINK = re.compile(
+    r"https?://|www\.|\w\.(?:com|net|org|info|biz|io|co|me|tv|xyz|shop|store|online|site|ly)\b", re.IGNORECASE)
 _PITCH = (r"channel|subscribe|subscribers?|subs?|follow|followers|check\s+(?:out|it|this|my)|visit|dm|whatsapp"
           r"|telegram|instagram|insta|tiktok|buy|sale|shop|earn|views|likes")
 _MEDIA = r"site|blog|page|video|song|music|mixtape|link"
