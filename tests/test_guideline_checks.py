@@ -43,9 +43,10 @@ MUST_FIND = {
     Code.personal_attack: [
         "You are an idiot", "you stupid fool", "The author is a complete moron.", "Shut up, moron.",
         "what a clown", "you're pathetic", "Fuck you", "you are a disgrace", "Get a brain, loser",
-        "I am not saying you are wrong, but you are a liar",
+        "I am not saying you are wrong, but you are a liar", "No problem, you mindless robot.",
+        "listen you spineless twirp, I was there",
     ],
-    Code.abuse_racism: ["dirty arabs", "Blacks are animals", "go back to africa", "niggers"],
+    Code.abuse_racism: ["dirty arabs", "Blacks are animals", "go back to africa", "niggers", "all a nicca need"],
     Code.abuse_homophobia: ["gays are disgusting", "filthy faggots", "trannies should be banned"],
     Code.abuse_sexism: ["women belong in the kitchen", "women can't drive", "she is a slut", "feminazis"],
     Code.abuse_xenophobia: [
@@ -54,6 +55,8 @@ MUST_FIND = {
     Code.abuse_religion: ["Muslims are animals", "I hate jews", "dirty kikes", "jews are the problem"],
     Code.promotion_commercial: [
         "Earn $500 a day from home! www.easycash.biz", "Buy now: best prices on watches at cheapwatches.shop",
+        "Click here for cheap flights to Erbil", "Passive income! Work from home with me, it is easy and it pays "
+        "every single week, and you need nothing but a phone and two hours of your evening to start earning",
         "Call +90 532 123 45 67 for cheap flights", "Use promo code SAVE20 at our store",
         "Cheap flights to Erbil: 0750 123 4567",
     ],
@@ -100,6 +103,11 @@ STAY_CLEAN = [
     "Facebook is 20 years old and Twitter is 2.5 times worse; the signal is 5G only.",
     "Please stop the insta-revert and contact me on my talk page.",
     "I have not said you're a troll, and I am not calling you a liar.",
+    "I saw you lying on the sofa, you lazy cat; I told you ignorant people would believe it.",
+    "I caught you lying again. Are you filthy rich? Did you ugly cry? Put the white trash bags out.",
+    "RT @Forbes: half of the world's wildlife vanished between 1970 and 2010: http://t.co/r5wuxa9jb6",
+    "The family never put the manuscript up for sale, and the library says scholars may read it there "
+    "on request; the catalogue entry is the best source for what it holds and where it came from.",
     "Bu haberi okuduktan sonra çok üzüldüm, Allah rahmet eylesin.",
     "هذا خبر مهم جدا عن الانتخابات في العراق",
 ]
@@ -182,3 +190,17 @@ def test_mild_words_are_shown_below_the_review_threshold(text):
 def test_a_long_number_is_a_contact_only_when_written_to_be_dialled_or_cued():
     assert found("My order number is 5512034987") == set()
     assert Code.promotion_personal in found("whatsapp me on 5512034987")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dick Advocaat named his squad for the qualifier.", set()),
+    ("Any Tom, Dick and Harry can read Willy Brandt's speech.", set()),
+    ("Dick head, what a dick.", {Code.profanity}),
+    ("suck my DICK", {Code.profanity}),
+])
+def test_a_first_name_is_not_profanity_but_the_word_still_is(text, expected):
+    """The whole pipeline, the learned scorer included: it also reads "Dick Advocaat" as a name."""
+    from moderation.checks.pipeline import build_pipeline
+
+    found_codes = violations(build_pipeline(DEFAULT_POLICY).run(CheckContext(text=text)), DEFAULT_POLICY)
+    assert expected <= found_codes and (found_codes == set()) == (expected == set())

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import Any, Protocol, Sequence
 
+from moderation.checks.names import name_spans
 from moderation.checks.normalize import NormalizedText, normalize
 from moderation.guidelines import Code
 
@@ -65,6 +66,11 @@ class CheckContext:
         return normalize(self.text)
 
     @cached_property
+    def name_spans(self) -> list[tuple[int, int]]:
+        """People's first names that are also swear words ("Dick Advocaat"), found once for every checker."""
+        return name_spans(self.text)
+
+    @cached_property
     def detected_language(self) -> tuple[str | None, float]:
         """The language and the detector's confidence, computed once for the checkers that need it."""
         from moderation.checks.language import detect
@@ -107,6 +113,11 @@ def time_limits(seconds: float) -> Iterator[Callable[[bool], None]]:
         signal.signal(signal.SIGALRM, previous)
 
 
+def unavailable(checker: str, version: str) -> Finding:
+    """What a check that failed or ran too long yields: never a pass, the comment waits for a person."""
+    return Finding(Code.check_unavailable, 1.0, (Evidence(0, 0, "", f"{checker}:unavailable"),), checker, version)
+
+
 class Pipeline:
     """Runs every checker in order; one that fails or times out becomes `check_unavailable`, never a pass."""
 
@@ -134,8 +145,7 @@ class Pipeline:
                     findings.extend(found)
                 except Exception:  # a broken checker must send the comment to a person, not let it through
                     log.exception("checker %s failed", checker.name)
-                    evidence = (Evidence(0, 0, "", f"{checker.name}:unavailable"),)
-                    findings.append(Finding(Code.check_unavailable, 1.0, evidence, checker.name, checker.version))
+                    findings.append(unavailable(checker.name, checker.version))
                 if self.observe is not None:
                     self.observe(checker.name, time.perf_counter() - started)
         return findings

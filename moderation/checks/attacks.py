@@ -28,6 +28,19 @@ ADJECTIVE = alternatives(
     "a waste|an embarrassment|a disgrace|a joke|full of shit|full of crap|out of your mind|off your meds|"
     "too stupid|so stupid|so dumb|a fucking idiot"
 )
+ADDRESS_ADJECTIVE = alternatives(
+    "mindless|spineless|brainless|gutless|worthless|pathetic|lying|ignorant|stupid|dumb|idiotic|moronic|"
+    "retarded|disgusting|useless|clueless|arrogant|smug|twisted|delusional|deluded|insufferable|obnoxious|"
+    "despicable|vile|cowardly|hateful|senile|demented|sad little|pathetic little"
+)
+NOT_A_NOUN = alternatives(
+    "again|today|tonight|now|then|before|lately|yet|still|too|enough|there|here|down|up|around|about|away|"
+    "anymore|sometimes|though|rich|indeed|really"
+)
+# "are you ...", "did you ...", "I saw you ...": a question or what someone saw, not an address.
+NOT_ASKED_OR_SEEN = "".join(rf"(?<!\b{word}\s)" for word in (
+    "are", "were", "was", "did", "do", "does", "see", "saw", "seen", "caught", "catch", "heard", "hear", "found",
+    "find", "watch", "watched", "let", "made", "make", "keep", "kept", "leave", "left"))
 INTENSIFIER = r"(?:(?:such|so|just|really|truly|a|an|the|one|fucking|fking|effing|damn|bloody|total|complete|absolute|utter|big|little|stupid|dumb|pathetic|ignorant|lying|sad|old|ugly|fat|sorry|typical|brainless|clueless|worthless|useless|disgusting|miserable|dirty|filthy|lazy|arrogant|self\s*righteous|smug|ridiculous|mindless|biggest|worst)\s+){0,4}"
 PERSON = alternatives(
     "the author|this author|the writer|this writer|the journalist|this journalist|the reporter|this reporter|"
@@ -51,6 +64,12 @@ RULES = [
         \s+act\s+like|\s+talk\s+like)|ur|u\s+r|your\s+an?|yer)\s+{INTENSIFIER}(?:{NOUN}s?|{ADJECTIVE})\b"""),
     rule("you-insult", Code.personal_attack, 0.88, rf"""
         \b(?:you|u|ya|ye)\s+{INTENSIFIER}{NOUN}s?\b(?!\s+(?:of\s+a\s+)?(?:argument|point|idea|policy|plan|law|bill))"""),
+    # "you mindless robot.", "you spineless twirp,": an insulting adjective makes any noun an insult when the
+    # phrase is the whole address (punctuation or the end follows) and not a question or a report about the
+    # person ("are you ignorant today?", "I caught you lying again.", "you lying in bed" are not insults).
+    rule("you-adjective-noun", Code.personal_attack, 0.85, rf"""(?m)
+        {NOT_ASKED_OR_SEEN}\b(?:you|u)\s+(?:{ADDRESS_ADJECTIVE})\s+(?!(?:{NOT_A_NOUN})\b)[^\W\d_]{{2,20}}
+        (?=[ \t]*(?:[,.!?;:=]|$))"""),
     rule("person-is-insult", Code.personal_attack, 0.85, rf"""
         \b{PERSON}\s+(?:is|was|are|were|'s|must\s+be|seems\s+to\s+be|sounds\s+like)\s+{INTENSIFIER}
         (?:{NOUN}s?|{ADJECTIVE})\b"""),
@@ -78,4 +97,4 @@ DENIAL = re.compile(r"""
 
 class PersonalAttackChecker(PatternChecker):
     def __init__(self) -> None:
-        super().__init__("attack.patterns", "2", RULES, disowned=DENIAL)
+        super().__init__("attack.patterns", "3", RULES, disowned=DENIAL)

@@ -22,6 +22,7 @@ import numpy as np
 from moderation.checks import CheckContext, Evidence, Finding
 from moderation.checks.identity import CODE_OF_WORD, IDENTITY_WORDS
 from moderation.checks.identity import PLACEHOLDER as IDENTITY_PLACEHOLDER
+from moderation.checks.names import blank
 from moderation.guidelines import Code
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
@@ -380,7 +381,7 @@ class LearnedChecker:
         language, _ = context.detected_language
         if language not in (None, "en"):
             return []  # trained on English only: elsewhere its scores mean nothing, the lexicons take over
-        scored = self.scorer.score(text)
+        scored = self.scorer.score(blank(text, context.name_spans))  # "Dick Advocaat" is a coach, not a word
         if not scored.spans:  # no words (empty, emoji, punctuation): nothing for an n-gram model to judge
             return []
         s = scored.scores

@@ -35,7 +35,9 @@ facebook.com fb.com twitter.com x.com instagram.com tiktok.com twitch.tv soundcl
 bandcamp.com linktr.ee onlyfans.com patreon.com gofundme.com indiegogo.com kickstarter.com ko-fi.com
 buymeacoffee.com paypal.me cash.app venmo.com vakinha.com.br tsu.co
 """.split())
-SHORTENERS = frozenset("bit.ly tinyurl.com goo.gl t.co ow.ly is.gd buff.ly rebrand.ly cutt.ly shorturl.at "
+# t.co is not among them: Twitter wraps every link of a tweet in it, so it marks a pasted tweet, not a link
+# someone chose to hide.
+SHORTENERS = frozenset("bit.ly tinyurl.com goo.gl ow.ly is.gd buff.ly rebrand.ly cutt.ly shorturl.at "
                        "tiny.cc rb.gy s.id t.me wa.me linktr.ee".split())
 TLDS = ("com|net|org|info|biz|io|co|me|tv|xyz|shop|store|online|site|ly|gl|to|app|dev|club|live|link|click|"
         "top|vip|ru|uk|de|tr|ir|iq|ae|sa|fr|in|us|ca|au|es|it|nl|pl|br|cn|jp|kr|eu|krd|be|ch|at|se|no|dk|fi")
@@ -188,7 +190,7 @@ def contact_fingerprints(text: str) -> list[str]:
 
 class PromotionChecker:
     name = "promotion.patterns"
-    version = "2"
+    version = "3"
 
     def __init__(self, allowed_domains: Iterable[str] = ()):
         self.allowed_domains = frozenset(d.casefold().removeprefix("www.") for d in allowed_domains)
@@ -227,6 +229,8 @@ class PromotionChecker:
             hits += [(Code.promotion_commercial, 0.9, m.start(), m.end(), "advertising") for m in MONEY.finditer(text)]
         if not hits:
             return []
+        if _one_pitch_in_a_discussion(hits, text, cues[COMMERCIAL_CUE]):
+            hits = [(c, min(s, LONE_PITCH_SCORE), a, b, r) for c, s, a, b, r in hits]
         selling = any(code is Code.promotion_commercial for code, *_ in hits) or bool(cues[COMMERCIAL_CUE]) or any(
             sign in text for sign in MONEY_SIGNS)
         contact_code = Code.promotion_commercial if selling else Code.promotion_personal
@@ -241,3 +245,19 @@ class PromotionChecker:
             findings[code] = (max(best, score), evidence)
         return [Finding(code, score, tuple(sorted(ev, key=lambda e: e.start)), self.name, self.version)
                 for code, (score, ev) in findings.items()]
+
+
+LONE_PITCH_SCORE = 0.45
+DISCUSSION_WORDS = 25
+
+
+def _one_pitch_in_a_discussion(hits: list[tuple[Code | None, float, int, int, str]], text: str,
+                               selling_words: list[tuple[int, int]]) -> bool:
+    """One ad or self-promotion phrase inside a longer comment, with no link, address, number or handle and no
+    other word of selling: "the manuscript was never for sale", "click here for the minutes". Shown to the
+    moderator below the review threshold: spam carries a way to reach it, says its pitch twice, talks money
+    ("work from home and earn thousands") or says little else."""
+    if len(hits) != 1 or hits[0][4] not in ("self-promotion", "advertising") or len(text.split()) <= DISCUSSION_WORDS:
+        return False
+    _, _, start, end, _ = hits[0]
+    return all(start <= a and b <= end for a, b in selling_words)

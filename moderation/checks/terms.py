@@ -57,9 +57,10 @@ class LexiconChecker:
     def check(self, context: CheckContext) -> list[Finding]:
         normalized = context.normalized
         allowed = [(m.start, m.end) for m in self.allowed.find(normalized.text)] if self.allowed else []
+        names = context.name_spans
         hits: dict[Code, dict[tuple[int, int], tuple[float, Evidence]]] = defaultdict(dict)
         for match, (start, end) in self.matcher.find_in(normalized):
-            if any(a <= match.start and match.end <= b for a, b in allowed):
+            if any(a <= match.start and match.end <= b for a, b in allowed) or (start, end) in names:
                 continue
             table = self.tables[match.table]
             best = hits[table.code].get((start, end))
