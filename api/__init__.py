@@ -56,7 +56,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.extensions["moderation"] = Runtime(
         settings=settings,
         sessions=SessionFactory(make_engine(settings.sqlalchemy_url)),
-        checks=CheckQueue(create_celery(settings)),
+        checks=CheckQueue(create_celery(settings), settings.check_batch_wait, settings.check_batch_size),
     )
     _register_routes(app)
     install_rate_limits(app, settings)

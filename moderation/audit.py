@@ -54,30 +54,56 @@ def content_digest(comment: Any) -> str:
     return canonical_digest({name: getattr(comment, name) for name in DIGESTED_COLUMNS})
 
 
+@dataclass(frozen=True)
+class Entry:
+    """An event to append: what happened, to which comment, by whom."""
+
+    action: str
+    actor: str
+    actor_role: str
+    comment_id: int | None = None
+    content_sha256: str | None = None
+    details: dict[str, Any] | None = None
+    occurred_at: datetime | None = None
+
+
 def append(
     session: Session, *, action: str, actor: str, actor_role: str, comment_id: int | None = None,
     content_sha256: str | None = None, details: dict[str, Any] | None = None, occurred_at: datetime | None = None,
 ) -> AuditEvent:
     """Adds an event at the end of the chain, inside the caller's transaction (waiting receipts first)."""
-    prev_hash, _ = _record_receipts(session, _lock_chain(session))
-    event = AuditEvent(
-        comment_id=comment_id, action=action, actor=actor, actor_role=actor_role,
-        occurred_at=occurred_at or utcnow(),
-        content_sha256=content_sha256, details=_plain(details or {}), prev_hash=prev_hash, entry_hash="",
-    )
+    tip = _lock_chain(session)
+    event = _event(Entry(action, actor, actor_role, comment_id, content_sha256, details, occurred_at))
+    event.prev_hash = _insert_chained(session, tip, _waiting_receipts(session, {}))
     return _insert(session, event)
+
+
+def append_all(session: Session, entries: list[Entry], known_contents: dict[int, str] | None = None) -> int:
+    """Adds events in order with one INSERT, waiting receipts first; returns how many receipts it recorded.
+
+    `known_contents` spares re-reading the comments whose content digest the caller already has."""
+    tip = _lock_chain(session)
+    receipts = _waiting_receipts(session, known_contents or {})
+    _insert_chained(session, tip, receipts + [_event(entry) for entry in entries])
+    return len(receipts)
+
+
+def _event(entry: Entry) -> AuditEvent:
+    return AuditEvent(
+        comment_id=entry.comment_id, action=entry.action, actor=entry.actor, actor_role=entry.actor_role,
+        occurred_at=entry.occurred_at or utcnow(), content_sha256=entry.content_sha256,
+        details=_plain(entry.details or {}), prev_hash="", entry_hash="",
+    )
 
 
 def record_receipts(sessions: SessionFactory) -> int:
     """Puts every waiting submission on the record now (the sweep calls this); returns how many."""
     with sessions() as session:
-        waiting = session.execute(select(func.count()).select_from(AuditReceipt)).scalar_one()
-        if not waiting:
-            return 0
-        tip = _lock_chain(session)
-        recorded = _record_receipts(session, tip)
+        if not session.execute(select(func.count()).select_from(AuditReceipt)).scalar_one():
+            return 0  # nothing waits: the chain's lock is not taken
+        recorded = append_all(session, [])
         session.commit()
-        return recorded[1]
+        return recorded
 
 
 def _lock_chain(session: Session) -> str:
@@ -94,32 +120,39 @@ CHAIN_TIP = select(AuditEvent.__table__.c.entry_hash).order_by(AuditEvent.__tabl
 TAKE_RECEIPTS = delete(AuditReceipt.__table__).returning(*AuditReceipt.__table__.c)
 
 
-def _record_receipts(session: Session, prev_hash: str) -> tuple[str, int]:
-    """Appends a `received` event for every receipt committed so far, in comment order; returns the new tip
-    and how many it recorded.
-
-    Receipts still inside an open transaction are invisible here and wait for the next append. Nothing else
-    touches a receipt row; the events' key on their comment takes a share lock on it, which no code of ours
-    contends with (nothing locks comments FOR UPDATE or deletes them). After a long broker outage the whole
-    backlog is recorded by the first append, in one batch: about a second for ten thousand."""
-    taken = [(r.comment_id, r.article_key, r.received_at) for r in session.connection().execute(TAKE_RECEIPTS)]
-    if not taken:
-        return prev_hash, 0
-    connection = session.connection()
-    comments = {c.id: c for c in connection.execute(
-        select(*[Comment.__table__.c[name] for name in ("id", *DIGESTED_COLUMNS)])
-        .where(Comment.__table__.c.id.in_([t[0] for t in taken])))}
+def _insert_chained(session: Session, prev_hash: str, events: list[AuditEvent]) -> str:
+    """Links the events in order after `prev_hash` and inserts them with one statement; returns the new tip."""
+    if not events:
+        return prev_hash
     rows = []
-    for comment_id, article_key, received_at in sorted(taken):
-        event = AuditEvent(
-            comment_id=comment_id, action="received", actor="author", actor_role="author", occurred_at=received_at,
-            content_sha256=content_digest(comments[comment_id]), details={"article": article_key},
-            prev_hash=prev_hash, entry_hash="",
-        )
+    for event in events:
+        event.prev_hash = prev_hash
         event.entry_hash = prev_hash = entry_digest(prev_hash, event)
         rows.append({name: getattr(event, name) for name in EVENT_COLUMNS})
-    connection.execute(insert(AuditEvent.__table__), rows)  # one batch, in order: ids follow the chain
-    return prev_hash, len(rows)
+    session.connection().execute(insert(AuditEvent.__table__), rows)  # in order: ids follow the chain
+    return prev_hash
+
+
+def _waiting_receipts(session: Session, known_contents: dict[int, str]) -> list[AuditEvent]:
+    """Takes every receipt committed so far, as a `received` event each, in comment order (not yet chained).
+
+    Called under the chain's lock. Receipts still inside an open transaction are invisible here and wait for
+    the next append. Nothing else touches a receipt row; the events' key on their comment takes a share lock
+    on it, which nothing of ours contends with (comments are locked at most FOR NO KEY UPDATE, and never
+    deleted). After a long broker outage the whole backlog is recorded by the first append, in one batch:
+    about a second for ten thousand."""
+    taken = [(r.comment_id, r.article_key, r.received_at) for r in session.connection().execute(TAKE_RECEIPTS)]
+    if not taken:
+        return []
+    contents = dict(known_contents)
+    unknown = [t[0] for t in taken if t[0] not in contents]
+    if unknown:
+        contents.update((c.id, content_digest(c)) for c in session.connection().execute(
+            select(*[Comment.__table__.c[name] for name in ("id", *DIGESTED_COLUMNS)])
+            .where(Comment.__table__.c.id.in_(unknown))))
+    return [_event(Entry("received", "author", "author", comment_id, contents[comment_id], {"article": article_key},
+                         received_at))
+            for comment_id, article_key, received_at in sorted(taken)]
 
 
 def _insert(session: Session, event: AuditEvent) -> AuditEvent:

@@ -5,18 +5,20 @@ from __future__ import annotations
 import base64
 import binascii
 import functools
+import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from sqlalchemy import bindparam, case, delete, distinct, exists, func, insert, or_, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlmodel import Session, col, select
 
 from moderation import audit
 from moderation.audit import content_digest
-from moderation.checks import CheckContext, Pipeline
+from moderation.checks import CheckContext, Finding, Pipeline, unavailable
 from moderation.checks.pipeline import Verdict, verdicts
+from moderation.checks.promotion import contact_fingerprints
 from moderation.db import SessionFactory
 from moderation.errors import (
     ArticleClosed,
@@ -27,8 +29,8 @@ from moderation.errors import (
     InvalidCursor,
     InvalidParent,
 )
+from moderation.guidelines import NO_RISK, SEVERITY
 from moderation.hashing import canonical_digest, client_fingerprint, email_hash, new_receipt, receipt_matches
-from moderation.checks.promotion import contact_fingerprints
 from moderation.models import (
     Article,
     AuditReceipt,
@@ -39,9 +41,9 @@ from moderation.models import (
     IdempotencyRecord,
     utcnow,
 )
-from moderation.guidelines import NO_RISK, SEVERITY
 from moderation.policy import Policy
 
+log = logging.getLogger(__name__)
 
 # --- submission -------------------------------------------------------------------------------------------
 
@@ -273,78 +275,164 @@ class DatabaseSightings:
             session.commit()
 
 
-def _comment_to_check() -> Any:
+def _comments_to_check() -> Any:
     comments, articles = Comment.__table__, Article.__table__
     return (select(comments.c.id, comments.c.status, comments.c.body, comments.c.article_id, comments.c.author_name,
                    comments.c.author_email_hash, comments.c.parent_id,
                    articles.c.title.label("article_title"), articles.c.text.label("article_text"))
-            .join(articles, comments.c.article_id == articles.c.id).where(comments.c.id == bindparam("comment_id")))
+            .join(articles, comments.c.article_id == articles.c.id)
+            .where(comments.c.id.in_(bindparam("comment_ids", expanding=True))))
 
 
-COMMENT_TO_CHECK = _comment_to_check()
+COMMENTS_TO_CHECK = _comments_to_check()
+# Row locks in id order (two overlapping batches cannot deadlock) that do not block the audit events'
+# foreign keys (FOR KEY SHARE), so whoever holds the chain's lock never waits for them.
+LOCK_PENDING = (select(Comment.__table__.c.id)
+                .where(Comment.__table__.c.id.in_(bindparam("comment_ids", expanding=True)),
+                       Comment.__table__.c.status == CommentStatus.pending.value)
+                .order_by(Comment.__table__.c.id).with_for_update(key_share=True))
+MARK_CHECKED = (update(Comment.__table__).where(Comment.__table__.c.id == bindparam("checked_id"))
+                .values(status=bindparam("new_status"), status_changed_at=bindparam("now"),
+                        checked_at=bindparam("now"), risk_key=bindparam("new_risk_key"),
+                        awaiting_confirmation=bindparam("auto"), decided_at=bindparam("decided_at")))
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """One comment's checks, worked out before any transaction opens."""
+
+    comment: Any
+    findings: list[Finding]
+    flagged: list[Verdict]
+    auto: list[Verdict]
+    fingerprints: list[str]
 
 
 def check_comment(
     sessions: SessionFactory, pipeline: Pipeline, policy: Policy, comment_id: int,
     sightings: ContactSightings | None = None,
 ) -> str:
-    """Runs the checks once in effect: a redelivered or duplicated task changes nothing."""
-    sightings = sightings or DatabaseSightings(sessions)
-    with sessions.reading() as session:
-        comment = session.connection().execute(COMMENT_TO_CHECK, {"comment_id": comment_id}).first()
-    if comment is None:
-        return "missing"
-    if comment.status != CommentStatus.pending:
-        return "already_checked"
-    fingerprints = contact_fingerprints(comment.body)
-    context = CheckContext(
-        text=comment.body, article_title=comment.article_title, article_text=comment.article_text,
-        contacts_seen_elsewhere=sightings.seen_elsewhere(fingerprints, comment),
-    )
+    return check_comments(sessions, pipeline, policy, [comment_id], sightings)[comment_id]
 
-    findings = pipeline.run(context)  # outside any transaction: checks may take a while
-    flagged = verdicts(findings, policy)
-    risk = risk_key(flagged)
-    auto = [v for v in flagged if (t := policy.auto_reject_threshold(v.code)) is not None and v.score >= t]
+
+def check_comments(
+    sessions: SessionFactory, pipeline: Pipeline, policy: Policy, comment_ids: list[int],
+    sightings: ContactSightings | None = None,
+) -> dict[int, str]:
+    """Runs the checks once in effect: a redelivered or duplicated task changes nothing.
+
+    A batch shares one read and one transaction (one append to the audit chain): what a comment costs
+    beyond its own checks is paid once for all of them."""
+    sightings = sightings or DatabaseSightings(sessions)
+    outcomes: dict[int, str] = {comment_id: "missing" for comment_id in comment_ids}
+    with sessions.reading() as session:
+        rows = session.connection().execute(COMMENTS_TO_CHECK, {"comment_ids": list(outcomes)}).all()
+    checked: list[_Outcome] = []
+    in_batch = _BatchSightings()
+    for comment in sorted(rows, key=lambda row: row.id):
+        if comment.status != CommentStatus.pending:
+            outcomes[comment.id] = "already_checked"
+            continue
+        try:
+            checked.append(_check_one(pipeline, policy, comment, sightings, in_batch))
+        except SQLAlchemyError:
+            raise  # the database: the whole batch is retried
+        except Exception:  # never fail open, never stall: a person reads it, and its neighbours go on
+            log.exception("checking comment %s failed; it goes to review as check_unavailable", comment.id)
+            checked.append(_unavailable(policy, comment))
+    if not checked:
+        return outcomes
 
     with sessions() as session:
-        now = utcnow()
-        status = CommentStatus.rejected if auto else CommentStatus.needs_review
-        comments = Comment.__table__
-        moved = session.connection().execute(
-            update(comments)
-            .where(comments.c.id == comment_id, comments.c.status == CommentStatus.pending.value)
-            .values(status=status.value, status_changed_at=now, checked_at=now, risk_key=risk,
-                    awaiting_confirmation=bool(auto), decided_at=now if auto else None)
-        )
-        if moved.rowcount != 1:
-            session.rollback()
-            return "already_checked"
-        results = [  # `moderation check --all` shows fainter scores; the record keeps what matters
-            {"comment_id": comment_id, "code": finding.code.value, "score": finding.score,
-             "evidence": finding.to_dict()["evidence"], "checker": finding.checker,
-             "checker_version": finding.version, "policy_version": policy.version, "created_at": now,
-             "flagged": policy.reaches_review(finding.code, finding.score)}
-            for finding in findings if finding.score >= MIN_STORED_SCORE
-        ]
-        if results:
-            session.connection().execute(insert(CheckResult.__table__), results)
-        summary = [{"code": v.code.value, "score": round(v.score, 4)} for v in flagged]
-        audit.append(
-            session, action="checked", actor="system", actor_role="system", comment_id=comment_id,
-            content_sha256=content_digest(comment), occurred_at=now,
-            details={"checkers": pipeline.versions, "policy_version": policy.version, "findings": summary},
-        )
-        if auto:
-            audit.append(
-                session, action="auto_rejected", actor="system", actor_role="system", comment_id=comment_id,
-                content_sha256=content_digest(comment), occurred_at=now,
-                details={"reasons": [v.code.value for v in auto], "policy_version": policy.version,
-                         "checkers": pipeline.versions, "findings": summary},
-            )
+        connection = session.connection()
+        still_pending = set(connection.execute(LOCK_PENDING, {"comment_ids": [o.comment.id for o in checked]})
+                            .scalars())
+        for outcome in checked:
+            if outcome.comment.id not in still_pending:  # a duplicate delivery got there first
+                outcomes[outcome.comment.id] = "already_checked"
+        checked = [o for o in checked if o.comment.id in still_pending]
+        if checked:
+            _store_outcomes(session, pipeline, policy, checked)
         session.commit()
-    sightings.record(fingerprints, comment)
-    return "auto_rejected" if auto else "checked"
+    for outcome in checked:
+        sightings.record(outcome.fingerprints, outcome.comment)
+        outcomes[outcome.comment.id] = "auto_rejected" if outcome.auto else "checked"
+    return outcomes
+
+
+def _check_one(pipeline: Pipeline, policy: Policy, comment: Any, sightings: ContactSightings,
+               in_batch: _BatchSightings) -> _Outcome:
+    fingerprints = contact_fingerprints(comment.body)
+    seen = in_batch.add(fingerprints, comment, sightings.seen_elsewhere(fingerprints, comment))
+    findings = pipeline.run(CheckContext(  # outside any transaction: checks may take a while
+        text=comment.body, article_title=comment.article_title, article_text=comment.article_text,
+        contacts_seen_elsewhere=seen,
+    ))
+    flagged = verdicts(findings, policy)
+    auto = [v for v in flagged if (t := policy.auto_reject_threshold(v.code)) is not None and v.score >= t]
+    return _Outcome(comment, findings, flagged, auto, fingerprints)
+
+
+def _unavailable(policy: Policy, comment: Any) -> _Outcome:
+    """What a failing checker yields inside the pipeline, for a failure around it (a retry would fail alike)."""
+    findings = [unavailable("service", "1")]
+    return _Outcome(comment, findings, verdicts(findings, policy), [], [])
+
+
+class _BatchSightings:
+    """Contacts posted by the comments checked earlier in the same batch: not recorded yet (that happens after
+    the batch commits), but a spam run sent within one batch must count as one all the same."""
+
+    def __init__(self) -> None:
+        self._posted: dict[str, list[tuple[int, str]]] = {}
+
+    def add(self, fingerprints: list[str], comment: SubmittedComment, recorded: dict[str, int]) -> dict[str, int]:
+        seen = dict(recorded)
+        for fingerprint in fingerprints:
+            earlier = self._posted.setdefault(fingerprint, [])
+            articles = {a for a, _ in earlier if a != comment.article_id}
+            authors = {u for _, u in earlier if u != comment.author_email_hash}
+            if articles or authors:
+                seen[fingerprint] = seen.get(fingerprint, 0) + max(len(articles), len(authors))
+            earlier.append((comment.article_id, comment.author_email_hash))
+        return seen
+
+
+def _store_outcomes(session: Session, pipeline: Pipeline, policy: Policy, checked: list[_Outcome]) -> None:
+    """New statuses, findings and audit entries of a batch: a statement each, whatever its size."""
+    now = utcnow()
+    connection = session.connection()
+    connection.execute(MARK_CHECKED, [
+        {"checked_id": o.comment.id, "now": now, "new_risk_key": risk_key(o.flagged), "auto": bool(o.auto),
+         "new_status": (CommentStatus.rejected if o.auto else CommentStatus.needs_review).value,
+         "decided_at": now if o.auto else None}
+        for o in checked])
+    results = [  # `moderation check --all` shows fainter scores; the record keeps what matters
+        {"comment_id": o.comment.id, "code": finding.code.value, "score": finding.score,
+         "evidence": finding.to_dict()["evidence"], "checker": finding.checker,
+         "checker_version": finding.version, "policy_version": policy.version, "created_at": now,
+         "flagged": policy.reaches_review(finding.code, finding.score)}
+        for o in checked for finding in o.findings if finding.score >= MIN_STORED_SCORE
+    ]
+    if results:
+        connection.execute(insert(CheckResult.__table__), results)
+    digests = {o.comment.id: content_digest(o.comment) for o in checked}
+    versions = pipeline.versions
+    events = []
+    for o in checked:
+        digest = digests[o.comment.id]
+        summary = [{"code": v.code.value, "score": round(v.score, 4)} for v in o.flagged]
+        events.append(audit.Entry(
+            action="checked", actor="system", actor_role="system", comment_id=o.comment.id,
+            content_sha256=digest, occurred_at=now,
+            details={"checkers": versions, "policy_version": policy.version, "findings": summary}))
+        if o.auto:
+            events.append(audit.Entry(
+                action="auto_rejected", actor="system", actor_role="system", comment_id=o.comment.id,
+                content_sha256=digest, occurred_at=now,
+                details={"reasons": [v.code.value for v in o.auto], "policy_version": policy.version,
+                         "checkers": versions, "findings": summary}))
+    audit.append_all(session, events, known_contents=digests)
 
 
 def risk_key(flagged: list[Verdict]) -> int:
@@ -383,6 +471,7 @@ def claim_stale_pending(
             )
             .order_by(col(Comment.id))
             .limit(limit)
+            .with_for_update(key_share=True, skip_locked=True)  # in id order, as checks lock; skip those in a check
         ).all())
         if ids:
             session.execute(update(Comment).where(col(Comment.id).in_(ids)).values(last_enqueued_at=now))

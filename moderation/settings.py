@@ -60,6 +60,11 @@ class Settings(BaseSettings):
         30.0, gt=0, description="Seconds a comment may stay `pending` before the sweep enqueues it again."
     )
     sweep_interval: float = Field(15.0, gt=0, description="Seconds between two sweeps of `pending` comments.")
+    check_batch_wait: float = Field(
+        0.05, ge=0, le=5,
+        description="Seconds the API gathers new comments into one check message; 0 sends one per comment at once.",
+    )
+    check_batch_size: int = Field(50, ge=1, le=1000, description="Most comments in one check message.")
     check_queue: str = Field("moderation.checks", min_length=1, pattern=r"^[\w.\-]+$")
     trusted_proxies: int = Field(
         0, ge=0, le=5, description="Reverse proxies in front of the API whose X-Forwarded-For is trusted."

@@ -1,5 +1,6 @@
 """The service layer on SQLite: submission rules, idempotency, checking once in effect, the sweep."""
 
+import dataclasses
 from datetime import timedelta
 
 import pytest
@@ -18,6 +19,7 @@ from moderation.errors import (
     InvalidCursor,
     InvalidParent,
 )
+from moderation.guidelines import Code
 from moderation.hashing import email_hash
 from moderation.models import Article, AuditEvent, AuditReceipt, CheckResult, Comment, CommentStatus, utcnow
 from moderation.policy import DEFAULT_POLICY
@@ -120,6 +122,33 @@ def test_check_moves_to_review_once_with_findings(sessions):
     assert actions == ["received", "checked"]
 
 
+def test_a_batch_is_checked_in_one_append_and_each_comment_once(sessions):
+    done = submit(sessions, body="Checked on its own first.")
+    check(sessions, done.id)
+    clean, rude, spam = (submit(sessions, body=b).id for b in (
+        "A fair point about the budget.", "This is shit.", "Read the minutes first."))
+    policy = dataclasses.replace(DEFAULT_POLICY, auto_reject={Code.profanity: 0.9})
+    outcomes = services.check_comments(sessions, Pipeline([LexiconChecker()]), policy,
+                                       [spam, done.id, 424242, rude, clean])
+    assert outcomes == {spam: "checked", done.id: "already_checked", 424242: "missing", rude: "auto_rejected",
+                        clean: "checked"}
+    with sessions() as session:
+        statuses = {c.id: c.status for c in session.exec(select(Comment))}
+        trail = [(e.comment_id, e.action) for e in session.exec(select(AuditEvent).order_by(AuditEvent.id))]
+        events = session.exec(select(AuditEvent).order_by(AuditEvent.id)).all()
+        flagged = [(r.comment_id, r.code) for r in session.exec(select(CheckResult).where(CheckResult.flagged))]
+    assert statuses == {done.id: CommentStatus.needs_review, clean: CommentStatus.needs_review,
+                        rude: CommentStatus.rejected, spam: CommentStatus.needs_review}
+    # receipts first, then the batch in id order; the earlier comment's entries are not repeated
+    assert trail[2:] == [(clean, "received"), (rude, "received"), (spam, "received"), (clean, "checked"),
+                         (rude, "checked"), (rude, "auto_rejected"), (spam, "checked")]
+    assert audit.verify_chain(events).ok
+    assert [e.content_sha256 for e in events if e.comment_id == rude] == [events[3].content_sha256] * 3
+    assert flagged == [(rude, "profanity")]
+    assert services.check_comments(sessions, Pipeline([LexiconChecker()]), policy, [clean, rude]) == {
+        clean: "already_checked", rude: "already_checked"}
+
+
 def test_sweep_claims_only_stale_pending_comments_once_per_period(sessions):
     waiting = [submit(sessions).id, submit(sessions).id]
     check(sessions, submit(sessions).id)
@@ -189,6 +218,38 @@ def test_a_contact_posted_under_other_articles_is_counted(sessions):
         comment = session.get(Comment, third.id)
     assert sightings.seen_elsewhere(["url:shinywatches.shop"], comment) == {"url:shinywatches.shop": 2}
     assert sightings.seen_elsewhere(["url:other.shop"], comment) == {}
+
+
+def test_a_spam_run_sent_within_one_batch_counts_as_one(sessions):
+    """Sightings are recorded once a batch commits; the comments inside one batch still see each other."""
+    from moderation.checks.promotion import PromotionChecker
+
+    body = "More on this at shinywatches.example.com"
+    ids = [submit(sessions, body=body, key=key, author_email=f"{key}@example.org").id for key in "abcd"]
+    services.check_comments(sessions, Pipeline([PromotionChecker()]), DEFAULT_POLICY, ids)
+    with sessions() as session:
+        scores = [max(r.score for r in session.exec(select(CheckResult).where(CheckResult.comment_id == i)))
+                  for i in ids]
+    assert scores[0] < DEFAULT_POLICY.review_threshold(Code.promotion_personal)  # a lone link: maybe a citation
+    assert all(score >= 0.85 for score in scores[1:]) and scores[1] < scores[2] < scores[3]
+
+
+def test_a_comment_whose_check_breaks_goes_to_a_person_and_its_batch_goes_on(sessions):
+    first, broken, last = (submit(sessions).id for _ in range(3))
+
+    class BrokenFor(services.DatabaseSightings):
+        def seen_elsewhere(self, fingerprints, comment):
+            if comment.id == broken:
+                raise ValueError("a contact this code cannot read")
+            return super().seen_elsewhere(fingerprints, comment)
+
+    outcomes = services.check_comments(sessions, Pipeline([LexiconChecker()]), DEFAULT_POLICY, [first, broken, last],
+                                       BrokenFor(sessions))
+    assert outcomes == {first: "checked", broken: "checked", last: "checked"}
+    with sessions() as session:
+        assert session.get(Comment, broken).status == CommentStatus.needs_review  # never a silent pass
+        findings = session.exec(select(CheckResult).where(CheckResult.comment_id == broken)).all()
+    assert [(f.code, f.flagged) for f in findings] == [("check_unavailable", True)]
 
 
 def test_the_same_text_again_within_minutes_is_refused_as_a_resend(sessions):

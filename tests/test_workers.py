@@ -1,9 +1,13 @@
 """The Celery side on the embedded broker: configuration and housekeeping."""
 
+import logging
+import re
+import time
 from datetime import timedelta
 
-from tests.conftest import make_settings
-from workers.celery_app import CHECK_TASK, create_celery
+from api.runtime import CheckQueue
+from tests.conftest import free_port, make_settings
+from workers.celery_app import CHECK_BATCH_TASK, CHECK_TASK, create_celery
 from workers.embedded_broker import prune_delivered
 
 
@@ -29,3 +33,57 @@ def test_the_embedded_broker_prunes_only_delivered_messages(tmp_path):
         assert prune_delivered(settings.embedded_broker_path, timedelta(0)) == 1
         assert queue.get(timeout=5).payload[0] == [2]  # the undelivered one was kept
         queue.close()
+
+
+def _published(app, queue_name, count):
+    with app.connection_for_read() as connection:
+        queue = connection.SimpleQueue(queue_name)
+        messages = [queue.get(timeout=5) for _ in range(count)]
+        for message in messages:
+            message.ack()
+        queue.close()
+    return [(m.headers["task"], m.payload[0]) for m in messages]
+
+
+def test_the_api_gathers_new_comments_into_one_message_per_batch(tmp_path):
+    settings = make_settings(tmp_path)
+    app = create_celery(settings)
+    checks = CheckQueue(app, batch_wait=1.5, batch_size=3)
+    started = time.monotonic()
+    for comment_id in range(1, 6):
+        checks.enqueue(comment_id)
+    assert _published(app, settings.check_queue, 1) == [(CHECK_BATCH_TASK, [[1, 2, 3]])]  # full: sent at once
+    assert time.monotonic() - started < 1.2
+    checks.flush()  # what waits goes out now (at exit), not after the wait
+    assert _published(app, settings.check_queue, 1) == [(CHECK_BATCH_TASK, [[4, 5]])]
+    time.sleep(2)  # past the publisher's wait for the second batch, which `flush` took
+    checks.enqueue(6)
+    assert _published(app, settings.check_queue, 1) == [(CHECK_BATCH_TASK, [[6]])]  # after the wait, alone
+    with app.connection_for_read() as connection:  # nothing published twice, nothing empty
+        assert connection.SimpleQueue(settings.check_queue).qsize() == 0
+
+
+def test_without_a_wait_each_comment_is_published_at_once(tmp_path):
+    settings = make_settings(tmp_path)
+    app = create_celery(settings)
+    checks = CheckQueue(app, batch_wait=0)
+    checks.enqueue(7)
+    checks.enqueue(8)
+    assert _published(app, settings.check_queue, 2) == [(CHECK_BATCH_TASK, [[7]]), (CHECK_BATCH_TASK, [[8]])]
+
+
+def test_when_the_broker_is_unreachable_nothing_waits_in_memory_for_it(tmp_path, caplog):
+    """The comments are stored; the sweep enqueues them once the broker is back."""
+    app = create_celery(make_settings(tmp_path, broker_url=f"redis://127.0.0.1:{free_port()}/0"))
+    checks = CheckQueue(app, batch_wait=0.2, batch_size=2)
+    with caplog.at_level(logging.WARNING, logger="api.runtime"):
+        for comment_id in range(1, 8):
+            checks.enqueue(comment_id)
+        deadline = time.monotonic() + 20
+        while not caplog.records and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.5)  # what arrived behind the failed batch is dropped with it
+        failures = [r.getMessage() for r in caplog.records]
+        checks.flush()  # nothing left to try
+        assert [r.getMessage() for r in caplog.records] == failures
+    assert len(failures) == 1 and re.search(r"could not enqueue comments \[1, 2\] and \d more", failures[0])

@@ -7,7 +7,8 @@ from kombu import Queue
 
 from moderation.settings import Settings
 
-CHECK_TASK = "moderation.check_comment"
+CHECK_TASK = "moderation.check_comment"  # one id per message (earlier releases)
+CHECK_BATCH_TASK = "moderation.check_comments"  # a list of ids per message
 SWEEP_TASK = "moderation.sweep_pending"
 HOUSEKEEPING_TASK = "moderation.housekeeping"
 

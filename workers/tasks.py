@@ -6,8 +6,8 @@ import gc
 import logging
 import os
 from datetime import timedelta
-from pathlib import Path
 from functools import lru_cache
+from pathlib import Path
 
 from celery import Celery
 from celery.signals import worker_init, worker_process_init, worker_ready
@@ -20,13 +20,13 @@ from moderation.db import SessionFactory, make_engine
 from moderation.observability import CHECK_SECONDS, CHECKS, start_metrics_server
 from moderation.policy import load_policy
 from moderation.settings import Settings
+from workers import embedded_broker
+from workers.celery_app import CHECK_BATCH_TASK, CHECK_TASK, HOUSEKEEPING_TASK, SWEEP_TASK
+from workers.sightings import RedisSightings
 
 IDEMPOTENCY_KEY_LIFETIME = timedelta(hours=24)
 READY_FILE_VARIABLE = "EMBEDDED_WORKER_READY_FILE"
 DELIVERED_MESSAGE_LIFETIME = timedelta(hours=1)
-from workers import embedded_broker
-from workers.celery_app import CHECK_TASK, HOUSEKEEPING_TASK, SWEEP_TASK
-from workers.sightings import RedisSightings
 
 log = logging.getLogger(__name__)
 
@@ -70,8 +70,7 @@ def register_tasks(app: Celery, settings: Settings) -> None:
         runtime.cache_clear()  # never share a parent's database connections with a forked child
         runtime()  # build the checks now (language models, lexicons, weights), not on the first comment
 
-    @app.task(
-        name=CHECK_TASK,
+    retrying = dict(
         acks_late=True,
         reject_on_worker_lost=True,
         autoretry_for=(OperationalError, DBAPIError),
@@ -80,12 +79,23 @@ def register_tasks(app: Celery, settings: Settings) -> None:
         retry_jitter=True,
         max_retries=12,
     )
-    def check_comment(comment_id: int) -> str:
+
+    def check(comment_ids: list[int]) -> dict[int, str]:
         rt = runtime()
-        outcome = services.check_comment(rt.sessions, rt.pipeline, rt.policy, comment_id, rt.sightings)
-        CHECKS.labels(outcome).inc()
-        log.info("comment %s: %s", comment_id, outcome)
-        return outcome
+        outcomes = services.check_comments(rt.sessions, rt.pipeline, rt.policy, comment_ids, rt.sightings)
+        for comment_id, outcome in outcomes.items():
+            CHECKS.labels(outcome).inc()
+            log.info("comment %s: %s", comment_id, outcome)
+        return outcomes
+
+    @app.task(name=CHECK_BATCH_TASK, **retrying)
+    def check_comments(comment_ids: list[int]) -> dict[int, str]:
+        return check(comment_ids)
+
+    @app.task(name=CHECK_TASK, **retrying)
+    def check_comment(comment_id: int) -> str:
+        """One comment per message: what an API of the previous release still sends."""
+        return check([comment_id])[comment_id]
 
     @app.task(name=SWEEP_TASK, acks_late=True, ignore_result=True)
     def sweep_pending() -> int:
@@ -94,8 +104,8 @@ def register_tasks(app: Celery, settings: Settings) -> None:
             log.info("put %d waiting submissions on the audit record", recorded)
         age = timedelta(seconds=settings.pending_max_age)
         ids = services.claim_stale_pending(runtime().sessions, age)
-        for comment_id in ids:
-            check_comment.apply_async(args=[comment_id])
+        for start in range(0, len(ids), settings.check_batch_size):
+            check_comments.apply_async(args=[ids[start:start + settings.check_batch_size]])
         if ids:
             log.warning("re-enqueued %d comments left pending for over %s", len(ids), age)
         return len(ids)

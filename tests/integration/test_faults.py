@@ -99,7 +99,7 @@ def test_a_worker_killed_mid_check_is_redelivered_and_counts_once(postgres_url, 
         with psycopg.connect(plain, autocommit=True) as watcher:
             def worker_waits_on_our_lock() -> bool:
                 row = watcher.execute("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                                      "AND query LIKE 'UPDATE comments%%'").fetchone()
+                                      "AND query LIKE '%%FROM comments%%FOR NO KEY UPDATE'").fetchone()
                 return bool(row and row[0])
 
             wait_until(worker_waits_on_our_lock, timeout=30, interval=0.1)
@@ -127,4 +127,45 @@ def test_the_same_task_delivered_twice_has_one_effect(postgres_url, redis_url, c
     assert statuses(sessions, [comment_id]) == {"needs_review"}
     assert checked_events(sessions, comment_id) == 1
     assert worker.output().count(": 'already_checked'") == 2 and worker.output().count(": 'checked'") == 1
+    sessions.engine.dispose()
+
+
+def test_redis_lost_while_a_check_is_in_flight(postgres_url, check_queue, processes, tmp_path):
+    """The worker holds an unacknowledged check when the broker goes away: it must reconnect, not die."""
+    redis_server = shutil.which("redis-server")
+    if redis_server is None:
+        pytest.skip("redis-server is not installed")
+    port = free_port()
+    redis_args = [redis_server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+    redis = processes("redis", redis_args, {})
+    redis.wait_for_output("Ready to accept connections")
+    settings, sessions, comment_id = _one_comment(tmp_path, postgres_url, f"redis://127.0.0.1:{port}/0",
+                                                  check_queue, "in-flight", "Checked across an outage.")
+    settings = settings.model_copy(update={"pending_max_age": 1, "sweep_interval": 1})
+    worker = processes("worker", celery_worker_args("--beat", "--schedule", str(tmp_path / "beat")),
+                       service_env(settings))
+    worker.wait_for_output("ready.", timeout=60)
+    plain = postgres_url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(plain) as blocker:
+        blocker.execute("SELECT id FROM comments WHERE id = %s FOR UPDATE", (comment_id,))
+        create_celery(settings).send_task(CHECK_TASK, args=[comment_id])
+        with psycopg.connect(plain, autocommit=True) as watcher:
+            wait_until(lambda: watcher.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                "AND query LIKE '%%FROM comments%%FOR NO KEY UPDATE'").fetchone()[0], timeout=30, interval=0.1)
+        redis.popen.send_signal(signal.SIGKILL)
+        redis.popen.wait()
+        time.sleep(1)
+        blocker.rollback()
+    processes("redis-again", redis_args, {}).wait_for_output("Ready to accept connections")
+    wait_until(lambda: statuses(sessions, [comment_id]) == {"needs_review"}, timeout=60, interval=0.2)
+    later = services.submit_comment(sessions, services.NewComment("in-flight", "Reader", "reader@example.org",
+                                                                  "Sent once the broker is back."),
+                                    auto_create_articles=True, secret="s" * 32).id
+    create_celery(settings).send_task(CHECK_TASK, args=[later])  # the same worker, still consuming
+    wait_until(lambda: statuses(sessions, [later]) == {"needs_review"} or worker.popen.poll() is not None,
+               timeout=60, interval=0.2)
+    assert worker.popen.poll() is None, "the worker died with the broker: " + worker.output()[-3000:]
+    assert statuses(sessions, [later]) == {"needs_review"}
+    assert checked_events(sessions, comment_id) == 1 and checked_events(sessions, later) == 1
     sessions.engine.dispose()

@@ -158,3 +158,89 @@ def test_one_submission_retried_at_once_with_its_key_is_stored_once_and_answered
         stored = session.execute(text("SELECT count(*) FROM comments WHERE body = :b"), {"b": new.body}).scalar()
     assert stored == 1
     sessions.engine.dispose()
+
+
+def test_overlapping_batches_submissions_and_decisions_keep_one_check_each_and_one_chain(postgres_url):
+    """Workers given overlapping batches (as when the sweep re-enqueues what an API message also carries), new
+    submissions and a moderator's decisions, all at once: every comment is checked once, nothing deadlocks,
+    and the chain verifies with each comment's `received` first."""
+    from moderation.checks import Pipeline
+    from moderation.checks.terms import LexiconChecker
+    from moderation.policy import DEFAULT_POLICY
+
+    url = Settings.model_validate({"database_url": postgres_url}).sqlalchemy_url
+    migrate.upgrade(url)
+    sessions = SessionFactory(make_engine(url, pool_size=20, max_overflow=5))
+    ids = [services.submit_comment(sessions, services.NewComment("batches", "Ann", f"a{i}@example.org",
+                                                                  f"comment {i}, and it is shit" if i % 3 else
+                                                                  f"comment {i}"),
+                                   auto_create_articles=True, secret="s" * 32).id for i in range(60)]
+    moderator = accounts.create_user(sessions, "batch-mod", Role.moderator)[0]
+    principal = accounts.Principal(moderator.id, moderator.name, Role.moderator)
+    pipeline = Pipeline([LexiconChecker()])
+    start = threading.Barrier(7)
+    errors: list[str] = []
+    outcomes: list[dict[int, str]] = []
+    lock = threading.Lock()
+
+    def check(batch: list[int]) -> None:
+        start.wait()
+        try:
+            result = services.check_comments(sessions, pipeline, DEFAULT_POLICY, batch)
+            with lock:
+                outcomes.append(result)
+        except Exception as error:  # the test is that there are none (a deadlock would be one)
+            errors.append(repr(error))
+
+    def submit_more() -> None:
+        start.wait()
+        for i in range(20):
+            services.submit_comment(sessions, services.NewComment("batches", "Bo", f"b{i}@example.org", f"late {i}"),
+                                    auto_create_articles=True, secret="s" * 32)
+
+    def decide_checked() -> None:
+        """Approves comments as soon as they wait for review, while the other batches still run."""
+        start.wait()
+        decided: set[int] = set()
+        deadline = time.monotonic() + 60
+        while len(decided) < 10 and time.monotonic() < deadline:
+            with sessions.reading() as session:
+                waiting = session.execute(text("SELECT id FROM comments WHERE status = 'needs_review'")).scalars()
+                waiting = [comment_id for comment_id in waiting if comment_id not in decided]
+            for comment_id in waiting[:10 - len(decided)]:
+                try:
+                    review.decide(sessions, comment_id, principal, review.DecisionRequest(review.Decision.approve, ()))
+                    decided.add(comment_id)
+                except Exception as error:
+                    errors.append(repr(error))
+                    return
+
+    batches = [ids[0:40], ids[20:60], ids[::-1], ids[10:50], ids[30:60] + ids[0:10]]
+    threads = [threading.Thread(target=check, args=(b,)) for b in batches]
+    threads += [threading.Thread(target=submit_more), threading.Thread(target=decide_checked)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert errors == []
+    checked_by = {}
+    for result in outcomes:
+        for comment_id, outcome in result.items():
+            if outcome == "checked":
+                assert comment_id not in checked_by, f"comment {comment_id} checked twice"
+                checked_by[comment_id] = True
+    audit.record_receipts(sessions)
+    events = list(audit.stream_events(sessions))
+    assert audit.verify_chain(events).ok
+    actions: dict[int, list[str]] = {}
+    for event in events:
+        if event.comment_id is not None:
+            actions.setdefault(event.comment_id, []).append(event.action)
+    assert {trail[0] for trail in actions.values()} == {"received"}
+    assert len(actions) == len(ids) + 20
+    assert sorted(checked_by) == sorted(ids)  # each checked once (a second check would be a second entry)
+    for comment_id in ids:
+        assert actions[comment_id] in (["received", "checked"], ["received", "checked", "approved"]), \
+            actions[comment_id]
+    assert sum(trail[-1] == "approved" for trail in actions.values()) == 10
+    sessions.engine.dispose()
