@@ -33,6 +33,7 @@ MUST_FIND = {
         "What the fuck is this council doing", "This is bullshit", "f u c k the mayor", "f.u.c.k this",
         "fuuuuuck off", "sh1t reporting", "a$$hole move", "Ｆｕｃｋ them", "fцck this", "sh\u200bit",
         "𝐟𝐮𝐜𝐤 this", "f̸̢u̴c̷k", "motherf*cker", "piece of shiiit", "Siktir git", "orospu çocuğu",
+        "you a**hole", "what a di*k", "motherf**king mess", "FU₵KING council", "what an asswipe",
     ],
     Code.vulgarity: ["suck my dick", "send nudes", "nice tits", "I want a blowjob"],
     Code.threat: [
@@ -46,9 +47,10 @@ MUST_FIND = {
         "I am not saying you are wrong, but you are a liar", "No problem, you mindless robot.",
         "listen you spineless twirp, I was there",
     ],
-    Code.abuse_racism: ["dirty arabs", "Blacks are animals", "go back to africa", "niggers", "all a nicca need"],
+    Code.abuse_racism: ["dirty arabs", "Blacks are animals", "go back to africa", "niggers", "all a nicca need",
+                        "this nigger", "n*gger"],
     Code.abuse_homophobia: ["gays are disgusting", "filthy faggots", "trannies should be banned"],
-    Code.abuse_sexism: ["women belong in the kitchen", "women can't drive", "she is a slut", "feminazis"],
+    Code.abuse_sexism: ["women belong in the kitchen", "women can't drive", "she is a slut", "feminazis", "₩HORE"],
     Code.abuse_xenophobia: [
         "go back to your own country", "refugees are vermin", "deport all immigrants", "Syrians are parasites",
     ],
@@ -108,6 +110,8 @@ STAY_CLEAN = [
     "RT @Forbes: half of the world's wildlife vanished between 1970 and 2010: http://t.co/r5wuxa9jb6",
     "The family never put the manuscript up for sale, and the library says scholars may read it there "
     "on request; the catalogue entry is the best source for what it holds and where it came from.",
+    "**Update**: she got an A* in maths, stayed at a 5* hotel and paid €500; the Niger delta floods yearly.",
+    "Pussy Riot played in Moscow, Green Day's American Idiot turned twenty, and Redskins fans were angry.",
     "Bu haberi okuduktan sonra çok üzüldüm, Allah rahmet eylesin.",
     "هذا خبر مهم جدا عن الانتخابات في العراق",
 ]

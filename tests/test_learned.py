@@ -36,7 +36,7 @@ def codes(findings: list[Finding], floor: float = 0.5) -> set[Code]:
 
 def test_checker_shape(checker: LearnedChecker) -> None:
     assert checker.name == "learned.ngram"
-    assert checker.version == learned.model().version and checker.version
+    assert checker.version.startswith(learned.model().version + "/r") and learned.model().version
 
 
 def test_artifact_is_small_and_plain() -> None:
@@ -197,3 +197,21 @@ def test_scores_match_a_plain_reimplementation(checker: LearnedChecker) -> None:
     expected = 1 / (1 + np.exp(-logits[:len(m.heads)]))
     got = checker.scorer.score(text).scores
     assert np.allclose([got[h] for h in m.heads], expected, atol=1e-6)
+
+
+def test_the_obscene_head_needs_an_obscene_word_and_the_abuse_head_a_group(checker: LearnedChecker) -> None:
+    """Scores learned from rude texts go to the attack they describe when the words of their ground are absent."""
+    rude = "You are a retard. Get stuffed, stupid head."
+    assert scores(checker, rude)["obscene"] >= 0.5  # the head alone would call it obscene
+    found = codes(checker.check(CheckContext(text=rude)))
+    assert Code.personal_attack in found and not found & {Code.profanity, Code.vulgarity}
+    assert not {c for c in codes(checker.check(CheckContext(text="*shit* happens, simple as that")))
+                if c.value.startswith("abuse.")}
+    assert Code.profanity in codes(checker.check(CheckContext(text="you stupid fucking idiot")))
+
+
+@pytest.mark.parametrize("text", ["Pussy Riot played a concert in Moscow.", "The Pussy Riot trial was a farce.",
+                                  "Green Day played American Idiot last night."])
+def test_an_allowed_phrase_is_no_word_for_the_model(checker: LearnedChecker, text: str) -> None:
+    assert scores(checker, text)["violation"] >= 0.7  # read as written, the band's name looks toxic
+    assert codes(checker.check(CheckContext(text=text))) == set()

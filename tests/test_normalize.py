@@ -26,6 +26,8 @@ DATA = data_dir() / "eval"
     ("Ｆｕｃｋ", "fuck"), ("𝐟𝐮𝐜𝐤", "fuck"), ("fцck", "fuck"), ("sh\u200bit", "shit"), ("f̸̢u̴c̷k", "fuck"),
     ("f u c k", "fuck"), ("f.u.c.k", "fuck"), ("f-u-c-k", "fuck"), ("ſhit", "shit"), ("ⓕⓤⓒⓚ", "fuck"),
     ("الكَلْبُ", "الكلب"), ("أحمق", "احمق"), ("\u202efuck\u202c", "fuck"), ("İSTANBUL", "istanbul"),
+    ("FU₵KING", "fucking"), ("₩HORE", "whore"), ("D€ATH", "death"), ("€500 or 5€", "€500 or 5€"),
+    ("© 2026", "© 2026"),
 ])
 def test_evasions_are_undone(written, expected):
     assert normalize(written).text == expected
@@ -102,3 +104,18 @@ def test_the_compiled_matcher_finds_every_word_better_profanity_finds():
             if op in ("replace", "delete") and text[a1:a2].strip("*") and not any(s < a2 and a1 < e for s, e in ours):
                 missed.append(text[max(0, a1 - 20):a2 + 20])
     assert missed == []
+
+
+def test_masked_letters_are_read_inside_a_word_only():
+    matcher = TermMatcher([["asshole", "dick", "shit", "shitty"]])
+    assert [m.end for m in matcher.find("you a**hole")] == [11]
+    assert [m.end for m in matcher.find("what a di*k")] == [11]
+    assert [m.end for m in matcher.find("shit* happens")] == [4]  # a trailing star is not a letter ("shitt")
+    assert list(matcher.find("d***")) == [] and list(matcher.find("**bold** text")) == []  # too little written
+
+
+def test_an_allowed_phrase_matches_only_as_written():
+    allowed = TermMatcher([["niger", "scunthorpe"]], evasions=False)
+    assert list(allowed.find("the niger delta")) and list(allowed.find(normalize("SCUNTHORPE").text))
+    for evasion in ("nigger", "n*ger", "n1ger", "scuuunthorpe"):  # matched on normalised text
+        assert list(allowed.find(evasion)) == [], evasion

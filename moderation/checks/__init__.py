@@ -59,6 +59,8 @@ class CheckContext:
     author_recent: tuple[str, ...] = field(default_factory=tuple)
     # How many other articles or authors posted each contact (link, e-mail, phone) lately.
     contacts_seen_elsewhere: dict[str, int] = field(default_factory=dict)
+    # What one phase worked out and a later one reuses (the lexicon's scan), keyed by the phase.
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def normalized(self) -> NormalizedText:

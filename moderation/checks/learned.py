@@ -23,6 +23,7 @@ from moderation.checks import CheckContext, Evidence, Finding
 from moderation.checks.identity import CODE_OF_WORD, IDENTITY_WORDS
 from moderation.checks.identity import PLACEHOLDER as IDENTITY_PLACEHOLDER
 from moderation.checks.names import blank
+from moderation.checks.terms import LexiconChecker
 from moderation.guidelines import Code
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
@@ -353,9 +354,52 @@ def named_group(scored: Scored, text: str) -> Code | None:
     return max(named, key=named.__getitem__) if named else None
 
 
+_OBSCENE = frozenset({Code.profanity, Code.vulgarity})
+_ABUSE = frozenset(code for code in Code if code.value.startswith("abuse."))
+
+
+def lexicon_words(lexicon: LexiconChecker, context: CheckContext) -> tuple[set[Code], list[tuple[int, int]]]:
+    """The codes of the obscene words and slurs the lexicon found (at any score, mild included, outside allowed
+    phrases), and the original spans of the allowed phrases to blank before scoring.
+
+    Obscenity is a matter of words and abuse needs a group: a head that scores either with no such word (and,
+    for abuse, no group named) has learned rudeness from the texts around them, and its score goes to the
+    attack it describes. An allowed phrase around a swear word or an insult ("Pussy Riot", "American Idiot")
+    is blanked, as names are; one that only keeps a slur out of a word ("Pakistani") is not: it names a group.
+    """
+    scan = lexicon.scan(context)
+    codes: set[Code] = set()
+    blanked: set[tuple[int, int]] = set()
+    for match, _ in scan.matches:
+        table = lexicon.tables[match.table]
+        if table.language not in _ENGLISH:
+            continue
+        around = scan.allowed_around(match)
+        if not around:
+            codes.add(table.code)
+        elif table.code not in _ABUSE:
+            blanked.update(around)
+    normalized = context.normalized
+    return codes & (_OBSCENE | _ABUSE), [normalized.original_span(a, b) for a, b in sorted(blanked)]
+
+
+_ENGLISH = ("en", "policy")  # the model reads English; the policy's own terms count in any language
+_default_lexicon: LexiconChecker | None = None
+
+
+def default_lexicon() -> LexiconChecker:
+    global _default_lexicon
+    if _default_lexicon is None:
+        _default_lexicon = LexiconChecker()
+    return _default_lexicon
+
+
 def promotion_code(text: str) -> Code:
     """Money, products and shops make promotion commercial; the rest (channels, pages, contacts) personal."""
     return Code.promotion_commercial if _COMMERCIAL.search(text) else Code.promotion_personal
+
+
+RULES_REVISION = 2  # 2: obscene and abuse scores need their words (else an attack); allowed phrases blanked
 
 
 class LearnedChecker:
@@ -363,8 +407,9 @@ class LearnedChecker:
 
     name = "learned.ngram"
 
-    def __init__(self, scorer: Scorer | None = None) -> None:
+    def __init__(self, scorer: Scorer | None = None, lexicon: LexiconChecker | None = None) -> None:
         self._scorer = scorer
+        self._lexicon = lexicon  # the pipeline's, whose scan of the comment is reused; else the built-in one
 
     @property
     def scorer(self) -> Scorer:
@@ -374,19 +419,24 @@ class LearnedChecker:
 
     @property
     def version(self) -> str:
-        return self.scorer.m.version
+        """The model's version and the revision of the rules around it (gates, attribution, blanking)."""
+        return f"{self.scorer.m.version}/r{RULES_REVISION}"
 
     def check(self, context: CheckContext) -> list[Finding]:
         text = context.text
         language, _ = context.detected_language
         if language not in (None, "en"):
             return []  # trained on English only: elsewhere its scores mean nothing, the lexicons take over
-        scored = self.scorer.score(blank(text, context.name_spans))  # "Dick Advocaat" is a coach, not a word
+        words, allowed = lexicon_words(self._lexicon or default_lexicon(), context)
+        # "Dick Advocaat" is a coach and "Pussy Riot" a band: neither is a word for the model to judge.
+        scored = self.scorer.score(blank(text, context.name_spans + allowed))
         if not scored.spans:  # no words (empty, emoji, punctuation): nothing for an n-gram model to judge
             return []
         s = scored.scores
-        abuse_code = named_group(scored, text) or Code(max(scored.subtypes, key=scored.subtypes.__getitem__))
-        codes = {head: _HEAD_CODES.get(head, abuse_code) for head in _TOXIC_HEADS}
+        group = named_group(scored, text) or next(iter(sorted(words & _ABUSE, key=lambda c: c.value)), None)
+        codes = dict(_HEAD_CODES, abuse=group or Code.personal_attack)
+        if not words & _OBSCENE:
+            codes["obscene"] = Code.personal_attack
         best: dict[Code, tuple[float, str]] = {}
 
         def offer(code: Code, score: float, head: str) -> None:

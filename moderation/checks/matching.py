@@ -1,7 +1,8 @@
 """One compiled regular expression for thousands of terms, matched on normalised text.
 
 Terms are merged into a trie so the expression fails fast at each position; every letter becomes a class
-of its leet and accented spellings, and a run of n equal letters matches n or more ("fuuuck"). Each term
+of its leet and accented spellings and, past the first, a masking star ("di*k"), and a run of n equal letters
+matches n or more ("fuuuck"). Allowed phrases match only as written. Each term
 ends in an empty capturing group that names the tables it belongs to, so one scan finds every table.
 Only a letter itself may repeat beyond the term's spelling, which keeps backtracking linear.
 """
@@ -22,7 +23,13 @@ LEET = {
     "a": "@4*", "b": "8", "c": "(", "e": "3*", "g": "9", "i": "1!|*", "l": "1|", "o": "0*@", "s": "$5",
     "t": "7+", "u": "*v", "v": "*u", "z": "2",
 }
-WORD_END = r"(?![^\W_])"
+# A letter masked out inside a word ("a**hole", "di*k", "motherf**king"). Never the first letter nor the last
+# (a trailing star is a footnote or emphasis), and a match needs two letters written and no more masks than
+# letters: "f***" or "a*" could be any of several words.
+MASK = "*"
+TRAILING_MASKS = re.compile(r"\*+(?![^\W_]|\*)")  # read as stars, not letters: "shit*" is never "shitt"
+LEET_MASKED = frozenset(letter for letter, spellings in LEET.items() if MASK in spellings)
+WORD_END = r"(?![^\W_]|\*+[^\W_])"  # a mask before a letter continues the word ("a**hole")
 WORD_START = r"(?<![^\W_@$*])"
 ARABIC_PREFIXES = r"(?:وال|بال|فال|كال|لل|ال|و|ف|ب|ل|ك)?"
 JOINER = r"[\W_]{0,3}"
@@ -40,11 +47,21 @@ def _accented(letter: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def letter_class(char: str) -> str:
-    """The characters that may stand for `char` in a term."""
+def letter_class(char: str, masks: str = "leet") -> str:
+    """The characters that may stand for `char` in a term. `masks`: "leet" lets a star stand for the vowels
+    better-profanity lets it stand for, "any" for any letter, "none" for none."""
     if "a" <= char <= "z":
-        return "[" + re.escape(char + LEET.get(char, "") + _accented(char)) + "]"
+        spellings = (char + LEET.get(char, "") + _accented(char)).replace(MASK, "")
+        if masks == "any" or (masks == "leet" and char in LEET_MASKED):
+            spellings += MASK
+        return "[" + re.escape(spellings) + "]"
     return re.escape(char)
+
+
+def masked_out(word: str) -> bool:
+    """Too little of the word is written to tell which it is."""
+    letters = sum(ch.isalpha() for ch in word)
+    return letters < 2 or word.count(MASK) > letters
 
 
 @dataclass(frozen=True)
@@ -65,15 +82,26 @@ class Term:
         arabic = any("\u0600" <= ch <= "\u06ff" for ch in text)
         return cls(words, prefix, arabic)
 
-    def units(self) -> tuple[str, ...]:
-        """The term as a sequence of regex pieces, one per run of equal letters or per joiner."""
+    def units(self, evasions: bool = True) -> tuple[str, ...]:
+        """The term as a sequence of regex pieces, one per run of equal letters or per joiner.
+
+        Without `evasions` (allowed phrases) a term matches only as written, accents aside: "niger" must
+        not take in "nigger" by its repeated letter, nor "n*gger" by a mask."""
         pieces: list[str] = []
         for index, word in enumerate(self.words):
             if index:
                 pieces.append(JOINER)
             for run in re.finditer(r"(.)\1*", word):
                 char, count = run.group(1), len(run.group(0))
-                cls = letter_class(char)
+                if not evasions:
+                    pieces.append(("[" + re.escape(char + _accented(char)) + "]" if char.isalpha()
+                                   else re.escape(char)) * count)
+                    continue
+                if index == 0 and run.start() == 0:  # the first letter is written, and may stand doubled
+                    pieces.append(letter_class(char, "leet") + letter_class(char, "any") * (count - 1)
+                                  + (re.escape(char) + "*" if char.isalpha() else ""))
+                    continue
+                cls = letter_class(char, "any")
                 # n spellings of the letter, then only the letter itself repeated: "fuuuck" matches, and
                 # a run of "!!!!" (a leet i) cannot make the expression backtrack through every length.
                 pieces.append(cls * count + (re.escape(char) + "*" if char.isalpha() else ""))
@@ -104,14 +132,14 @@ class TermMatcher:
     another table's word.
     """
 
-    def __init__(self, tables: Iterable[Iterable[str]]):
+    def __init__(self, tables: Iterable[Iterable[str]], evasions: bool = True):
         root = _Node()
         arabic_root = _Node()
         for table, terms in enumerate(tables):
             for raw in terms:
                 term = Term.parse(raw)
                 node = arabic_root if term.arabic else root
-                for unit in term.units():
+                for unit in term.units(evasions):
                     node = node.children.setdefault(unit, _Node())
                 (node.prefix_tables if term.prefix else node.tables).add(table)
         self._markers: list[tuple[frozenset[int], bool]] = [(frozenset(), False)]  # group 0: the match
@@ -145,6 +173,8 @@ class TermMatcher:
     def find(self, text: str) -> Iterator[Match]:
         """Overlapping matches too: scanning resumes after a match's start, so "piece of shit" (an attack)
         still lets "shit" (profanity) be found inside it."""
+        if MASK in text:  # same length, so offsets hold
+            text = TRAILING_MASKS.sub(lambda stars: " " * len(stars.group()), text)
         search = self.regex.search
         match = search(text)
         while match is not None:
@@ -160,6 +190,8 @@ class TermMatcher:
                     continue
                 tables, prefix = self._markers[group]
                 end = _WORD_REST.match(text, position).end() if prefix else position
+                if MASK in text[match.start():end] and masked_out(text[match.start():end]):
+                    continue
                 for table in tables:
                     yield Match(table, match.start(), end)
             match = next_match

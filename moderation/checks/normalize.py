@@ -2,7 +2,8 @@
 
 Evasions are undone here so that every matcher sees one spelling: Unicode compatibility forms (fullwidth,
 mathematical letters), case, look-alike Cyrillic and Greek letters, zero-width and bidi controls, stacked
-combining marks, Arabic-script letter variants and diacritics, and letters spaced out ("f u c k").
+combining marks, Arabic-script letter variants and diacritics, signs used as letters ("₩HORE"), and letters
+spaced out ("f u c k").
 Leet digits and repeated letters are left to the matcher's character classes, so numbers stay numbers.
 Each normalised character remembers the span of the original it came from, so evidence points at the
 words as the author wrote them.
@@ -28,6 +29,10 @@ CONFUSABLES = {
     "ſ": "s", "ɑ": "a", "ɩ": "i", "ɪ": "i", "ʀ": "r", "ᴄ": "c", "ᴏ": "o", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w",
     "ᴢ": "z", "ⅰ": "i", "ℓ": "l",
 }
+
+# Signs shaped like letters, read as letters only beside one and never beside a digit: "FU₵KING", "₩HORE",
+# "D€ATH" are words, "€500" and "© 2026" stay what they are.
+SIGN_LETTERS = {"€": "e", "¢": "c", "₵": "c", "©": "c", "₩": "w", "¥": "y", "§": "s", "®": "r"}
 
 # One spelling for letters that Arabic, Persian and Kurdish writers interchange.
 ARABIC_LETTERS = {
@@ -91,6 +96,7 @@ def normalize(original: str) -> NormalizedText:
         starts, ends = list(range(len(text))), list(range(1, len(text) + 1))
     else:
         chars, starts, ends = _fold_unicode(original)
+        _read_sign_letters(chars)
         text = "".join(chars)
     if SPACED_LETTERS.search(text):
         text, starts, ends = _join_spaced_letters(text, starts, ends)
@@ -112,6 +118,15 @@ def _fold_unicode(original: str) -> tuple[list[str], list[int], list[int]]:
             ends.append(j)
         i = j
     return chars, starts, ends
+
+
+def _read_sign_letters(chars: list[str]) -> None:
+    for i, char in enumerate(chars):
+        if char not in SIGN_LETTERS:
+            continue
+        neighbours = [c for c in (chars[i - 1] if i else "", chars[i + 1] if i + 1 < len(chars) else "") if c]
+        if any(c.isalpha() for c in neighbours) and not any(c.isdigit() for c in neighbours):
+            chars[i] = SIGN_LETTERS[char]
 
 
 def _join_spaced_letters(text: str, starts: list[int], ends: list[int]) -> tuple[str, list[int], list[int]]:

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from moderation.checks import Checker, Finding, Pipeline
+from moderation.checks import CheckContext, Checker, Finding, Pipeline
 from moderation.guidelines import NOTE_CODES, Code
 from moderation.policy import Policy
+
+if TYPE_CHECKING:
+    from moderation.checks.terms import LexiconChecker
 
 log = logging.getLogger(__name__)
 
@@ -27,29 +31,36 @@ def build_pipeline(policy: Policy) -> Pipeline:
     from moderation.checks.threats import ThreatChecker
     from moderation.checks.topic import TopicChecker
 
+    lexicon = LexiconChecker(policy)
     checkers: list[Checker] = [
         LanguageChecker(policy.covered_languages),
-        LexiconChecker(policy),
+        lexicon,
         ThreatChecker(),
         PersonalAttackChecker(),
         GroupAbuseChecker(),
         PromotionChecker(policy.allowed_domains),
         TopicChecker(),
     ]
-    learned = _learned_checker()
+    learned = _learned_checker(lexicon)
     if learned is not None:
         checkers.append(learned)
+    # Once with no time limit: what loads on first use (the model's weights, the language detector) must not
+    # make the first real comment run out of time and wait for a person as `check_unavailable`.
+    Pipeline(checkers).run(CheckContext(text=WARM_UP_TEXT))
     pipeline = Pipeline(checkers, timeout_seconds=policy.checker_timeout_seconds)
     _built[policy.version] = pipeline
     return pipeline
 
 
-def _learned_checker() -> Checker | None:
+WARM_UP_TEXT = "A first comment on the budget, with a link to www.example.org, before any reader's."
+
+
+def _learned_checker(lexicon: LexiconChecker) -> Checker | None:
     try:
         from moderation.checks.learned import LearnedChecker
     except ImportError:
         return None
-    return LearnedChecker()
+    return LearnedChecker(lexicon=lexicon)
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from dataclasses import dataclass
 
 from moderation.checks import CheckContext, Evidence, Finding
 from moderation.checks.lexicon import Lexicon, Table, builtin_lexicons
-from moderation.checks.matching import TermMatcher
+from moderation.checks.matching import Match, TermMatcher
 from moderation.guidelines import Code
 from moderation.policy import DEFAULT_POLICY, DEFAULT_REVIEW_THRESHOLD, Policy
 
@@ -42,6 +43,20 @@ def combine(scores: list[float]) -> float:
     return min(MAX_SCORE, 1.0 - remaining)
 
 
+@dataclass(frozen=True)
+class Scan:
+    """Term matches (with their spans in the original text) and allowed phrases (spans in the normalised text)."""
+
+    matches: list[tuple[Match, tuple[int, int]]]
+    allowed: list[tuple[int, int]]
+
+    def allowed_around(self, match: Match) -> list[tuple[int, int]]:
+        return [(a, b) for a, b in self.allowed if a <= match.start and match.end <= b]
+
+    def inside_allowed(self, match: Match) -> bool:
+        return any(a <= match.start and match.end <= b for a, b in self.allowed)
+
+
 class LexiconChecker:
     name = "lexicon"
 
@@ -50,17 +65,25 @@ class LexiconChecker:
         self.tables = [table for lexicon in lexicons for table in lexicon.tables] + policy_tables(policy)
         self.matcher = TermMatcher(table.terms for table in self.tables)
         allowed = [term for lexicon in lexicons for term in lexicon.allowed] + list(policy.allowed_terms)
-        self.allowed = TermMatcher([allowed]) if allowed else None
+        self.allowed = TermMatcher([allowed], evasions=False) if allowed else None  # as written
         digest = hashlib.sha256(repr([(t.rule, t.score, t.terms) for t in self.tables] + allowed).encode())
         self.version = f"2-{digest.hexdigest()[:8]}"
 
+    def scan(self, context: CheckContext) -> Scan:
+        """Every term and allowed phrase in the comment, found once for this phase and the learned one."""
+        scan = context.memo.get(self)
+        if scan is None:
+            normalized = context.normalized
+            allowed = [(m.start, m.end) for m in self.allowed.find(normalized.text)] if self.allowed else []
+            scan = context.memo[self] = Scan(list(self.matcher.find_in(normalized)), allowed)
+        return scan
+
     def check(self, context: CheckContext) -> list[Finding]:
-        normalized = context.normalized
-        allowed = [(m.start, m.end) for m in self.allowed.find(normalized.text)] if self.allowed else []
+        scan = self.scan(context)
         names = context.name_spans
         hits: dict[Code, dict[tuple[int, int], tuple[float, Evidence]]] = defaultdict(dict)
-        for match, (start, end) in self.matcher.find_in(normalized):
-            if any(a <= match.start and match.end <= b for a, b in allowed) or (start, end) in names:
+        for match, (start, end) in scan.matches:
+            if scan.inside_allowed(match) or (start, end) in names:
                 continue
             table = self.tables[match.table]
             best = hits[table.code].get((start, end))

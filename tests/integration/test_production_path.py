@@ -101,7 +101,7 @@ def _ready(base: str) -> bool:
 
 
 def test_a_comment_accepted_while_the_broker_is_down_is_checked_once_it_is_back(
-    postgres_url, check_queue, processes, tmp_path
+    postgres_url, check_queue, processes, tmp_path, caplog
 ):
     redis_server = shutil.which("redis-server")
     if redis_server is None:
@@ -127,6 +127,8 @@ def test_a_comment_accepted_while_the_broker_is_down_is_checked_once_it_is_back(
     sessions = SessionFactory(make_engine(settings.sqlalchemy_url))
     with sessions() as session:
         assert session.get(Comment, comment_id).status == CommentStatus.pending
+    # The API's publisher retries for a moment; once it gives up, only the sweep can bring the comment back.
+    wait_until(lambda: "could not enqueue comments" in caplog.text, timeout=30, interval=0.1)
 
     processes("redis", [redis_server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
               service_env(settings)).wait_for_output("Ready to accept connections")
