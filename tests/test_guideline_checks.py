@@ -39,6 +39,7 @@ MUST_FIND = {
     Code.threat: [
         "I will kill you", "I'm gonna find you and hurt you", "I hope you die", "someone should shoot him",
         "they should all be hanged", "I know where you live", "kill yourself", "kys", "Death to the Kurds",
+        "death to norwegians", "D€ATH TO THE CHINESE",
         "I'll put a bullet in your head", "muslims should be gassed", "I wish you would die slowly",
     ],
     Code.personal_attack: [
@@ -110,6 +111,7 @@ STAY_CLEAN = [
     "RT @Forbes: half of the world's wildlife vanished between 1970 and 2010: http://t.co/r5wuxa9jb6",
     "The family never put the manuscript up for sale, and the library says scholars may read it there "
     "on request; the catalogue entry is the best source for what it holds and where it came from.",
+    "Death to spam, said the editor: the plan was a death to the analysis of this crisis.",
     "**Update**: she got an A* in maths, stayed at a 5* hotel and paid €500; the Niger delta floods yearly.",
     "Pussy Riot played in Moscow, Green Day's American Idiot turned twenty, and Redskins fans were angry.",
     "Bu haberi okuduktan sonra çok üzüldüm, Allah rahmet eylesin.",

@@ -57,6 +57,10 @@ GROUP = alternatives(
     "foreigners|syrians|afghans|americans|israelis|palestinians|alevis|yazidis|christians|infidels|kafirs|"
     "journalists|reporters|these people|those people|them all|all of them|every one of them"
 )
+# A word for a people or a movement's followers by its ending ("Norwegians", "Chinese", "Iraqis", "Zionists"):
+# "death to" them is aimed at people, "death to spam" is not.
+PEOPLE_WORD = (r"(?:[^\W\d_]{3,}(?:ans|ese|ites|ists)|iraqis|pakistanis|israelis|saudis|somalis|yemenis|kuwaitis"
+               r"|omanis|qataris|emiratis|bahrainis|bengalis|punjabis|nepalis|azeris|kurdis)")
 TARGET = alternatives(
     "america|americans|israel|the west|the us|the usa|britain|england|france|iran|turkey|russia|the kurds|"
     "kurdistan|the arabs|traitors|the traitors|the infidels|the regime|the government|the police|the jews|"
@@ -88,7 +92,7 @@ RULES = [
     rule("self-harm-incitement", Code.threat, 0.9, r"""
         \b(?:go\s+)?(?:kill|hang|shoot|off)\s+(?:yo)?urself\b|\bkys\b|\bdrink\s+bleach\b|\bneck\s+yourself\b"""),
     rule("death-to", Code.threat, 0.85, rf"""
-        \bdeath\s+to\s+(?:all\s+)?(?:the\s+)?(?:{GROUP}|{TARGET}|you|him|her|them)\b"""),
+        \bdeath\s+to\s+(?:all\s+)?(?:the\s+)?(?:{GROUP}|{TARGET}|{PEOPLE_WORD}|you|him|her|them)\b"""),
     rule("deserves-harm", Code.threat, 0.8, rf"""
         \b(?:deserves?|deserved|ought|needs?)\s+to\s+(?:be\s+|get\s+)?{HARM_PAST}\b"""),
     rule("you-wont-live", Code.threat, 0.88, r"""
