@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import bindparam, case, delete, distinct, exists, func, insert, or_, update
+from sqlalchemy import String, bindparam, case, delete, distinct, exists, func, insert, or_, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlmodel import Session, col, select
 
@@ -82,8 +82,9 @@ def submit_comment(
     """Stores the comment as `pending`; it is committed before this returns, so nothing accepted is lost.
 
     The usual case is one INSERT that also checks the article is open, the parent is on it and the text is
-    not a resend, plus the receipt the audit chain picks up (the request never waits for the chain's lock).
-    Only when that INSERT adds nothing does the slow path find out why (or create the article)."""
+    not a resend, plus the receipt the audit chain picks up (the request never waits for the chain's lock);
+    on PostgreSQL both, and the idempotency key, are one statement that commits on its own. Only when that
+    INSERT adds nothing does the slow path, in a transaction, find out why (or create the article)."""
     request_hash = new.digest()
     receipt, receipt_digest = new_receipt()
     now = utcnow()
@@ -94,34 +95,67 @@ def submit_comment(
         "submitted_at": now, "status": CommentStatus.pending.value, "status_changed_at": now,
         "risk_key": NO_RISK_KEY, "awaiting_confirmation": False,
     }
-    with sessions() as session:
-        if new.idempotency_key:
+    if new.idempotency_key:
+        with sessions.reading() as session:
             earlier = _replay(session, new.idempotency_key, request_hash)
-            if earlier:
-                return earlier
-        try:
+        if earlier:
+            return earlier
+    accepted = functools.partial(Accepted, status=CommentStatus.pending.value, receipt=receipt)
+    try:
+        if sessions.writes_in_one_statement:  # the usual case in production: one round trip, nothing else
+            with sessions.one_statement() as connection:
+                statement, params = _insert_when_allowed(new, values)
+                params.update(received_at=now, key=new.idempotency_key, request_hash=request_hash, receipt=receipt)
+                comment_id = connection.execute(_one_statement(new.parent_id is not None, bool(new.idempotency_key)),
+                                                params).scalar()
+            if comment_id is not None:
+                return accepted(comment_id)
+        with sessions() as session:
             connection = session.connection()
             comment_id = connection.execute(*_insert_when_allowed(new, values)).scalar()
             if comment_id is None:
                 comment_id = _insert_after_explaining(session, new, values, auto_create_articles)
-            accepted = Accepted(comment_id, CommentStatus.pending.value, receipt)
             connection.execute(RECEIPT_INSERT, {"comment_id": comment_id, "article_key": new.article_key,
                                                 "received_at": now})
             if new.idempotency_key:
                 connection.execute(insert(IdempotencyRecord.__table__), {
                     "key": new.idempotency_key, "request_hash": request_hash, "comment_id": comment_id,
-                    "response": accepted.document(), "created_at": now,
+                    "response": accepted(comment_id).document(), "created_at": now,
                 })
             session.commit()
-        except (IntegrityError, RepeatedComment):
-            # With a key, a concurrent retry of this very request may have won (its key row, or its comment as
-            # a "resend"): answer as it was answered. Without one, the error stands.
-            session.rollback()
-            earlier = _replay(session, new.idempotency_key, request_hash) if new.idempotency_key else None
+        return accepted(comment_id)
+    except (IntegrityError, RepeatedComment):
+        # With a key, a concurrent retry of this very request may have won (its key row, or its comment as
+        # a "resend"): answer as it was answered. Without one, the error stands.
+        if new.idempotency_key:
+            with sessions.reading() as session:
+                earlier = _replay(session, new.idempotency_key, request_hash)
             if earlier:
                 return earlier
-            raise
-    return accepted
+        raise
+
+
+@functools.cache
+def _one_statement(with_parent: bool, with_key: bool) -> Any:
+    """The guarded INSERT with the receipt (and the idempotency key) in one statement, for PostgreSQL."""
+    stored = _guarded_insert(with_parent).cte("stored")
+    receipts = AuditReceipt.__table__
+    statement = select(stored.c.id).add_cte(insert(receipts).from_select(
+        ["comment_id", "article_key", "received_at"],
+        select(stored.c.id, bindparam("article_key", type_=receipts.c.article_key.type),
+               bindparam("received_at", type_=receipts.c.received_at.type)),
+    ).cte("receipt"))
+    if with_key:
+        keys = IdempotencyRecord.__table__
+        response = func.jsonb_build_object("id", stored.c.id, "status", CommentStatus.pending.value,
+                                           "receipt", bindparam("receipt", type_=String))
+        statement = statement.add_cte(insert(keys).from_select(
+            ["key", "request_hash", "comment_id", "response", "created_at"],
+            select(bindparam("key", type_=keys.c.key.type), bindparam("request_hash", type_=keys.c.request_hash.type),
+                   stored.c.id, response,
+                   bindparam("received_at", type_=keys.c.created_at.type)),
+        ).cte("key"))
+    return statement
 
 
 NO_RISK_KEY = Comment.model_fields["risk_key"].default

@@ -244,3 +244,34 @@ def test_overlapping_batches_submissions_and_decisions_keep_one_check_each_and_o
             actions[comment_id]
     assert sum(trail[-1] == "approved" for trail in actions.values()) == 10
     sessions.engine.dispose()
+
+
+def test_a_submission_writes_its_comment_receipt_and_key_at_once_or_not_at_all(sessions):
+    """On PostgreSQL one statement writes all three; either database refuses a resend or a closed article whole."""
+    from moderation.errors import ArticleClosed
+
+    def counts() -> tuple[int, int, int]:
+        with sessions.engine.connect() as connection:
+            return tuple(connection.execute(text(f"SELECT count(*) FROM {table}")).scalar()
+                         for table in ("comments", "audit_receipts", "idempotency_keys"))
+
+    first = services.submit_comment(sessions, services.NewComment("once", "Ann", "ann@example.org", "First."),
+                                    auto_create_articles=True, secret="s" * 32)  # a new article: the slow path
+    keyed = services.NewComment("once", "Bo", "bo@example.org", "A reply.", parent_id=first.id, idempotency_key="k-1")
+    reply = services.submit_comment(sessions, keyed, auto_create_articles=True, secret="s" * 32)
+    assert counts() == (2, 2, 1)
+    again = services.submit_comment(sessions, keyed, auto_create_articles=True, secret="s" * 32)
+    assert (again.id, again.receipt, again.replayed) == (reply.id, reply.receipt, True)
+    with pytest.raises(services.RepeatedComment):
+        services.submit_comment(sessions, services.NewComment("once", "Ann", "ann@example.org", "First."),
+                                auto_create_articles=True, secret="s" * 32)
+    with sessions.engine.begin() as connection:
+        connection.execute(text("UPDATE articles SET comments_open = false WHERE key = 'once'"))
+    with pytest.raises(ArticleClosed):
+        services.submit_comment(sessions, services.NewComment("once", "Cy", "cy@example.org", "Too late.",
+                                                              idempotency_key="k-2"),
+                                auto_create_articles=True, secret="s" * 32)
+    assert counts() == (2, 2, 1)
+    with sessions.engine.connect() as connection:
+        receipts = connection.execute(text("SELECT comment_id, article_key FROM audit_receipts ORDER BY 1")).all()
+    assert [tuple(r) for r in receipts] == [(first.id, "once"), (reply.id, "once")]
