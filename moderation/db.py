@@ -91,7 +91,6 @@ class SessionFactory:
             # Read Committed takes a snapshot per statement anyway; without a transaction, BEGIN and ROLLBACK
             # are two round trips fewer per read.
             self._reader = engine.execution_options(isolation_level="AUTOCOMMIT")
-        self._autocommit = self._reader if engine.dialect.name == "postgresql" else None
 
     @contextmanager
     def __call__(self) -> Iterator[Session]:
@@ -106,9 +105,9 @@ class SessionFactory:
     @contextmanager
     def one_statement(self) -> Iterator[Connection]:
         """A connection whose every statement commits on its own (PostgreSQL): no BEGIN, no COMMIT round trip."""
-        if self._autocommit is None:
+        if not self.writes_in_one_statement:
             raise RuntimeError("statements that write several tables at once need PostgreSQL")
-        with self._autocommit.connect() as connection:
+        with self._reader.connect() as connection:  # the readers' engine: AUTOCOMMIT on PostgreSQL
             yield connection
 
     @contextmanager

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import String, bindparam, case, delete, distinct, exists, func, insert, or_, update
+from sqlalchemy import String, bindparam, case, delete, distinct, exists, func, insert, literal, or_, update
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlmodel import Session, col, select
 
@@ -101,18 +102,23 @@ def submit_comment(
         if earlier:
             return earlier
     accepted = functools.partial(Accepted, status=CommentStatus.pending.value, receipt=receipt)
+    guarded, params = _insert_when_allowed(new, values)
     try:
+        comment_id = None
         if sessions.writes_in_one_statement:  # the usual case in production: one round trip, nothing else
+            params["received_at"] = now
+            if new.idempotency_key:
+                params.update(key=new.idempotency_key, request_hash=request_hash,
+                              response=accepted(0).document())
             with sessions.one_statement() as connection:
-                statement, params = _insert_when_allowed(new, values)
-                params.update(received_at=now, key=new.idempotency_key, request_hash=request_hash, receipt=receipt)
                 comment_id = connection.execute(_one_statement(new.parent_id is not None, bool(new.idempotency_key)),
                                                 params).scalar()
             if comment_id is not None:
                 return accepted(comment_id)
         with sessions() as session:
             connection = session.connection()
-            comment_id = connection.execute(*_insert_when_allowed(new, values)).scalar()
+            if not sessions.writes_in_one_statement:  # on PostgreSQL the guarded INSERT has just added nothing
+                comment_id = connection.execute(guarded, params).scalar()
             if comment_id is None:
                 comment_id = _insert_after_explaining(session, new, values, auto_create_articles)
             connection.execute(RECEIPT_INSERT, {"comment_id": comment_id, "article_key": new.article_key,
@@ -147,8 +153,9 @@ def _one_statement(with_parent: bool, with_key: bool) -> Any:
     ).cte("receipt"))
     if with_key:
         keys = IdempotencyRecord.__table__
-        response = func.jsonb_build_object("id", stored.c.id, "status", CommentStatus.pending.value,
-                                           "receipt", bindparam("receipt", type_=String))
+        # The answer as `Accepted.document()` writes it, with the id the INSERT has just given.
+        response = func.jsonb_set(bindparam("response", type_=JSONB), literal(["id"], ARRAY(String)),
+                                  func.to_jsonb(stored.c.id))
         statement = statement.add_cte(insert(keys).from_select(
             ["key", "request_hash", "comment_id", "response", "created_at"],
             select(bindparam("key", type_=keys.c.key.type), bindparam("request_hash", type_=keys.c.request_hash.type),

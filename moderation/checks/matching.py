@@ -28,7 +28,6 @@ LEET = {
 # letters: "f***" or "a*" could be any of several words.
 MASK = "*"
 TRAILING_MASKS = re.compile(r"\*+(?![^\W_]|\*)")  # read as stars, not letters: "shit*" is never "shitt"
-LEET_MASKED = frozenset(letter for letter, spellings in LEET.items() if MASK in spellings)
 WORD_END = r"(?![^\W_]|\*+[^\W_])"  # a mask before a letter continues the word ("a**hole")
 WORD_START = r"(?<![^\W_@$*])"
 ARABIC_PREFIXES = r"(?:وال|بال|فال|كال|لل|ال|و|ف|ب|ل|ك)?"
@@ -47,19 +46,20 @@ def _accented(letter: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def letter_class(char: str, masks: str = "leet") -> str:
-    """The characters that may stand for `char` in a term. `masks`: "leet" lets a star stand for the vowels
-    better-profanity lets it stand for, "any" for any letter, "none" for none."""
+def letter_class(char: str, maskable: bool = False) -> str:
+    """The characters that may stand for `char` in a term (a masking star too, where the letter may be masked)."""
     if "a" <= char <= "z":
-        spellings = (char + LEET.get(char, "") + _accented(char)).replace(MASK, "")
-        if masks == "any" or (masks == "leet" and char in LEET_MASKED):
+        spellings = char + LEET.get(char, "") + _accented(char)
+        if maskable and MASK not in spellings:
             spellings += MASK
         return "[" + re.escape(spellings) + "]"
     return re.escape(char)
 
 
 def masked_out(word: str) -> bool:
-    """Too little of the word is written to tell which it is."""
+    """A masked word of which too little is written to tell which it is."""
+    if MASK not in word:
+        return False
     letters = sum(ch.isalpha() for ch in word)
     return letters < 2 or word.count(MASK) > letters
 
@@ -98,10 +98,10 @@ class Term:
                                    else re.escape(char)) * count)
                     continue
                 if index == 0 and run.start() == 0:  # the first letter is written, and may stand doubled
-                    pieces.append(letter_class(char, "leet") + letter_class(char, "any") * (count - 1)
+                    pieces.append(letter_class(char) + letter_class(char, maskable=True) * (count - 1)
                                   + (re.escape(char) + "*" if char.isalpha() else ""))
                     continue
-                cls = letter_class(char, "any")
+                cls = letter_class(char, maskable=True)
                 # n spellings of the letter, then only the letter itself repeated: "fuuuck" matches, and
                 # a run of "!!!!" (a leet i) cannot make the expression backtrack through every length.
                 pieces.append(cls * count + (re.escape(char) + "*" if char.isalpha() else ""))
@@ -173,7 +173,8 @@ class TermMatcher:
     def find(self, text: str) -> Iterator[Match]:
         """Overlapping matches too: scanning resumes after a match's start, so "piece of shit" (an attack)
         still lets "shit" (profanity) be found inside it."""
-        if MASK in text:  # same length, so offsets hold
+        masked = MASK in text
+        if masked:  # same length, so offsets hold
             text = TRAILING_MASKS.sub(lambda stars: " " * len(stars.group()), text)
         search = self.regex.search
         match = search(text)
@@ -190,7 +191,7 @@ class TermMatcher:
                     continue
                 tables, prefix = self._markers[group]
                 end = _WORD_REST.match(text, position).end() if prefix else position
-                if MASK in text[match.start():end] and masked_out(text[match.start():end]):
+                if masked and masked_out(text[match.start():end]):
                     continue
                 for table in tables:
                     yield Match(table, match.start(), end)

@@ -54,7 +54,7 @@ class Scan:
         return [(a, b) for a, b in self.allowed if a <= match.start and match.end <= b]
 
     def inside_allowed(self, match: Match) -> bool:
-        return any(a <= match.start and match.end <= b for a, b in self.allowed)
+        return bool(self.allowed_around(match))
 
 
 class LexiconChecker:
