@@ -215,3 +215,28 @@ def test_the_obscene_head_needs_an_obscene_word_and_the_abuse_head_a_group(check
 def test_an_allowed_phrase_is_no_word_for_the_model(checker: LearnedChecker, text: str) -> None:
     assert scores(checker, text)["violation"] >= 0.7  # read as written, the band's name looks toxic
     assert codes(checker.check(CheckContext(text=text))) == set()
+
+
+@pytest.mark.parametrize("text", ["Read more at https://www.bbc.com/news/world",
+                                  "https://www.reuters.com/world/middle-east/ has the whole story",
+                                  "see https://www.theguardian.com/world/2026/nov/30/kirkuk"])
+def test_a_link_to_a_news_or_reference_site_is_a_citation(checker: LearnedChecker, text: str) -> None:
+    """Read as written, "https www com" is what the head learned spam from; the allowed site is blanked."""
+    link = text[text.index("http"):].split()[0]
+    assert scores(checker, link)["promotion"] >= 0.5
+    found = checker.check(CheckContext(text=text))
+    assert not codes(found) & {Code.promotion_personal, Code.promotion_commercial}
+    assert not any(link[:12] in e.text for f in found for e in f.evidence)
+    pitched = f"subscribe to my channel {link}"  # a pitch beside the citation is still promotion
+    assert Code.promotion_personal in codes(checker.check(CheckContext(text=pitched)))
+
+
+def test_the_policy_s_own_domains_are_citations_for_the_model_too() -> None:
+    from moderation.checks.pipeline import build_pipeline, violations
+    from moderation.policy import Policy
+
+    text = "Read more at https://www.example-newsroom.com/news/2026/budget"
+    plain = build_pipeline(Policy(version="test-no-domains"))
+    own = Policy(version="test-own-domain", allowed_domains=("example-newsroom.com",))
+    assert violations(plain.run(CheckContext(text=text)), own) & {Code.promotion_personal, Code.promotion_commercial}
+    assert not violations(build_pipeline(own).run(CheckContext(text=text)), own)

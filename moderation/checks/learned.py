@@ -15,7 +15,7 @@ import threading
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 
@@ -23,6 +23,7 @@ from moderation.checks import CheckContext, Evidence, Finding
 from moderation.checks.identity import CODE_OF_WORD, IDENTITY_WORDS
 from moderation.checks.identity import PLACEHOLDER as IDENTITY_PLACEHOLDER
 from moderation.checks.names import blank
+from moderation.checks.promotion import citation_spans
 from moderation.checks.terms import LexiconChecker
 from moderation.guidelines import Code
 
@@ -399,7 +400,8 @@ def promotion_code(text: str) -> Code:
     return Code.promotion_commercial if _COMMERCIAL.search(text) else Code.promotion_personal
 
 
-RULES_REVISION = 2  # 2: obscene and abuse scores need their words (else an attack); allowed phrases blanked
+RULES_REVISION = 3  # 2: obscene and abuse scores need their words (else an attack); allowed phrases blanked
+# 3: links to allowed sites (citations) blanked
 
 
 class LearnedChecker:
@@ -407,9 +409,13 @@ class LearnedChecker:
 
     name = "learned.ngram"
 
-    def __init__(self, scorer: Scorer | None = None, lexicon: LexiconChecker | None = None) -> None:
+    def __init__(self, scorer: Scorer | None = None, lexicon: LexiconChecker | None = None,
+                 citations: Callable[[CheckContext], list[tuple[int, int]]] | None = None) -> None:
         self._scorer = scorer
         self._lexicon = lexicon  # the pipeline's, whose scan of the comment is reused; else the built-in one
+        # Spans of links to the policy's allowed sites; else the built-in list's. The head that learned spam
+        # from "http", "www" and "com" would call a BBC link promotion.
+        self._citations = citations or _builtin_citations
 
     @property
     def scorer(self) -> Scorer:
@@ -428,8 +434,10 @@ class LearnedChecker:
         if language not in (None, "en"):
             return []  # trained on English only: elsewhere its scores mean nothing, the lexicons take over
         words, allowed = lexicon_words(self._lexicon or default_lexicon(), context)
-        # "Dick Advocaat" is a coach and "Pussy Riot" a band: neither is a word for the model to judge.
-        scored = self.scorer.score(blank(text, context.name_spans + allowed))
+        # "Dick Advocaat" is a coach and "Pussy Riot" a band: neither is a word for the model to judge; nor is
+        # a link to a news site, a citation the gates below must not take for a dropped link.
+        judged = blank(text, context.name_spans + allowed + self._citations(context))
+        scored = self.scorer.score(judged)
         if not scored.spans:  # no words (empty, emoji, punctuation): nothing for an n-gram model to judge
             return []
         s = scored.scores
@@ -449,17 +457,22 @@ class LearnedChecker:
         if s[likeliest] >= ATTRIBUTION_FLOOR:  # a general "violation" needs some sign of which ground it is:
             offer(codes[likeliest], s["violation"], "violation")  # war reporting alone reads as "toxic"
         if s["promotion"] >= REPORT_FLOOR:
-            if _PROMOTION_LINK.search(text):
-                pitched = _PITCH_WORDS.search(text) or _little_more_than_a_link(text)
-                offer(promotion_code(text), s["promotion"] if pitched else min(s["promotion"], _LINK_ONLY_CAP),
+            if _PROMOTION_LINK.search(judged):
+                pitched = _PITCH_WORDS.search(judged) or _little_more_than_a_link(judged)
+                offer(promotion_code(judged), s["promotion"] if pitched else min(s["promotion"], _LINK_ONLY_CAP),
                       "promotion")
-            elif _PROMOTION_WORDS.search(text):
-                offer(promotion_code(text), s["promotion"], "promotion")
+            elif _PROMOTION_WORDS.search(judged):
+                offer(promotion_code(judged), s["promotion"], "promotion")
         findings = [
             Finding(code, score, self.scorer.evidence(scored, text, head), self.name, self.version)
             for code, (score, head) in best.items()
         ]
         return sorted(findings, key=lambda f: (-f.score, f.code.value))
+
+
+def _builtin_citations(context: CheckContext) -> list[tuple[int, int]]:
+    normalized = context.normalized
+    return [normalized.original_span(a, b) for a, b in citation_spans(normalized.text)]
 
 
 def _shared_scorer() -> Scorer:

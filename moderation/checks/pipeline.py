@@ -11,6 +11,7 @@ from moderation.guidelines import NOTE_CODES, Code
 from moderation.policy import Policy
 
 if TYPE_CHECKING:
+    from moderation.checks.promotion import PromotionChecker
     from moderation.checks.terms import LexiconChecker
 
 log = logging.getLogger(__name__)
@@ -32,16 +33,17 @@ def build_pipeline(policy: Policy) -> Pipeline:
     from moderation.checks.topic import TopicChecker
 
     lexicon = LexiconChecker(policy)
+    promotion = PromotionChecker(policy.allowed_domains)
     checkers: list[Checker] = [
         LanguageChecker(policy.covered_languages),
         lexicon,
         ThreatChecker(),
         PersonalAttackChecker(),
         GroupAbuseChecker(),
-        PromotionChecker(policy.allowed_domains),
+        promotion,
         TopicChecker(),
     ]
-    learned = _learned_checker(lexicon)
+    learned = _learned_checker(lexicon, promotion)
     if learned is not None:
         checkers.append(learned)
     # Once with no time limit: what loads on first use (the model's weights, the language detector) must not
@@ -55,12 +57,12 @@ def build_pipeline(policy: Policy) -> Pipeline:
 WARM_UP_TEXT = "A first comment on the budget, with a link to www.example.org, before any reader's."
 
 
-def _learned_checker(lexicon: LexiconChecker) -> Checker | None:
+def _learned_checker(lexicon: LexiconChecker, promotion: PromotionChecker) -> Checker | None:
     try:
         from moderation.checks.learned import LearnedChecker
     except ImportError:
         return None
-    return LearnedChecker(lexicon=lexicon)
+    return LearnedChecker(lexicon=lexicon, citations=promotion.citations)
 
 
 @dataclass(frozen=True)

@@ -166,6 +166,13 @@ def find_contacts(text: str, allowed_domains: frozenset[str] = frozenset()) -> l
     return contacts
 
 
+def citation_spans(text: str, allowed_domains: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Links to allowed sites (news, government, reference, the policy's own), in normalised text."""
+    if not _may_hold("url", text):
+        return []
+    return [(m.start(), m.end()) for m in URL.finditer(text) if _allowed(_domain(m.group(0)), allowed_domains)]
+
+
 def _is_isbn(text: str, start: int, digits: str) -> bool:
     return "isbn" in text[max(0, start - 12):start] or (len(digits) == 13 and digits.startswith(("978", "979")))
 
@@ -195,6 +202,11 @@ class PromotionChecker:
     def __init__(self, allowed_domains: Iterable[str] = ()):
         self.allowed_domains = frozenset(d.casefold().removeprefix("www.") for d in allowed_domains)
         self.words = TermMatcher([PERSONAL_PHRASES, COMMERCIAL_PHRASES, PHONE_CUES, COMMERCIAL_CUES, HANDLE_CUES])
+
+    def citations(self, context: CheckContext) -> list[tuple[int, int]]:
+        """Original spans of the links to allowed sites: the learned scorer reads the words around them."""
+        normalized = context.normalized
+        return [normalized.original_span(a, b) for a, b in citation_spans(normalized.text, self.allowed_domains)]
 
     def check(self, context: CheckContext) -> list[Finding]:
         normalized = context.normalized
