@@ -34,6 +34,7 @@ MUST_FIND = {
         "fuuuuuck off", "sh1t reporting", "a$$hole move", "Ｆｕｃｋ them", "fцck this", "sh\u200bit",
         "𝐟𝐮𝐜𝐤 this", "f̸̢u̴c̷k", "motherf*cker", "piece of shiiit", "Siktir git", "orospu çocuğu",
         "you a**hole", "what a di*k", "motherf**king mess", "FU₵KING council", "what an asswipe",
+        "Go F yourself", "f off, mate",
     ],
     Code.vulgarity: ["suck my dick", "send nudes", "nice tits", "I want a blowjob"],
     Code.threat: [
@@ -55,7 +56,8 @@ MUST_FIND = {
     Code.abuse_xenophobia: [
         "go back to your own country", "refugees are vermin", "deport all immigrants", "Syrians are parasites",
     ],
-    Code.abuse_religion: ["Muslims are animals", "I hate jews", "dirty kikes", "jews are the problem"],
+    Code.abuse_religion: ["Muslims are animals", "I hate jews", "dirty kikes", "jews are the problem",
+                          "Jews control the media", "the jews secretly run the world"],
     Code.promotion_commercial: [
         "Earn $500 a day from home! www.easycash.biz", "Buy now: best prices on watches at cheapwatches.shop",
         "Click here for cheap flights to Erbil", "Passive income! Work from home with me, it is easy and it pays "
@@ -80,6 +82,8 @@ STAY_CLEAN = [
     "Hitler's invasion of Poland began the war; the Nazi regime fell in 1945.",
     "Gay marriage was legalised; Muslim and Jewish leaders welcomed it.",
     "The Kurds are fighting ISIS in Syria.",
+    "Kurds control the oil fields near Kirkuk; Turks run the news agency and Sunnis own the banks' shares.",
+    "Grade F of the class; plan B is off the table.",
     "Refugees arrived in Greece last night, the UNHCR said.",
     "Women's football is growing fast in Turkey.",
     "The Scunthorpe council met in Essex; Dick Cheney spoke about the assassination.",

@@ -66,6 +66,13 @@ GROUP_RULES = [
     rule("contempt", None, 0.8, rf"""\b{CONTEMPT}\s+{ANY_GROUP}\b"""),
     rule("hatred", None, 0.85, rf"""
         \b(?:i|we)\s+(?:hate|despise|detest|loathe|can't\s+stand|cannot\s+stand)\s+(?:all\s+)?(?:the\s+)?{ANY_GROUP}\b"""),
+    # The cabal trope ("Jews control the media"): a group said to secretly own what everyone depends on, the
+    # clause ending there. Towns and oil fields are left out ("Kurds control Kirkuk's oil fields" is war
+    # reporting), and "Kurds run the banks in Erbil" goes on to say where.
+    rule("cabal", None, 0.8, rf"""
+        \b{ANY_GROUP}\s+(?:secretly\s+|really\s+|still\s+|basically\s+)?(?:control|controls|run|runs|own|owns)\s+
+        (?:all\s+(?:of\s+)?)?(?:the\s+)?(?:media|banks|banking|hollywood|world|whole\s+world|money|everything|
+        financial\s+system|world's\s+money|global\s+finance)(?=\s*(?:[,.!?;:]|$|and\b|too\b|now\b))"""),
     rule("no-place", None, 0.8, rf"""
         \b(?:no|ban\s+all|deport\s+all|kick\s+out\s+all|get\s+rid\s+of\s+(?:all\s+)?(?:the\s+)?)\s*{ANY_GROUP}\b
         (?!\s+(?:rights|votes?|voices?|say|representation|access))"""),
@@ -94,4 +101,4 @@ RULES = GROUP_RULES + [
 
 class GroupAbuseChecker(PatternChecker):
     def __init__(self) -> None:
-        super().__init__("abuse.patterns", "1", RULES, PREFILTER)
+        super().__init__("abuse.patterns", "2", RULES, PREFILTER)
