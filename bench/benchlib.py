@@ -55,6 +55,17 @@ def pin_to_one_core(core: int = 0) -> str:
     return f"pinned to core {core}"
 
 
+def move_off_core(core: int = 0) -> str:
+    """Moves this process to every core but one, so a child pinned there has that core to itself."""
+    if not hasattr(os, "sched_setaffinity"):
+        return "shares the core (no sched_setaffinity on this platform)"
+    others = set(range(os.cpu_count() or 1)) - {core}
+    if not others:
+        return f"shares core {core} (a single-core machine)"
+    os.sched_setaffinity(0, others)
+    return f"on core{'s' if len(others) > 1 else ''} {','.join(map(str, sorted(others)))}"
+
+
 def prf(true_positive: int, false_positive: int, false_negative: int) -> dict[str, float]:
     """Precision, recall and F1 with the same zero conventions as moderation.evaluation."""
     precision = true_positive / (true_positive + false_positive) if true_positive + false_positive else 0.0

@@ -214,3 +214,21 @@ def test_a_first_name_is_not_profanity_but_the_word_still_is(text, expected):
 
     found_codes = violations(build_pipeline(DEFAULT_POLICY).run(CheckContext(text=text)), DEFAULT_POLICY)
     assert expected <= found_codes and (found_codes == set()) == (expected == set())
+
+
+def test_the_attack_prefilter_skips_only_texts_no_rule_can_match():
+    """The prefilter is a speed-up only: with and without it, the attack rules find the same on every case here
+    and, where the development data is on the machine, on a sample of it."""
+    from tests.test_normalize import DATA, _development_texts
+
+    texts = [t for ts in MUST_FIND.values() for t in ts] + STAY_CLEAN
+    if (DATA / "davidson.csv").exists():
+        texts += _development_texts(3000)
+    filtered, unfiltered = PersonalAttackChecker(), PersonalAttackChecker()
+    unfiltered.prefilter = None
+    skipped = 0
+    for text in texts:
+        context = CheckContext(text=text)
+        assert filtered.check(context) == unfiltered.check(context), text
+        skipped += filtered.prefilter.search(context.normalized.text) is None
+    assert skipped > 0  # it does skip something, or it is no use

@@ -95,6 +95,13 @@ DENIAL = re.compile(r"""
     suggested|suggesting|implied|implying)(?:\s+(?:that|you're|you\s+are|you\s+were))??[\s"'“”‘’]*$""", re.VERBOSE)
 
 
+# Every rule needs one of these words: an insult noun or adjective, a dismissal, a mother. Most comments have
+# none, and one scan for them is cheaper than every rule's own (the rules cost a sixth of the pipeline).
+PREFILTER = re.compile(r"\b(?:" + "|".join((NOUN, ADJECTIVE, ADDRESS_ADJECTIVE, alternatives(
+    "shut|stfu|get lost|get a|go to|go fuck|screw|fuck|piss|eat shit|bite me|kiss my|gfy|nobody|suck|stink|disgust|"
+    "make me sick|mother|mom|mum|mama|momma"))) + ")")
+
+
 class PersonalAttackChecker(PatternChecker):
     def __init__(self) -> None:
-        super().__init__("attack.patterns", "3", RULES, disowned=DENIAL)
+        super().__init__("attack.patterns", "3", RULES, prefilter=PREFILTER, disowned=DENIAL)
