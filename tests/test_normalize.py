@@ -119,3 +119,27 @@ def test_an_allowed_phrase_matches_only_as_written():
     assert list(allowed.find("the niger delta")) and list(allowed.find(normalize("SCUNTHORPE").text))
     for evasion in ("nigger", "n*ger", "n1ger", "scuuunthorpe"):  # matched on normalised text
         assert list(allowed.find(evasion)) == [], evasion
+
+
+def test_a_phrase_table_writes_every_phrase_of_its_grammar():
+    from moderation.checks.lexicon import parse_lexicon
+    from moderation.guidelines import Code
+
+    lexicon = parse_lexicon({
+        "language": "xx",
+        "abuse:group": {
+            "score": 0.8, "between": ["", "all"], "after": ["are rats"],
+            "groups": {"abuse.racism": ["ks"], "abuse.religion": ["ps"]},
+            "after_for": {"abuse.religion": ["are heretics"]},
+            "terms_for": {"abuse.racism": ["ks never"]},
+        },
+        "threat:death-to": {"score": 0.85, "before": ["death to"], "groups": ["ks", "ps"]},
+    })
+    tables = {table.label: table for table in lexicon.tables}
+    assert set(tables) == {"abuse.racism:group", "abuse.religion:group", "threat:death-to"}
+    assert tables["abuse.racism:group"].code is Code.abuse_racism and tables["abuse.racism:group"].score == 0.8
+    assert tables["abuse.racism:group"].terms == ("ks are rats", "ks all are rats", "ks never")
+    assert tables["abuse.religion:group"].terms == (
+        "ps are rats", "ps are heretics", "ps all are rats", "ps all are heretics")
+    assert tables["threat:death-to"].code is Code.threat
+    assert tables["threat:death-to"].terms == ("death to ks", "death to ps")

@@ -3,6 +3,11 @@
 A table is `[code]` or `["code:label"]` with a `score` and `terms`. Terms match whole words after
 normalisation; `word*` also matches longer words; spaces match any separator. English starts from
 better-profanity's word list, minus the news and identity words its `[wordlist]` table excludes.
+
+A phrase table writes a grammar instead of every phrase: `groups` (a list, or lists by code), and optional
+`before`, `between` and `after` lists; its terms are every `before group between after`, plus `terms` as
+written. With groups by code, `after_for` and `terms_for` add phrases for one code only, and each code's
+table is labelled `code:label` ("Kurds are traitors" is racism, "Syrians are parasites" xenophobia).
 """
 
 from __future__ import annotations
@@ -50,12 +55,31 @@ def _tables(document: dict[str, Any], language: str, prefix: str = "") -> Iterab
         if not isinstance(value, dict):
             raise ValueError(f"{language}: {prefix}{key} is not a table")
         name = f"{prefix}{key}"
+        if "groups" in value:
+            yield from _phrase_tables(value, language, name)
+            continue
         if "terms" not in value:
             yield from _tables(value, language, name + ".")
             continue
         code_name, _, _ = name.partition(":")
         terms = tuple(dict.fromkeys(t.strip() for t in value["terms"] if t.strip()))
         yield Table(language, Code(code_name), name, float(value.get("score", WORDLIST_SCORE)), terms)
+
+
+def _phrase_tables(value: dict[str, Any], language: str, name: str) -> Iterable[Table]:
+    code_name, _, label = name.partition(":")
+    groups = value["groups"]
+    by_code = groups if isinstance(groups, dict) else {code_name: groups}
+    score = float(value.get("score", WORDLIST_SCORE))
+    before, between = value.get("before", [""]), value.get("between", [""])
+    for code, names in by_code.items():
+        after = [*value.get("after", [""]), *value.get("after_for", {}).get(code, [])]
+        literal = value.get("terms_for", {}).get(code, []) if isinstance(groups, dict) else value.get("terms", [])
+        phrases = [" ".join(part for part in (b, g, m, a) if part)
+                   for b in before for g in names for m in between for a in after]
+        table_name = f"{code}:{label}" if isinstance(groups, dict) else name
+        yield Table(language, Code(code), table_name, score,
+                    tuple(dict.fromkeys(t.strip() for t in [*phrases, *literal] if t.strip())))
 
 
 def parse_lexicon(document: dict[str, Any]) -> Lexicon:
