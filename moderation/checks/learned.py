@@ -281,10 +281,10 @@ class Scorer:
             if has.any():
                 starts = np.concatenate(([0], np.cumsum(scored.word_lengths)[:-1]))
                 per_word[has] = np.add.reduceat(scored.terms[scored.inverse], starts[has], axis=0)
-            if scored.bigram_rows.size:
+            if scored.bigram_rows.size:  # one bigram starts at each word at most: no index repeats, no np.add.at
                 bigram_terms = scored.terms[scored.bigram_rows]
-                np.add.at(per_word, scored.bigram_first, bigram_terms)
-                np.add.at(per_word, scored.bigram_first + 1, bigram_terms)
+                per_word[scored.bigram_first] += bigram_terms
+                per_word[scored.bigram_first + 1] += bigram_terms
             scored._per_word = per_word
         return scored._per_word
 
