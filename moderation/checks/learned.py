@@ -415,7 +415,7 @@ class LearnedChecker:
         self._lexicon = lexicon  # the pipeline's, whose scan of the comment is reused; else the built-in one
         # Spans of links to the policy's allowed sites; else the built-in list's. The head that learned spam
         # from "http", "www" and "com" would call a BBC link promotion.
-        self._citations = citations or _builtin_citations
+        self._citations = citations or citation_spans
 
     @property
     def scorer(self) -> Scorer:
@@ -468,11 +468,6 @@ class LearnedChecker:
             for code, (score, head) in best.items()
         ]
         return sorted(findings, key=lambda f: (-f.score, f.code.value))
-
-
-def _builtin_citations(context: CheckContext) -> list[tuple[int, int]]:
-    normalized = context.normalized
-    return [normalized.original_span(a, b) for a, b in citation_spans(normalized.text)]
 
 
 def _shared_scorer() -> Scorer:

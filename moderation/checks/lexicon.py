@@ -5,9 +5,11 @@ normalisation; `word*` also matches longer words; spaces match any separator. En
 better-profanity's word list, minus the news and identity words its `[wordlist]` table excludes.
 
 A phrase table writes a grammar instead of every phrase: `groups` (a list, or lists by code), and optional
-`before`, `between` and `after` lists; its terms are every `before group between after`, plus `terms` as
-written. With groups by code, `after_for` and `terms_for` add phrases for one code only, and each code's
-table is labelled `code:label` ("Kurds are traitors" is racism, "Syrians are parasites" xenophobia).
+`before`, `between` and `after` lists; it matches every `before group between after` (an empty `between`
+entry makes that word optional), plus `terms` as written. With groups by code, `after_for` and `terms_for`
+add phrases for one code only, and each code's table is labelled `code:label` ("Kurds are traitors" is
+racism, "Syrians are parasites" xenophobia). The grammar is matched as such (`matching.Phrase`), never
+written out: its expression is the size of its lists, not of their product.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from moderation.checks.matching import Phrase
 from moderation.guidelines import Code
 
 WORDLIST_SCORE = 0.9
@@ -32,7 +35,7 @@ class Table:
     code: Code
     label: str
     score: float
-    terms: tuple[str, ...]
+    terms: tuple[str | Phrase, ...]
 
     @property
     def rule(self) -> str:
@@ -71,15 +74,20 @@ def _phrase_tables(value: dict[str, Any], language: str, name: str) -> Iterable[
     groups = value["groups"]
     by_code = groups if isinstance(groups, dict) else {code_name: groups}
     score = float(value.get("score", WORDLIST_SCORE))
-    before, between = value.get("before", [""]), value.get("between", [""])
+    before = tuple(b for b in value.get("before", []) if b.strip())
+    between = tuple(value.get("between", []))
     for code, names in by_code.items():
-        after = [*value.get("after", [""]), *value.get("after_for", {}).get(code, [])]
+        after = [*value.get("after", []), *value.get("after_for", {}).get(code, [])]
         literal = value.get("terms_for", {}).get(code, []) if isinstance(groups, dict) else value.get("terms", [])
-        phrases = [" ".join(part for part in (b, g, m, a) if part)
-                   for b in before for g in names for m in between for a in after]
+        lead = tuple(s for s in (before, tuple(names), between) if s)
+        phrases: list[str | Phrase] = []
+        for prefix in (False, True):  # "asalak*" goes on, "hayvandır" ends there: two phrases
+            tails = tuple(a.strip().rstrip("*") for a in after if a.strip().endswith("*") == prefix)
+            if tails or (not after and not prefix):
+                phrases.append(Phrase(lead + ((tails,) if tails else ()), prefix))
         table_name = f"{code}:{label}" if isinstance(groups, dict) else name
         yield Table(language, Code(code), table_name, score,
-                    tuple(dict.fromkeys(t.strip() for t in [*phrases, *literal] if t.strip())))
+                    tuple(phrases) + tuple(dict.fromkeys(t.strip() for t in literal if t.strip())))
 
 
 def parse_lexicon(document: dict[str, Any]) -> Lexicon:

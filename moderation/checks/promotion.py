@@ -166,11 +166,13 @@ def find_contacts(text: str, allowed_domains: frozenset[str] = frozenset()) -> l
     return contacts
 
 
-def citation_spans(text: str, allowed_domains: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
-    """Links to allowed sites (news, government, reference, the policy's own), in normalised text."""
-    if not _may_hold("url", text):
+def citation_spans(context: CheckContext, allowed_domains: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Original spans of the links to allowed sites (news, government, reference, the policy's own)."""
+    normalized = context.normalized
+    if not _may_hold("url", normalized.text):
         return []
-    return [(m.start(), m.end()) for m in URL.finditer(text) if _allowed(_domain(m.group(0)), allowed_domains)]
+    return [normalized.original_span(m.start(), m.end()) for m in URL.finditer(normalized.text)
+            if _allowed(_domain(m.group(0)), allowed_domains)]
 
 
 def _is_isbn(text: str, start: int, digits: str) -> bool:
@@ -204,9 +206,8 @@ class PromotionChecker:
         self.words = TermMatcher([PERSONAL_PHRASES, COMMERCIAL_PHRASES, PHONE_CUES, COMMERCIAL_CUES, HANDLE_CUES])
 
     def citations(self, context: CheckContext) -> list[tuple[int, int]]:
-        """Original spans of the links to allowed sites: the learned scorer reads the words around them."""
-        normalized = context.normalized
-        return [normalized.original_span(a, b) for a, b in citation_spans(normalized.text, self.allowed_domains)]
+        """The links to this policy's allowed sites: the learned scorer reads the words around them."""
+        return citation_spans(context, self.allowed_domains)
 
     def check(self, context: CheckContext) -> list[Finding]:
         normalized = context.normalized
