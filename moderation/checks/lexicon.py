@@ -76,6 +76,7 @@ def _phrase_tables(value: dict[str, Any], language: str, name: str) -> Iterable[
     score = float(value.get("score", WORDLIST_SCORE))
     before = tuple(b for b in value.get("before", []) if b.strip())
     between = tuple(value.get("between", []))
+    between = between if any(b.strip() for b in between) else ()  # only "": no word between at all
     for code, names in by_code.items():
         after = [*value.get("after", []), *value.get("after_for", {}).get(code, [])]
         literal = value.get("terms_for", {}).get(code, []) if isinstance(groups, dict) else value.get("terms", [])
