@@ -97,6 +97,7 @@ STAY_CLEAN = [
     "See https://en.wikipedia.org/wiki/Kirkuk for the history.",
     "The war cost 1,000,000 lives between 2011 and 2019.",
     "I paid $20 for this paper and it was worth it.",
+    "Millions in the camps live on $1 a day; click here, the template says, with nothing to click.",
     "Subscribers to the newspaper get the print edition.",
     "A chink in the armour of the government.",
     "Great article, thank you!",

@@ -112,8 +112,9 @@ HANDLE_CUES = _terms(
     "call me|hit me|follow us|add us|dm us|message us|contact us|find us|text us|call us"
 )
 PERSONAL, COMMERCIAL, PHONE_CUE, COMMERCIAL_CUE, HANDLE_CUE = range(5)
-MONEY = re.compile(r"\b(?:earn|make|making|made|get)\s+(?:up\s+to\s+)?[$€£]\s?\d[\d,.]*"
-                   r"|[$€£]\s?\d[\d,.]*\s*(?:a|per|/)\s*(?:day|hour|week)\b")
+# Earning a sum is a pitch; a sum a day alone is how news talks of wages and poverty ("living on $1 a day").
+MONEY = re.compile(r"\b(?:earn|earning|make|making|made|get)\s+(?:up\s+to\s+)?[$€£]\s?\d[\d,.]*")
+POINTERS = frozenset({"click here", "click the link"})  # phrases that point at a link in the comment
 MONEY_SIGNS = ("$", "€", "£")
 
 
@@ -199,7 +200,7 @@ def contact_fingerprints(text: str) -> list[str]:
 
 class PromotionChecker:
     name = "promotion.patterns"
-    version = "3"
+    version = "4"
 
     def __init__(self, allowed_domains: Iterable[str] = ()):
         self.allowed_domains = frozenset(d.casefold().removeprefix("www.") for d in allowed_domains)
@@ -242,6 +243,10 @@ class PromotionChecker:
             hits += [(Code.promotion_commercial, 0.9, m.start(), m.end(), "advertising") for m in MONEY.finditer(text)]
         if not hits:
             return []
+        if not any(code is None or rule == "social-handle" for code, _, _, _, rule in hits):
+            # "Click here" with nothing to click: a wiki template, a quoted menu, not a pitch with a way in.
+            hits = [(c, min(s, LONE_PITCH_SCORE), a, b, r) if " ".join(text[a:b].split()) in POINTERS else (c, s, a, b, r)
+                    for c, s, a, b, r in hits]
         if _one_pitch_in_a_discussion(hits, text, cues[COMMERCIAL_CUE]):
             hits = [(c, min(s, LONE_PITCH_SCORE), a, b, r) for c, s, a, b, r in hits]
         selling = any(code is Code.promotion_commercial for code, *_ in hits) or bool(cues[COMMERCIAL_CUE]) or any(
