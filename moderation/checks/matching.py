@@ -53,6 +53,8 @@ def letter_class(char: str, maskable: bool = False) -> str:
         if maskable and MASK not in spellings:
             spellings += MASK
         return "[" + re.escape(spellings) + "]"
+    if maskable and "\u0621" <= char <= "\u06d3":  # Arabic-script letters are masked too ("ك*س امك")
+        return "[" + re.escape(char + MASK) + "]"
     return re.escape(char)
 
 
