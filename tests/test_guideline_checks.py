@@ -83,6 +83,7 @@ STAY_CLEAN = [
     "Gay marriage was legalised; Muslim and Jewish leaders welcomed it.",
     "The Kurds are fighting ISIS in Syria.",
     "Kurds control the oil fields near Kirkuk; Turks run the news agency and Sunnis own the banks' shares.",
+    "Girls run the world! Men control everything, women own the stage now.",
     "Grade F of the class; plan B is off the table.",
     "Refugees arrived in Greece last night, the UNHCR said.",
     "Women's football is growing fast in Turkey.",
@@ -233,3 +234,22 @@ def test_the_attack_prefilter_skips_only_texts_no_rule_can_match():
         assert filtered.check(context) == unfiltered.check(context), text
         skipped += filtered.prefilter.search(context.normalized.text) is None
     assert skipped > 0  # it does skip something, or it is no use
+
+
+@pytest.mark.parametrize("text", [
+    "Best deals every day, visit https://spam-pills.shop#.bbc.co.uk now",
+    "Best deals every day, visit https://www.bbc.co.uk@spam-pills.shop/offers now",
+])
+def test_a_spam_link_dressed_as_a_news_site_is_no_citation(text):
+    from moderation.checks.pipeline import build_pipeline
+
+    from moderation.checks.promotion import contact_fingerprints
+
+    assert contact_fingerprints(text) == ["url:spam-pills.shop"]  # where the link leads, not what it names
+    assert Code.promotion_commercial in violations(build_pipeline(DEFAULT_POLICY).run(CheckContext(text=text)),
+                                                   DEFAULT_POLICY)  # the learned scorer reads it, no citation
+
+
+@pytest.mark.parametrize("text", ["Click-here for the minutes.", "clickhere for the minutes", "Click here for the minutes"])
+def test_click_here_with_nothing_to_click_is_not_held_however_written(text):
+    assert found(text) == set()

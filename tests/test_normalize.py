@@ -175,3 +175,43 @@ def test_every_phrase_of_the_built_in_grammars_is_found_as_written_out():
                 if table.code not in {f.code for f in checker.check(CheckContext(text=text))}:
                     lost.append((table.rule, text))
     assert phrases > 1000 and lost == []
+
+
+def test_a_word_list_term_cannot_hide_a_phrase_that_starts_with_the_same_words():
+    from moderation.checks.terms import LexiconChecker
+    from moderation.guidelines import Code
+    from moderation.policy import Policy
+
+    checker = LexiconChecker(Policy(version="test-hiding", suspect_terms=("kurtler zaten",),
+                                    extra_terms={Code.profanity: ("kurtlere olum olsun",)}))
+    assert {f.code for f in checker.check(CheckContext(text="Kürtler zaten hain"))} == {
+        Code.profanity, Code.abuse_racism}
+    assert Code.threat in {f.code for f in checker.check(CheckContext(text="Kürtlere ölüm olsun"))}
+
+
+@pytest.mark.parametrize("document", [
+    {"abuse:g": {"groups": {"abuse.racism": ["ks"]}, "terms": ["x"], "after": ["y"]}},  # terms_for, by code
+    {"abuse:g": {"groups": {"abuse.racism": ["ks"], "abuse.religion": ["ps"]}, "after_for": {"abuse.racism": ["y"]}}},
+    {"threat:d": {"groups": [], "before": ["death to"]}},
+    {"threat:d": {"groups": ["ks"], "after": [""]}},  # the bare group word would be a finding
+])
+def test_a_phrase_table_that_would_flag_a_bare_group_word_is_refused(document):
+    from moderation.checks.lexicon import parse_lexicon
+
+    with pytest.raises(ValueError):
+        parse_lexicon({"language": "xx", **document})
+
+
+def test_masks_inside_arabic_script_words_and_long_mask_runs():
+    import time
+
+    from moderation.checks.terms import LexiconChecker
+    from moderation.guidelines import Code
+
+    checker = LexiconChecker()
+    for masked in ("ك*س امك", "ق*حبە"):  # Arabic, and Sorani's ە
+        assert Code.profanity in {f.code for f in checker.check(CheckContext(text=masked))}, masked
+    started = time.perf_counter()
+    for text in ("f" + "*" * 2000 + "k", "*" * 1000 + "y"):  # no term has that many letters to mask
+        assert checker.check(CheckContext(text=text)) == []
+    assert time.perf_counter() - started < 2  # was 30 s: the run was scanned letter by letter

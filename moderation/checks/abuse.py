@@ -54,6 +54,9 @@ CONTEMPT = alternatives(
 
 
 ANY_GROUP = "(?:" + "|".join(code_group(code, alternatives(words)) for code, words in GROUPS.items()) + ")"
+# Peoples and faiths, not the sexes: "Girls run the world!" is a song, "men control everything" a complaint.
+PEOPLE_OR_FAITH = "(?:" + "|".join(code_group(code, alternatives(words)) for code, words in GROUPS.items()
+                                   if code is not Code.abuse_sexism) + ")"
 
 GROUP_RULES = [
     rule("dehumanising", None, 0.88, rf"""
@@ -70,7 +73,7 @@ GROUP_RULES = [
     # clause ending there. Towns and oil fields are left out ("Kurds control Kirkuk's oil fields" is war
     # reporting), and "Kurds run the banks in Erbil" goes on to say where.
     rule("cabal", None, 0.8, rf"""
-        \b{ANY_GROUP}\s+(?:secretly\s+|really\s+|still\s+|basically\s+)?(?:control|controls|run|runs|own|owns)\s+
+        \b{PEOPLE_OR_FAITH}\s+(?:secretly\s+|really\s+|still\s+|basically\s+)?(?:control|controls|run|runs|own|owns)\s+
         (?:all\s+(?:of\s+)?)?(?:the\s+)?(?:media|banks|banking|hollywood|world|whole\s+world|money|everything|
         financial\s+system|world's\s+money|global\s+finance)(?=\s*(?:[,.!?;:]|$|and\b|too\b|now\b))"""),
     rule("no-place", None, 0.8, rf"""
@@ -101,4 +104,4 @@ RULES = GROUP_RULES + [
 
 class GroupAbuseChecker(PatternChecker):
     def __init__(self) -> None:
-        super().__init__("abuse.patterns", "2", RULES, PREFILTER)
+        super().__init__("abuse.patterns", "3", RULES, PREFILTER)

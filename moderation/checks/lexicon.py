@@ -73,19 +73,24 @@ def _phrase_tables(value: dict[str, Any], language: str, name: str) -> Iterable[
     code_name, _, label = name.partition(":")
     groups = value["groups"]
     by_code = groups if isinstance(groups, dict) else {code_name: groups}
+    if isinstance(groups, dict) and "terms" in value:
+        raise ValueError(f"{language}: {name} has groups by code: give its terms as terms_for")
     score = float(value.get("score", WORDLIST_SCORE))
-    before = tuple(b for b in value.get("before", []) if b.strip())
+    before = tuple(b.strip() for b in value.get("before", []) if b.strip())
     between = tuple(value.get("between", []))
     between = between if any(b.strip() for b in between) else ()  # only "": no word between at all
     for code, names in by_code.items():
-        after = [*value.get("after", []), *value.get("after_for", {}).get(code, [])]
+        names = tuple(n.strip() for n in names if n.strip())
+        after = [a.strip() for a in [*value.get("after", []), *value.get("after_for", {}).get(code, [])] if a.strip()]
+        if not names or not (before or after):
+            # a group word alone would be a finding wherever a group is named
+            raise ValueError(f"{language}: {name} ({code}) needs groups and words before or after them")
         literal = value.get("terms_for", {}).get(code, []) if isinstance(groups, dict) else value.get("terms", [])
-        lead = tuple(s for s in (before, tuple(names), between) if s)
-        phrases: list[str | Phrase] = []
-        for prefix in (False, True):  # "asalak*" goes on, "hayvandır" ends there: two phrases
-            tails = tuple(a.strip().rstrip("*") for a in after if a.strip().endswith("*") == prefix)
-            if tails or (not after and not prefix):
-                phrases.append(Phrase(lead + ((tails,) if tails else ()), prefix))
+        lead = tuple(slot for slot in (before, names, between) if slot)
+        phrases = [Phrase(lead + ((tails,) if tails else ()), prefix)
+                   for prefix in (False, True)  # "asalak*" goes on, "hayvandır" ends there: two phrases
+                   for tails in [tuple(a.rstrip("*") for a in after if a.endswith("*") == prefix)]
+                   if tails or (not after and not prefix)]
         table_name = f"{code}:{label}" if isinstance(groups, dict) else name
         yield Table(language, Code(code), table_name, score,
                     tuple(phrases) + tuple(dict.fromkeys(t.strip() for t in literal if t.strip())))

@@ -114,7 +114,7 @@ HANDLE_CUES = _terms(
 PERSONAL, COMMERCIAL, PHONE_CUE, COMMERCIAL_CUE, HANDLE_CUE = range(5)
 # Earning a sum is a pitch; a sum a day alone is how news talks of wages and poverty ("living on $1 a day").
 MONEY = re.compile(r"\b(?:earn|earning|make|making|made|get)\s+(?:up\s+to\s+)?[$€£]\s?\d[\d,.]*")
-POINTERS = frozenset({"click here", "click the link"})  # phrases that point at a link in the comment
+POINTERS = frozenset({"clickhere", "clickthelink"})  # phrases pointing at a link in the comment, letters only
 MONEY_SIGNS = ("$", "€", "£")
 
 
@@ -128,7 +128,10 @@ class Contact:
 
 
 def _domain(url: str) -> str:
-    host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url).split("/")[0].split("?")[0].split(":")[0]
+    """The host a link leads to: "https://spam.shop#.bbc.co.uk" and "https://bbc.co.uk@spam.shop" are spam.shop."""
+    authority = re.split(r"[/?#\\]", re.sub(r"^(?:https?://)?", "", url), maxsplit=1)[0]
+    host = authority.rsplit("@", 1)[-1].split(":")[0]
+    host = re.sub(r"^www\.", "", host)
     return re.sub(r"\s*(?:\(dot\)|\[dot\]|\s\.\s|\sdot\s)\s*", ".", host).strip(".")
 
 
@@ -245,8 +248,8 @@ class PromotionChecker:
             return []
         if not any(code is None or rule == "social-handle" for code, _, _, _, rule in hits):
             # "Click here" with nothing to click: a wiki template, a quoted menu, not a pitch with a way in.
-            hits = [(c, min(s, LONE_PITCH_SCORE), a, b, r) if " ".join(text[a:b].split()) in POINTERS else (c, s, a, b, r)
-                    for c, s, a, b, r in hits]
+            hits = [(c, min(s, LONE_PITCH_SCORE), a, b, r) if re.sub(r"[\W_]+", "", text[a:b]) in POINTERS
+                    else (c, s, a, b, r) for c, s, a, b, r in hits]
         if _one_pitch_in_a_discussion(hits, text, cues[COMMERCIAL_CUE]):
             hits = [(c, min(s, LONE_PITCH_SCORE), a, b, r) for c, s, a, b, r in hits]
         selling = any(code is Code.promotion_commercial for code, *_ in hits) or bool(cues[COMMERCIAL_CUE]) or any(
