@@ -7,6 +7,7 @@ dehumanising predicate, a call to expel or harm, or contempt in front of the gro
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from moderation.checks.patterns import PatternChecker, alternatives, code_group, rule
 from moderation.guidelines import Code
@@ -53,10 +54,14 @@ CONTEMPT = alternatives(
 )
 
 
-ANY_GROUP = "(?:" + "|".join(code_group(code, alternatives(words)) for code, words in GROUPS.items()) + ")"
+def any_group(codes: Iterable[Code]) -> str:
+    """The groups of these codes, each in a named group that tells the rule which code it found."""
+    return "(?:" + "|".join(code_group(code, alternatives(GROUPS[code])) for code in codes) + ")"
+
+
+ANY_GROUP = any_group(GROUPS)
 # Peoples and faiths, not the sexes: "Girls run the world!" is a song, "men control everything" a complaint.
-PEOPLE_OR_FAITH = "(?:" + "|".join(code_group(code, alternatives(words)) for code, words in GROUPS.items()
-                                   if code is not Code.abuse_sexism) + ")"
+PEOPLE_OR_FAITH = any_group(code for code in GROUPS if code is not Code.abuse_sexism)
 
 GROUP_RULES = [
     rule("dehumanising", None, 0.88, rf"""

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from moderation.checks.normalize import NormalizedText, normalize
+from moderation.checks.regex_trie import union
 
 # better-profanity's substitutions, plus a few more that readers use.
 LEET = {
@@ -28,12 +29,12 @@ LEET = {
 # (a trailing star is a footnote or emphasis), and a match needs two letters written and no more masks than
 # letters: "f***" or "a*" could be any of several words.
 MASK = "*"
-TRAILING_MASKS = re.compile(r"\*+(?![^\W_]|\*)")  # read as stars, not letters: "shit*" is never "shitt"
-# No term is long enough for a run of this many masks to be letters of it ("no more masks than letters"), and
-# scanning such a run letter by letter is slow: "f" + 2,000 stars + "k" took 30 s.
-LONG_MASKS = re.compile(r"\*{8,}")
+# Stars read as stars, not letters: trailing ones ("shit*" is never "shitt"), and runs no term is long enough
+# to have as masked letters ("no more masks than letters"; "f" + 2,000 stars + "k" took 30 s to scan).
+STARS = re.compile(r"\*{8,}|\*+(?![^\W_]|\*)")
 WORD_END = r"(?![^\W_]|\*+[^\W_])"  # a mask before a letter continues the word ("a**hole")
 WORD_START = r"(?<![^\W_@$*])"
+ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")  # after normalisation, the Arabic, Persian and Kurdish letters
 ARABIC_PREFIXES = r"(?:وال|بال|فال|كال|لل|ال|و|ف|ب|ل|ك)?"
 JOINER = r"[\W_]{0,3}"
 
@@ -57,7 +58,7 @@ def letter_class(char: str, maskable: bool = False) -> str:
         if maskable and MASK not in spellings:
             spellings += MASK
         return "[" + re.escape(spellings) + "]"
-    if maskable and "\u0600" <= char <= "\u06ff" and char.isalpha():  # Arabic script too ("ك*س امك", Sorani ە)
+    if maskable and ARABIC_SCRIPT.match(char) and char.isalpha():  # Arabic script too ("ك*س امك", Sorani ە)
         return "[" + re.escape(char + MASK) + "]"
     return re.escape(char)
 
@@ -85,7 +86,7 @@ class Term:
         words = tuple(w for w in re.split(r"[\s\-]+", text) if w)
         if not words:
             raise ValueError(f"empty term {raw!r}")
-        arabic = any("\u0600" <= ch <= "\u06ff" for ch in text)
+        arabic = ARABIC_SCRIPT.search(text) is not None
         return cls(words, prefix, arabic)
 
     def units(self, evasions: bool = True) -> tuple[str, ...]:
@@ -127,7 +128,7 @@ class Phrase:
 
     @property
     def arabic(self) -> bool:
-        return any("\u0600" <= ch <= "\u06ff" for slot in self.slots for alternative in slot for ch in alternative)
+        return any(ARABIC_SCRIPT.search(alternative) for slot in self.slots for alternative in slot)
 
     def unit_sequences(self, evasions: bool = True) -> list[tuple[str, ...]]:
         """The trie entries: each word of the first slot, then the rest of the phrase as one unit."""
@@ -139,28 +140,9 @@ class Phrase:
             written = [Term.parse(a).units(evasions) for a in slot if a.strip()]
             if not written:
                 raise ValueError(f"a phrase slot with no words: {slot!r}")
-            body = _union(written)
+            body = union(written)  # merged on common beginnings, as the trie is
             tail += f"(?:{JOINER}{body})?" if any(not a.strip() for a in slot) else JOINER + body
         return [Term.parse(a).units(evasions) + ((tail,) if tail else ()) for a in dict.fromkeys(first)]
-
-
-def _union(sequences: list[tuple[str, ...]]) -> str:
-    """One expression for several unit sequences, merged into a trie: at most one option per first unit."""
-    trie: dict[str | None, dict] = {}
-    for sequence in sequences:
-        node = trie
-        for unit in sequence:
-            node = node.setdefault(unit, {})
-        node[None] = {}
-    return _render_union(trie)
-
-
-def _render_union(node: dict[str | None, dict]) -> str:
-    options = [unit + _render_union(child) for unit, child in sorted((k, v) for k, v in node.items() if k is not None)]
-    if not options:
-        return ""
-    body = options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
-    return f"(?:{body})?" if None in node else body
 
 
 class _Node:
@@ -189,9 +171,6 @@ class _Trie:
 
     def compiled(self, needs: re.Pattern[str] | None) -> _CompiledTrie:
         return _CompiledTrie(self.root, self.arabic_root, needs)
-
-
-ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
 
 
 class _CompiledTrie:
@@ -285,8 +264,7 @@ class TermMatcher:
         attack) still lets "shit" (profanity) be found inside it."""
         masked = MASK in text
         if masked:  # same length, so offsets hold
-            text = TRAILING_MASKS.sub(lambda stars: " " * len(stars.group()), LONG_MASKS.sub(
-                lambda stars: " " * len(stars.group()), text))
+            text = STARS.sub(lambda stars: " " * len(stars.group()), text)
         scans = [trie.find(text, masked) for trie in self._tries if trie.needs is None or trie.needs.search(text)]
         if len(scans) <= 1:
             return scans[0] if scans else iter(())

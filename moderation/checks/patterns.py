@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from moderation.checks import CheckContext, Evidence, Finding
+from moderation.checks.regex_trie import union
 from moderation.guidelines import Code
 
 
@@ -37,27 +38,8 @@ def alternatives(words: str) -> str:
 
     Spaces inside an entry match any run of whitespace; longer entries win over their prefixes.
     """
-    trie: dict[str, dict] = {}
-    for entry in {w.strip() for w in words.split("|") if w.strip()}:
-        node = trie
-        for char in entry:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _render(trie)
-
-
-def _render(node: dict[str, dict]) -> str:
-    ends_here = "" in node
-    options = []
-    for char in sorted(k for k in node if k):
-        piece = r"\s+" if char == " " else re.escape(char)
-        options.append(piece + _render(node[char]))
-    if not options:
-        return ""
-    body = options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
-    if ends_here:
-        return "(?:" + body + ")?"
-    return body if len(options) == 1 else body
+    entries = {w.strip() for w in words.split("|") if w.strip()}
+    return union([r"\s+" if char == " " else re.escape(char) for char in entry] for entry in entries)
 
 
 DISOWNING_REACH = 40  # characters before a match where a denial ("I never said") is looked for

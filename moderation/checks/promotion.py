@@ -140,21 +140,25 @@ def _allowed(domain: str, extra: frozenset[str]) -> bool:
     return any(domain == d or domain.endswith("." + d) for d in allowed) or domain.endswith(ALLOWED_SUFFIXES)
 
 
-def find_contacts(text: str, allowed_domains: frozenset[str] = frozenset()) -> list[Contact]:
-    """Links (not to allowed sites), e-mail addresses and phone numbers, in normalised text."""
+def find_contacts(text: str, allowed_domains: frozenset[str] = frozenset(),
+                  citations: list[tuple[int, int]] | None = None) -> list[Contact]:
+    """Links (not to allowed sites), e-mail addresses and phone numbers, in normalised text; the links to allowed
+    sites go to `citations` when it is given (one scan serves the rules and the learned scorer)."""
     contacts: list[Contact] = []
     taken: list[tuple[int, int]] = []
     for kind, regex in (("email", EMAIL), ("url", URL), ("phone", PHONE)):
         if not _may_hold(kind, text):
             continue
         for match in regex.finditer(text):
+            value = match.group(0)
+            domain = _domain(value) if kind == "url" else ""
+            if kind == "url" and _allowed(domain, allowed_domains):
+                if citations is not None:
+                    citations.append((match.start(), match.end()))
+                continue
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
-            value = match.group(0)
             if kind == "url":
-                domain = _domain(value)
-                if _allowed(domain, allowed_domains):
-                    continue
                 fingerprint = f"url:{domain}"
             elif kind == "email":
                 fingerprint = "email:" + re.sub(r"\s+|\(|\)|\[|\]", "", value)
@@ -170,13 +174,23 @@ def find_contacts(text: str, allowed_domains: frozenset[str] = frozenset()) -> l
     return contacts
 
 
+def links(context: CheckContext, allowed_domains: frozenset[str] = frozenset()
+          ) -> tuple[list[Contact], list[tuple[int, int]]]:
+    """The comment's contacts (normalised spans) and its citations (original spans), found once per comment for the
+    promotion phase and the learned one."""
+    key = ("links", allowed_domains)
+    found = context.memo.get(key)
+    if found is None:
+        normalized = context.normalized
+        citations: list[tuple[int, int]] = []
+        contacts = find_contacts(normalized.text, allowed_domains, citations)
+        found = context.memo[key] = (contacts, [normalized.original_span(a, b) for a, b in citations])
+    return found
+
+
 def citation_spans(context: CheckContext, allowed_domains: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Original spans of the links to allowed sites (news, government, reference, the policy's own)."""
-    normalized = context.normalized
-    if not _may_hold("url", normalized.text):
-        return []
-    return [normalized.original_span(m.start(), m.end()) for m in URL.finditer(normalized.text)
-            if _allowed(_domain(m.group(0)), allowed_domains)]
+    return links(context, allowed_domains)[1]
 
 
 def _is_isbn(text: str, start: int, digits: str) -> bool:
@@ -220,7 +234,7 @@ class PromotionChecker:
         for match in self.words.find(text):
             cues[match.table].append((match.start, match.end))
         hits: list[tuple[Code | None, float, int, int, str]] = []  # None: decided by the cues below
-        for contact in find_contacts(text, self.allowed_domains):
+        for contact in links(context, self.allowed_domains)[0]:
             repeated = context.contacts_seen_elsewhere.get(contact.fingerprint, 0)
             # A bare link is usually a citation: it needs a second sign (a pitch, a shortener, a spam run).
             score = {"url": 0.45, "email": 0.8, "phone": 0.75}[contact.kind]
