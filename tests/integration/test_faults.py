@@ -142,12 +142,13 @@ def test_redis_lost_while_a_check_is_in_flight(postgres_url, check_queue, proces
     settings, sessions, comment_id = _one_comment(tmp_path, postgres_url, f"redis://127.0.0.1:{port}/0",
                                                   check_queue, "in-flight", "Checked across an outage.")
     settings = settings.model_copy(update={"pending_max_age": 1, "sweep_interval": 1})
-    worker = processes("worker", celery_worker_args("--beat", "--schedule", str(tmp_path / "beat")),
-                       service_env(settings))
-    worker.wait_for_output("ready.", timeout=60)
     plain = postgres_url.replace("postgresql+psycopg://", "postgresql://")
     with psycopg.connect(plain) as blocker:
+        # Locked before the worker starts: its sweep skips a locked comment, so it cannot check this one first.
         blocker.execute("SELECT id FROM comments WHERE id = %s FOR UPDATE", (comment_id,))
+        worker = processes("worker", celery_worker_args("--beat", "--schedule", str(tmp_path / "beat")),
+                           service_env(settings))
+        worker.wait_for_output("ready.", timeout=60)
         create_celery(settings).send_task(CHECK_TASK, args=[comment_id])
         with psycopg.connect(plain, autocommit=True) as watcher:
             wait_until(lambda: watcher.execute(
