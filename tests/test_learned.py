@@ -95,6 +95,26 @@ def test_a_comment_that_is_little_more_than_a_link_keeps_its_score(checker: Lear
     assert not promotion & codes(checker.check(CheckContext(text=discussed)))
 
 
+@pytest.mark.parametrize("text", [
+    "Check out the history !",
+    "Please follow the instructions above before you ask again.",
+    "Channel 4 teatime schedule.",
+    "Please publish the names of the detained journalists so people can follow their cases.",
+])
+def test_a_pitch_verb_with_nothing_of_the_writer_s_to_point_at_is_not_promotion(checker: LearnedChecker,
+                                                                                text: str) -> None:
+    assert scores(checker, text)["promotion"] >= 0.5  # the head alone would call it promotion
+    assert not {Code.promotion_personal, Code.promotion_commercial} & codes(checker.check(CheckContext(text=text)))
+
+
+@pytest.mark.parametrize("text", [
+    "check out my new song guys", "Check me out! I rap", "I made a gaming channel, go see it",
+    "Like this comment if you are reading in 2026", "please subscribe",
+])
+def test_a_pitch_at_the_writer_s_own_things_is_promotion(checker: LearnedChecker, text: str) -> None:
+    assert {Code.promotion_personal, Code.promotion_commercial} & codes(checker.check(CheckContext(text=text)))
+
+
 def test_a_threat_scores_well_above_news(checker: LearnedChecker) -> None:
     threat = scores(checker, "I will find you and kill you, you are going to die")["threat"]
     assert threat > 5 * max(scores(checker, text)["threat"] for text in NEWS)

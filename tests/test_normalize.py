@@ -114,6 +114,12 @@ def test_masked_letters_are_read_inside_a_word_only():
     assert list(matcher.find("d***")) == [] and list(matcher.find("**bold** text")) == []  # too little written
 
 
+def test_a_leading_star_stands_for_a_letter_only_when_the_rest_is_written():
+    matcher = TermMatcher([["ass", "asshole"], ["ibne*"]])
+    assert [m.end for m in matcher.find("you *sshole")] == [11]  # better-profanity's spelling of a first vowel
+    assert list(matcher.find("****when in the same sentence")) == []  # stars before a word, not "ibne" + "when"
+
+
 def test_an_allowed_phrase_matches_only_as_written():
     allowed = TermMatcher([["niger", "scunthorpe"]], evasions=False)
     assert list(allowed.find("the niger delta")) and list(allowed.find(normalize("SCUNTHORPE").text))

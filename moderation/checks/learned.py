@@ -327,9 +327,18 @@ _PROMOTION_LINK = re.compile(
 _PITCH = (r"channel|subscribe|subscribers?|subs?|follow|followers|check\s+(?:out|it|this|my)|visit|dm|whatsapp"
           r"|telegram|instagram|insta|tiktok|buy|sale|shop|earn|views|likes")
 _MEDIA = r"site|blog|page|video|song|music|mixtape|link"
-# Without a link, a pitch or any word of the kind spam uses makes the head's score count.
+# Without a link, the head's score counts only beside a way to reach someone (a handle, a number, a platform),
+# a call to subscribe, money, the writer's own channel or page, or a pitch verb aimed at the writer or at a
+# video, a song or a channel. "Check out the history", "please follow the instructions" and "Channel 4" are
+# talk-page and news talk, not pitches.
+_NEAR = r"(?:\W+\w+){0,6}?\W+"  # up to six words between
+_OWN_MEDIA = rf"(?:{_MEDIA}|channel|website|videos|account|business|shop|store|products?|app|track|cover|mixtape)"
 _PROMOTION_WORDS = re.compile(
-    rf"@\w|\d{{6,}}|\b(?:{_PITCH}|{_MEDIA}|website|videos|youtube|free|order|money|cash)\b", re.IGNORECASE)
+    r"@\w|\d{6,}|\b(?:subscribe|subscribers?|subs|sub\s+me|followers|views|likes|youtube|dm|whatsapp|telegram"
+    r"|instagram|insta|tiktok|facebook|buy|sale|shop|earn|free|order|money|cash|like\s+this\s+comment)\b"
+    rf"|\b(?:my|our|a|new)\s+(?:\w+\s+){{0,2}}{_OWN_MEDIA}\b"
+    rf"|\b(?:check|visit|follow|add|like|see|share|look\s+at)\b(?:\s+(?:out|it|this))?(?:\s+(?:me|us|my|our)\b"
+    rf"|{_NEAR}{_OWN_MEDIA}\b)", re.IGNORECASE)
 # Beside a link, only a pitch makes it promotion: "money" or "page" is ordinary in a discussion citing a source.
 _PITCH_WORDS = re.compile(rf"@\w|\b(?:{_PITCH}|my\s+(?:{_MEDIA})|order\s+now)\b", re.IGNORECASE)
 _LINK_ONLY_CAP = 0.45
@@ -400,8 +409,8 @@ def promotion_code(text: str) -> Code:
     return Code.promotion_commercial if _COMMERCIAL.search(text) else Code.promotion_personal
 
 
-RULES_REVISION = 3  # 2: obscene and abuse scores need their words (else an attack); allowed phrases blanked
-# 3: links to allowed sites (citations) blanked
+RULES_REVISION = 4  # 2: obscene and abuse scores need their words (else an attack); allowed phrases blanked
+# 3: links to allowed sites (citations) blanked; 4: without a link, a pitch needs the writer's own thing
 
 
 class LearnedChecker:

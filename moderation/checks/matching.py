@@ -64,11 +64,15 @@ def letter_class(char: str, maskable: bool = False) -> str:
 
 
 def masked_out(word: str) -> bool:
-    """A masked word of which too little is written to tell which it is."""
+    """A masked word of which too little is written to tell which it is.
+
+    A star may stand for a first vowel ("*ss", as better-profanity spells it) only when the rest is written:
+    "****When" (a footnote's stars before a word) is not "ibne" masked and followed by "when"."""
     if MASK not in word:
         return False
+    masks = word.count(MASK)
     letters = sum(ch.isalpha() for ch in word)
-    return letters < 2 or word.count(MASK) > letters
+    return letters < 2 or masks > letters or (word.startswith(MASK) and masks > 1)
 
 
 @dataclass(frozen=True)
