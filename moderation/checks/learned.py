@@ -13,6 +13,7 @@ import math
 import re
 import threading
 from array import array
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -96,12 +97,7 @@ def char_ngrams(word: str) -> list[str]:
         return []  # naming a group is not evidence of anything: no features at all
     padded = f" {word[:_MAX_WORD]} "
     size = len(padded)
-    grams: list[str] = []
-    for n in _CHAR_N:
-        if n > size:
-            break
-        grams.extend(padded[i:i + n] for i in range(size - n + 1))
-    return grams
+    return [padded[i:i + n] for n in _CHAR_N for i in range(size - n + 1)]
 
 
 def word_features(text: str) -> list[str]:
@@ -206,18 +202,17 @@ class Scorer:
 
     def __init__(self, m: Model):
         self.m = m
-        self._cache: dict[str, tuple[str, array, array]] = {}  # raw word -> (normalised, ids, counts)
+        # raw word -> (normalised, feature ids as int64 bytes, their counts as float64 bytes, how many)
+        self._cache: dict[str, tuple[str, bytes, bytes, int]] = {}
 
-    def _word(self, raw: str) -> tuple[str, array, array]:
+    def _word(self, raw: str) -> tuple[str, bytes, bytes, int]:
         m = self.m
         word = normalise_word(raw)
-        counted: dict[int, int] = {}
-        for gram in char_ngrams(word):
-            if (i := m.char_vocab.get(gram)) is not None:
-                counted[i] = counted.get(i, 0) + 1
+        get = m.char_vocab.get
+        counted = Counter([i for i in map(get, char_ngrams(word)) if i is not None])
         if (u := m.word_vocab.get(word)) is not None:
-            counted[u] = 1
-        entry = (word, array("q", counted), array("d", counted.values()))
+            counted[u] = 1  # word ids come before every character id: never one of the grams
+        entry = (word, array("q", counted).tobytes(), array("d", counted.values()).tobytes(), len(counted))
         if len(self._cache) >= self._CACHE_LIMIT:
             self._cache.clear()
         self._cache[raw] = entry
@@ -226,32 +221,20 @@ class Scorer:
     def score(self, text: str) -> Scored:
         m = self.m
         cache, vocab = self._cache, m.word_vocab
-        spans: list[tuple[int, int]] = []
-        ids = array("q")
-        counts = array("d")
-        lengths: list[int] = []
-        bigram_ids: list[int] = []
-        bigram_first: list[int] = []
-        previous = None
-        for i, match in enumerate(_TOKEN.finditer(text)):
-            raw = match.group()
-            word, word_ids, word_counts = cache.get(raw) or self._word(raw)
-            ids += word_ids
-            counts += word_counts
-            lengths.append(len(word_ids))
-            spans.append(match.span())
-            if previous is not None and (b := vocab.get(f"{previous} {word}")) is not None:
-                bigram_ids.append(b)
-                bigram_first.append(i - 1)
-            previous = word
+        matches = list(_TOKEN.finditer(text))
+        entries = [cache.get(raw) or self._word(raw) for raw in [match.group() for match in matches]]
+        words = [entry[0] for entry in entries]
+        bigrams = [(i, b) for i, key in enumerate([f"{a} {b}" for a, b in zip(words, words[1:])])
+                   if (b := vocab.get(key)) is not None]
+        in_words = np.frombuffer(b"".join([entry[1] for entry in entries]), dtype=np.int64)
+        n_in_words = in_words.size
         n_heads = len(m.heads)
-        n_in_words = len(ids)
-        if bigram_ids:
-            ids.extend(bigram_ids)
-            counts.extend([1.0] * len(bigram_ids))
-        if ids:
-            unique, inverse = np.unique(np.frombuffer(ids, dtype=np.int64), return_inverse=True)
-            tf = np.bincount(inverse, weights=np.frombuffer(counts), minlength=unique.size)
+        if n_in_words or bigrams:
+            ids = np.concatenate((in_words, np.fromiter((b for _, b in bigrams), np.int64, len(bigrams))))
+            counts = np.concatenate((np.frombuffer(b"".join([entry[2] for entry in entries])),
+                                     np.ones(len(bigrams))))
+            unique, inverse = np.unique(ids, return_inverse=True)
+            tf = np.bincount(inverse, weights=counts, minlength=unique.size)
             values = (1.0 + np.log(tf)) * m.idf[unique]
             split = int(np.searchsorted(unique, m.n_word))  # the word block first, then the character block
             for block in (values[:split], values[split:]):
@@ -268,9 +251,10 @@ class Scorer:
         sub = np.exp(logits[n_heads:] - logits[n_heads:].max())
         sub /= sub.sum()
         return Scored(
-            scores=dict(zip(m.heads, probs.tolist())), subtypes=dict(zip(m.subtypes, sub.tolist())), spans=spans,
-            terms=terms, inverse=inverse[:n_in_words], word_lengths=np.asarray(lengths, dtype=np.int64),
-            bigram_rows=inverse[n_in_words:], bigram_first=np.asarray(bigram_first, dtype=np.int64),
+            scores=dict(zip(m.heads, probs.tolist())), subtypes=dict(zip(m.subtypes, sub.tolist())),
+            spans=[match.span() for match in matches], terms=terms, inverse=inverse[:n_in_words],
+            word_lengths=np.fromiter((entry[3] for entry in entries), np.int64, len(entries)),
+            bigram_rows=inverse[n_in_words:], bigram_first=np.fromiter((i for i, _ in bigrams), np.int64, len(bigrams)),
         )
 
     def contributions(self, scored: Scored) -> np.ndarray:
