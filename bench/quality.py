@@ -48,6 +48,9 @@ from benchlib import BENCH, f3, header, prf, seeded_sample, signed, table
 
 NEWSROOM_OK = BENCH / "newsroom_comments.csv"
 NEWSROOM_BAD = BENCH / "newsroom_violations.csv"
+# A second batch, acceptable war and attack talk only, written on 2026-12-02 and first measured before the
+# learned scorers were retrained with the newsroom's own acceptable comments (training/written/, other texts).
+NEWSROOM_WAR = BENCH / "newsroom_war_comments.csv"
 MARGIN_TARGET = 0.05
 # alt-profanity-check's README: trained on Davidson et al.'s tweets and the Jigsaw challenge's training data,
 # the sources of these eval files, so there it is scored on rows it has (mostly) seen.
@@ -116,6 +119,11 @@ def newsroom_set() -> EvalSet:
     languages = [_language_column(NEWSROOM_OK), _language_column(NEWSROOM_BAD)]
     return EvalSet("newsroom (written for this project)", "newsroom", rows, len(rows),
                    languages[0] + languages[1])
+
+
+def newsroom_war_set() -> EvalSet:
+    rows = read_rows(NEWSROOM_WAR)
+    return EvalSet("newsroom war comments (second batch)", "newsroom", rows, len(rows), _language_column(NEWSROOM_WAR))
 
 
 def _language_column(path: Path) -> list[str]:
@@ -299,8 +307,8 @@ def render(results: dict[str, Any], argv: list[str], options: argparse.Namespace
         lines += ["", "Abuse by ground, where the labels name it:", ""]
         lines += table(["set", "code", "P", "R", "F1", "support"], code_rows)
     lines += _render_sources(results["sets"])
-    if "newsroom" in results:
-        lines += _render_newsroom(results["newsroom"])
+    for name, newsroom in results.get("newsroom", {}).items():
+        lines += _render_newsroom(name, newsroom)
     return "\n".join(lines) + "\n"
 
 
@@ -317,8 +325,8 @@ def _render_sources(sets: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _render_newsroom(newsroom: dict[str, Any]) -> list[str]:
-    lines = ["", "## Newsroom comments (written for this project; see bench/NEWSROOM_DATA.md)", "",
+def _render_newsroom(name: str, newsroom: dict[str, Any]) -> list[str]:
+    lines = ["", f"## {name[:1].upper()}{name[1:]} (see bench/NEWSROOM_DATA.md)", "",
              f"{newsroom['acceptable']} acceptable comments and {newsroom['violations']} violations.", ""]
     lines += table(["system", f"acceptable flagged (target <= {NEWSROOM_FLAGGED_TARGET:.0%})", "violations recall"], [
         [LABEL[name], _pct(s["acceptable_flagged_share"]), _pct(s["violations_recall"])]
@@ -392,14 +400,16 @@ def main(argv: list[str] | None = None) -> None:
     if "holdout" in options.sets:
         sets += holdout_sets(options.holdout_sample, options.seed)
     if "newsroom" in options.sets:
-        sets.append(newsroom_set())
+        sets += [newsroom_set(), newsroom_war_set()]
     results: dict[str, Any] = {"policy": policy.version, "commit": benchlib.commit(), "sets": {}}
     print(f"scoring {len(sets)} sets...", file=sys.stderr)
     for eval_set in sets:
         predictions = run_systems(eval_set, pipeline, policy, options.jobs, apc_python)
-        results["sets"][eval_set.name] = compare(eval_set, predictions, pipeline, policy)
+        if any(row.labels for row in eval_set.rows):  # F1 needs violations; an acceptable-only set has a share
+            results["sets"][eval_set.name] = compare(eval_set, predictions, pipeline, policy)
         if eval_set.kind == "newsroom":
-            results["newsroom"] = newsroom_details(eval_set, predictions, pipeline, policy, options.examples)
+            results.setdefault("newsroom", {})[eval_set.name] = newsroom_details(eval_set, predictions, pipeline,
+                                                                                 policy, options.examples)
     report = render(results, argv, options)
     if options.output != "-":
         Path(options.output).write_text(report, encoding="utf-8")

@@ -42,6 +42,7 @@ MUST_FIND = {
         "they should all be hanged", "I know where you live", "kill yourself", "kys", "Death to the Kurds",
         "death to norwegians", "D€ATH TO THE CHINESE",
         "I'll put a bullet in your head", "muslims should be gassed", "I wish you would die slowly",
+        "Somebody needs to kill the SDF commander and finish this.", "someone should shoot the prime minister",
     ],
     Code.personal_attack: [
         "You are an idiot", "you stupid fool", "The author is a complete moron.", "Shut up, moron.",
@@ -75,6 +76,7 @@ MUST_FIND = {
 
 STAY_CLEAN = [
     "ISIS killed four Peshmerga near Kirkuk.",
+    "We need to destroy the militia's weapons depots.",
     "The bombing killed 12 people and wounded dozens; the army will attack the city.",
     "The rebels said they would kill the hostages unless the ransom was paid.",
     "Soldiers were shot at the checkpoint, witnesses said.",

@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--split", default="holdout", choices=data.SPLITS)
     args = parser.parse_args(argv)
     result: dict[str, dict] = {}
-    for name in data.DATASETS:
+    for name in data.PUBLIC:
         rows = list(data.rows(name, args.split))
         texts = [r.text for r in rows]
         truth = [r.violation for r in rows]

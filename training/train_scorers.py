@@ -89,11 +89,16 @@ def head_data(rows: list[Row], head: heads.Head) -> HeadData:
 
 
 def balanced_weights(d: HeadData, home: tuple[str, ...]) -> np.ndarray:
-    """Each home dataset weighs the same, its classes balanced; the borrowed negatives weigh as one dataset."""
+    """Each home dataset weighs the same, its classes balanced; the borrowed negatives weigh as one dataset, and
+    the newsroom's own acceptable comments (training/written) as one more: they are the domain the service
+    serves, and among tens of thousands of borrowed tweets they would weigh nothing."""
     w = np.zeros(len(d.y))
     sets = [g for g in sorted(set(d.groups)) if g in home]
-    foreign = ~np.isin(d.groups, sets)
-    units = len(sets) + (1 if foreign.any() else 0)
+    written = np.isin(d.groups, data.WRITTEN)
+    foreign = ~np.isin(d.groups, sets) & ~written
+    units = len(sets) + (1 if foreign.any() else 0) + (1 if written.any() else 0)
+    if written.any():
+        w[written] = len(d.y) / (units * written.sum())
     for g in sets:
         in_g = d.groups == g
         classes = [c for c in (0, 1) if (in_g & (d.y == c)).any()]
@@ -119,16 +124,19 @@ def f1(y: np.ndarray, pred: np.ndarray) -> float:
 
 def best_cut(z: np.ndarray, y: np.ndarray, d: HeadData, head: heads.Head) -> tuple[float, float]:
     """The decision value maximising the mean F1 over the datasets the head is judged on, minus the
-    false-positive rate on acceptable comments of the other datasets (whose flags would all be wrong)."""
+    false-positive rate on acceptable comments of the other datasets and, apart, on the newsroom's own
+    (whose flags would all be wrong)."""
     candidates = np.unique(np.quantile(z, np.linspace(0.0, 1.0, 801)))
     sets = [d.groups == g for g in head.evaluated_on if (y[d.groups == g] == 1).any()]
-    foreign = ~np.isin(d.groups, head.evaluated_on) & d.acceptable
+    written = np.isin(d.groups, data.WRITTEN)
+    foreign = ~np.isin(d.groups, head.evaluated_on) & d.acceptable & ~written
     best = (float(np.median(z)), -np.inf)
     for t in candidates:
         pred = z >= t
         score = float(np.mean([f1(y[m], pred[m]) for m in sets])) if sets else 0.0
-        if foreign.any():
-            score -= float(pred[foreign].mean())
+        for negatives in (foreign, written):  # every flag there is wrong
+            if negatives.any():
+                score -= float(pred[negatives].mean())
         if score > best[1]:
             best = (float(t), score)
     return best

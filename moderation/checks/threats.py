@@ -66,6 +66,11 @@ TARGET = alternatives(
     "kurdistan|the arabs|traitors|the traitors|the infidels|the regime|the government|the police|the jews|"
     "the muslims|the christians|the gays|the immigrants|the refugees"
 )
+# A person named by office ("the SDF commander", "that judge"): "somebody needs to kill the commander" is
+# aimed at a person as much as "kill him" is.
+OFFICE = (r"(?:the|this|that|their|our|your)\s+(?:[\w-]+\s+){0,2}?(?:commander|general|leader|governor|judge"
+          r"|officer|imam|priest|mullah|cleric|politician|mp|senator|candidate|spokesman|spokeswoman|activist"
+          r"|prime\s+minister|president|minister|mayor|journalist|reporter|editor|author|writer)s?")
 NOT_VIOLENCE = r"""(?!\s+(?:in|at|on)\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+|next\s+)?(?:election|elections|game|match|
     race|debate|polls?|vote|argument|chess|court|primary|primaries|final|finals|league|cup|ballot|ballot\s+box|contest))"""
 
@@ -79,7 +84,7 @@ RULES = [
         \b(?:i\s+)?(?:hope|wish|pray)\s+(?:that\s+)?(?:the|those|these|this|that|your|all|every)\s+\w+
         (?:\s+[\w']+){{0,6}}?\s+(?:all\s+)?{DEATH}\b"""),
     rule("call-to-harm", Code.threat, 0.9, rf"""
-        \b{WISH}\s+(?:just\s+|finally\s+)?{HARM}\s+(?:\w+\s+){{0,1}}?(?:{VICTIM}|{GROUP})\b"""),
+        \b{WISH}\s+(?:just\s+|finally\s+)?{HARM}\s+(?:\w+\s+){{0,1}}?(?:{VICTIM}|{GROUP}|{OFFICE})\b"""),
     rule("should-be-harmed", Code.threat, 0.88, rf"""
         \b(?:you|u|he|she|they|him|her|them|{GROUP}|(?:this|that|the)\s+\w+)\s+(?:all\s+)?
         (?:should|must|need\s+to|needs\s+to|ought\s+to|deserve\s+to|deserves\s+to)\s+(?:all\s+)?
