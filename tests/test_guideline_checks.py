@@ -43,6 +43,7 @@ MUST_FIND = {
         "death to norwegians", "D€ATH TO THE CHINESE",
         "I'll put a bullet in your head", "muslims should be gassed", "I wish you would die slowly",
         "Somebody needs to kill the SDF commander and finish this.", "someone should shoot the prime minister",
+        "Somebody should kill them before they spread.", "someone should kill all the kurds",
     ],
     Code.personal_attack: [
         "You are an idiot", "you stupid fool", "The author is a complete moron.", "Shut up, moron.",
@@ -76,7 +77,8 @@ MUST_FIND = {
 
 STAY_CLEAN = [
     "ISIS killed four Peshmerga near Kirkuk.",
-    "We need to destroy the militia's weapons depots.",
+    "We need to destroy the militia's weapons depots.", "Someone should kill the bill before it passes.",
+    "We must eliminate the Iranians' nuclear programme.", "Someone should shoot the messenger, as usual.",
     "The bombing killed 12 people and wounded dozens; the army will attack the city.",
     "The rebels said they would kill the hostages unless the ransom was paid.",
     "Soldiers were shot at the checkpoint, witnesses said.",

@@ -71,6 +71,7 @@ TARGET = alternatives(
 OFFICE = (r"(?:the|this|that|their|our|your)\s+(?:[\w-]+\s+){0,2}?(?:commander|general|leader|governor|judge"
           r"|officer|imam|priest|mullah|cleric|politician|mp|senator|candidate|spokesman|spokeswoman|activist"
           r"|prime\s+minister|president|minister|mayor|journalist|reporter|editor|author|writer)s?")
+NOT_POSSESSIVE = r"(?!'(?:s\b|\s+\w))"  # "the Iranians' programme", "the minister's plan" name things, not people
 NOT_VIOLENCE = r"""(?!\s+(?:in|at|on)\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+|next\s+)?(?:election|elections|game|match|
     race|debate|polls?|vote|argument|chess|court|primary|primaries|final|finals|league|cup|ballot|ballot\s+box|contest))"""
 
@@ -84,7 +85,12 @@ RULES = [
         \b(?:i\s+)?(?:hope|wish|pray)\s+(?:that\s+)?(?:the|those|these|this|that|your|all|every)\s+\w+
         (?:\s+[\w']+){{0,6}}?\s+(?:all\s+)?{DEATH}\b"""),
     rule("call-to-harm", Code.threat, 0.9, rf"""
-        \b{WISH}\s+(?:just\s+|finally\s+)?{HARM}\s+(?:\w+\s+){{0,1}}?(?:{VICTIM}|{GROUP}|{OFFICE})\b"""),
+        \b{WISH}\s+(?:just\s+|finally\s+)?{HARM}\s+(?:
+            (?:\w+\s+){{0,1}}?(?:{VICTIM}|{GROUP}|{OFFICE})\b{NOT_POSSESSIVE}
+            # a people by name: "kill all the Kurds", "shoot those traitors"; neither "the Russians' supply
+            # lines" nor "the Iranians' nuclear programme" is a person
+            |(?:(?:all|every)\s+(?:of\s+)?)?(?:(?:the|those|these)\s+)?(?:{GROUP}|{PEOPLE_WORD}|traitors)\b{NOT_POSSESSIVE}
+        )"""),
     rule("should-be-harmed", Code.threat, 0.88, rf"""
         \b(?:you|u|he|she|they|him|her|them|{GROUP}|(?:this|that|the)\s+\w+)\s+(?:all\s+)?
         (?:should|must|need\s+to|needs\s+to|ought\s+to|deserve\s+to|deserves\s+to)\s+(?:all\s+)?
