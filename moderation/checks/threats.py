@@ -101,7 +101,10 @@ RULES = [
     rule("i-know-where", Code.threat, 0.85, r"""
         \b(?:i|we)\s+know\s+where\s+(?:you|u|he|she|they|your\s+\w+)\s+(?:live|lives|work|works|sleep|sleeps|are)\b"""),
     rule("self-harm-incitement", Code.threat, 0.9, r"""
-        \b(?:go\s+)?(?:kill|hang|shoot|off)\s+(?:yo)?urself\b|\bkys\b|\bdrink\s+bleach\b|\bneck\s+yourself\b"""),
+        \b(?:go\s+)?(?:kill|hang|shoot|off)\s+(?:yo)?urself\b|\bkys\b|\bdrink\s+bleach\b|\bneck\s+yourself\b
+        # told to, not told of: "soldiers who commit suicide" is news
+        |\b(?:go|just|please|you\s+should|u\s+should|you\s+ought\s+to|why\s+don't\s+you)\s+(?:go\s+)?(?:and\s+)?
+        commit\s+su[ei]?c+ide\b"""),
     rule("death-to", Code.threat, 0.85, rf"""
         \bdeath\s+to\s+(?:all\s+)?(?:the\s+)?(?:{GROUP}|{TARGET}|{PEOPLE_WORD}|you|him|her|them)\b"""),
     rule("deserves-harm", Code.threat, 0.8, rf"""
@@ -121,7 +124,7 @@ RULES = [
 
 
 PREFILTER = re.compile(rf"""\b(?:{HARM}|{HARM_PAST}|{DEATH}|dead|death|know\s+where|yourself|urself|kys|bleach|
-    bullet|knife|blade|bomb|rope|noose|live|survive|break|snap|crush|massacre)""", re.VERBOSE)
+    bullet|knife|blade|bomb|rope|noose|live|survive|break|snap|crush|massacre|commit)""", re.VERBOSE)
 
 
 class ThreatChecker(PatternChecker):
