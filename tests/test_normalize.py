@@ -161,6 +161,27 @@ def test_a_phrase_table_matches_every_phrase_of_its_grammar_and_no_other():
         assert found(clean) == {}, clean
 
 
+def test_a_word_in_unless_after_undoes_a_match_when_it_comes_next():
+    from moderation.checks.lexicon import parse_lexicon
+    from moderation.checks.terms import LexiconChecker
+    from moderation.guidelines import Code
+
+    lexicon = parse_lexicon({
+        "language": "xx",
+        "abuse.racism:group": {"groups": ["kays"], "between": ["all"], "after": ["rats"], "unless_after": ["NOT"]},
+        "profanity": {"terms": ["darn"]},  # a table without the list is not undone
+    })
+    checker = LexiconChecker(lexicons=(lexicon,))
+
+    def codes(text: str) -> set[Code]:
+        return {f.code for f in checker.check(CheckContext(text=text))}
+
+    assert codes("kays all rats") == codes("kays all rats, not all of them") == {Code.abuse_racism}
+    assert codes("kays all rats not") == codes("kays all rats  Not true") == set()
+    assert codes("kays all rats. Not true") == {Code.abuse_racism}  # only the word right after, in its sentence
+    assert codes("darn not") == {Code.profanity}
+
+
 def test_every_phrase_of_the_built_in_grammars_is_found_as_written_out():
     """The grammars are matched as such, never expanded: each phrase they stand for, written out, is found with
     its table's code (a literal term of another table taking the same words first would hide it)."""

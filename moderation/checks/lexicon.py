@@ -6,7 +6,8 @@ better-profanity's word list, minus the news and identity words its `[wordlist]`
 
 A phrase table writes a grammar instead of every phrase: `groups` (a list, or lists by code), and optional
 `before`, `between` and `after` lists; it matches every `before group between after` (an empty `between`
-entry makes that word optional), plus `terms` as written. With groups by code, `after_for` and `terms_for`
+entry makes that word optional), plus `terms` as written. `unless_after` lists words that undo a match when
+they come next ("Kürtlerin hepsi terörist değil": not all of them are). With groups by code, `after_for` and `terms_for`
 add phrases for one code only, and each code's table is labelled `code:label` ("Kurds are traitors" is
 racism, "Syrians are parasites" xenophobia). The grammar is matched as such (`matching.Phrase`), never
 written out: its expression is the size of its lists, not of their product.
@@ -36,6 +37,7 @@ class Table:
     label: str
     score: float
     terms: tuple[str | Phrase, ...]
+    unless_after: frozenset[str] = frozenset()  # the next word undoes the match (a negation)
 
     @property
     def rule(self) -> str:
@@ -66,7 +68,8 @@ def _tables(document: dict[str, Any], language: str, prefix: str = "") -> Iterab
             continue
         code_name, _, _ = name.partition(":")
         terms = tuple(dict.fromkeys(t.strip() for t in value["terms"] if t.strip()))
-        yield Table(language, Code(code_name), name, float(value.get("score", WORDLIST_SCORE)), terms)
+        yield Table(language, Code(code_name), name, float(value.get("score", WORDLIST_SCORE)), terms,
+                    _unless_after(value))
 
 
 def _phrase_tables(value: dict[str, Any], language: str, name: str) -> Iterable[Table]:
@@ -93,7 +96,11 @@ def _phrase_tables(value: dict[str, Any], language: str, name: str) -> Iterable[
                    if tails or (not after and not prefix)]
         table_name = f"{code}:{label}" if isinstance(groups, dict) else name
         yield Table(language, Code(code), table_name, score,
-                    tuple(phrases) + tuple(dict.fromkeys(t.strip() for t in literal if t.strip())))
+                    tuple(phrases) + tuple(dict.fromkeys(t.strip() for t in literal if t.strip())), _unless_after(value))
+
+
+def _unless_after(value: dict[str, Any]) -> frozenset[str]:
+    return frozenset(w.strip().casefold() for w in value.get("unless_after", []) if w.strip())
 
 
 def parse_lexicon(document: dict[str, Any]) -> Lexicon:

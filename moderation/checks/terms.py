@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ BANNED_SCORE = 0.95
 SUSPECT_SCORE = 0.55
 POLICY_TERM_SCORE = 0.9
 MAX_SCORE = 0.99
+_NEXT_WORD = re.compile(r"\s*([^\W_]+)")
 
 
 def policy_tables(policy: Policy) -> list[Table]:
@@ -66,7 +68,8 @@ class LexiconChecker:
         self.matcher = TermMatcher(table.terms for table in self.tables)
         allowed = [term for lexicon in lexicons for term in lexicon.allowed] + list(policy.allowed_terms)
         self.allowed = TermMatcher([allowed], evasions=False) if allowed else None  # as written
-        digest = hashlib.sha256(repr([(t.rule, t.score, t.terms) for t in self.tables] + allowed).encode())
+        digest = hashlib.sha256(repr([(t.rule, t.score, t.terms, sorted(t.unless_after)) for t in self.tables]
+                                     + allowed).encode())
         self.version = f"2-{digest.hexdigest()[:8]}"
 
     def scan(self, context: CheckContext) -> Scan:
@@ -86,6 +89,8 @@ class LexiconChecker:
             if scan.inside_allowed(match) or (start, end) in names:
                 continue
             table = self.tables[match.table]
+            if table.unless_after and _undone(context.normalized.text, match.end, table.unless_after):
+                continue
             best = hits[table.code].get((start, end))
             if best is None or best[0] < table.score:
                 evidence = Evidence(start, end, context.text[start:end], table.rule)
@@ -99,3 +104,8 @@ class LexiconChecker:
             evidence = tuple(e for _, e in sorted(spans.values(), key=lambda item: item[1].start))
             findings.append(Finding(code, combine(list(by_word.values())), evidence, self.name, self.version))
         return findings
+
+
+def _undone(text: str, end: int, undoers: frozenset[str]) -> bool:
+    following = _NEXT_WORD.match(text, end)
+    return following is not None and following.group(1).casefold() in undoers
