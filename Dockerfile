@@ -18,4 +18,4 @@ RUN pip install . \
 
 USER moderation
 EXPOSE 8000
-CMD ["gunicorn", "--bind", "0.0.0.0:8000", "api:create_app()"]
+CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--reuse-port", "api:create_app()"]

@@ -1,21 +1,117 @@
-"""Rate limits on submissions, per client address and per e-mail (flask-limiter).
+"""Rate limits on submissions, per client address and per e-mail (the `limits` package, fixed windows).
 
-Counters live in Redis when the broker is Redis, so every API replica shares them, and in memory on the
-embedded default. If Redis is down the limiter steps aside: an accepted comment matters more than a limit.
+`MODERATION_SUBMIT_RATE_LIMIT` is parsed by `limits` (the notation flask-limiter uses, e.g. `30/minute;300/hour`),
+and every limit applies to the client address and to the e-mail address. Counters live in Redis when the broker
+is Redis, so every API replica shares them, and in memory on the embedded default. On Redis every counter of a
+submission is counted in one round trip (one Lua script over all of them) instead of one per counter and key.
+
+If Redis is down the limiter steps aside: an accepted comment matters more than a limit. The process then counts
+in memory, as on the embedded default, and tries Redis again a little later.
 """
 
 from __future__ import annotations
 
+import logging
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from flask import Flask, Response, request
-from flask_limiter import Limiter, RateLimitExceeded
-from flask_limiter.util import get_remote_address
+from limits import RateLimitItem, parse_many
+from limits.storage import MemoryStorage, RedisStorage
+from limits.strategies import FixedWindowRateLimiter
 
 from api.problems import problem
 from moderation.settings import Settings
 
+log = logging.getLogger(__name__)
+
 SUBMIT_ENDPOINT = "public.submit_comment"
+KEY_PREFIX = "moderation"
+REDIS_TIMEOUT = 1.0  # seconds; a limit check must never hold a submission for long
+RETRY_REDIS_AFTER = 5.0  # seconds of in-memory counting after Redis failed, before it is tried again
+
+# Counts one submission against each counter in order, as limits' fixed window does (a counter expires one
+# window after its first hit). Stops at the first counter over its limit, like flask-limiter's first breach, so
+# a submission refused for its address does not also use up the e-mail's allowance. Returns {0, 0} when none
+# is over, else {the counter's position from 1, seconds until its window ends}.
+# KEYS: the counters; ARGV: each counter's limit and window in seconds, in pairs.
+HIT_IN_ORDER = """
+for i, key in ipairs(KEYS) do
+    local count = redis.call("INCR", key)
+    local window = tonumber(ARGV[2 * i])
+    if count == 1 then
+        redis.call("EXPIRE", key, window)
+    end
+    if count > tonumber(ARGV[2 * i - 1]) then
+        local ttl = redis.call("TTL", key)
+        if ttl < 0 then
+            redis.call("EXPIRE", key, window)
+            ttl = window
+        end
+        return {i, ttl}
+    end
+end
+return {0, 0}
+"""
+
+
+class FixedWindowsOnRedis(RedisStorage):
+    """limits' Redis storage with one more operation: hit several fixed-window counters in one round trip."""
+
+    def initialize_storage(self, uri: str) -> None:
+        super().initialize_storage(uri)
+        self.lua_hit_in_order = self.get_connection().register_script(HIT_IN_ORDER)
+
+    def hit_in_order(self, counters: list[tuple[RateLimitItem, str]]) -> tuple[int, int]:
+        """(position of the first counter over its limit from 1, or 0; seconds until its window ends)."""
+        arguments: list[int] = []
+        for item, _key in counters:
+            arguments += [item.amount, item.get_expiry()]
+        position, ttl = self.lua_hit_in_order([self.prefixed_key(key) for _item, key in counters], arguments)
+        return int(position), int(ttl)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    kind: str  # "address" or "email"
+    retry_after: int
+
+
+class SubmissionLimits:
+    """The limits of `setting` on a client address and on an e-mail address, hit together per submission."""
+
+    def __init__(self, setting: str, storage_url: str | None = None):
+        self.items = parse_many(setting)
+        self._memory = FixedWindowRateLimiter(MemoryStorage())
+        self._redis = (FixedWindowsOnRedis(storage_url, key_prefix=KEY_PREFIX, socket_timeout=REDIS_TIMEOUT,
+                                           socket_connect_timeout=REDIS_TIMEOUT) if storage_url else None)
+        self._redis_retry_at = 0.0
+
+    def hit(self, address: str, email: str) -> Refusal | None:
+        counters = [(item, item.key_for("submit", kind, value), kind)
+                    for kind, value in (("address", address), ("email", email)) for item in self.items]
+        if self._redis is not None and time.monotonic() >= self._redis_retry_at:
+            try:
+                position, ttl = self._redis.hit_in_order([(item, key) for item, key, _kind in counters])
+            except Exception as error:  # Redis down or slow: count in memory for a while
+                self._redis_retry_at = time.monotonic() + RETRY_REDIS_AFTER
+                log.warning("rate-limit counters in Redis unavailable (%s); counting in this process for %.0f s",
+                            error, RETRY_REDIS_AFTER)
+            else:
+                return Refusal(counters[position - 1][2], max(1, ttl)) if position else None
+        for item, key, kind in counters:
+            if not self._memory.hit(item, key):
+                reset_at = self._memory.get_window_stats(item, key).reset_time
+                return Refusal(kind, max(1, int(reset_at - time.time())))
+        return None
+
+
+MESSAGES = {
+    "address": "too many comments from this address; wait and try again",
+    "email": "too many comments from this e-mail address; wait and try again",
+}
 
 
 def _author_email() -> str:
@@ -24,25 +120,23 @@ def _author_email() -> str:
     return f"email:{str(email).strip().casefold()}" if email else "email:-"
 
 
-def install_rate_limits(app: Flask, settings: Settings) -> Limiter:
-    storage = settings.broker_url if settings.broker_url.startswith(("redis://", "rediss://")) else "memory://"
-    limiter = Limiter(
-        # No X-RateLimit-* headers on every answer (each costs storage round trips); a 429 says Retry-After.
-        key_func=get_remote_address, app=app, storage_uri=storage, headers_enabled=False, strategy="fixed-window",
-        swallow_errors=True, in_memory_fallback_enabled=True, key_prefix="moderation",
-    )
-    view = app.view_functions[SUBMIT_ENDPOINT]
-    limited = limiter.limit(settings.submit_rate_limit, key_func=get_remote_address, methods=["POST"],
-                            error_message="too many comments from this address; wait and try again")(view)
-    limited = limiter.limit(settings.submit_rate_limit, key_func=_author_email, methods=["POST"],
-                            error_message="too many comments from this e-mail address; wait and try again")(limited)
+def install_rate_limits(app: Flask, settings: Settings) -> SubmissionLimits:
+    redis = settings.broker_url.startswith(("redis://", "rediss://"))
+    limits = SubmissionLimits(settings.submit_rate_limit, settings.broker_url if redis else None)
+    view: Callable[..., Any] = app.view_functions[SUBMIT_ENDPOINT]
+
+    def limited(*args: Any, **kwargs: Any) -> Any:
+        if request.method == "POST":
+            refusal = limits.hit(request.remote_addr or "127.0.0.1", _author_email())
+            if refusal is not None:
+                return _too_many(refusal)
+        return view(*args, **kwargs)
+
+    limited.__name__ = getattr(view, "__name__", "submit_comment")
+    limited.__doc__ = view.__doc__
     app.view_functions[SUBMIT_ENDPOINT] = limited
+    return limits
 
-    @app.errorhandler(RateLimitExceeded)
-    def _too_many(error: RateLimitExceeded) -> Response:
-        current = limiter.current_limit
-        wait = max(1, int(current.reset_at - time.time())) if current else 60
-        return problem(429, error.description or "too many requests", "Too many requests",
-                       headers={"Retry-After": str(wait)})
 
-    return limiter
+def _too_many(refusal: Refusal) -> Response:
+    return problem(429, MESSAGES[refusal.kind], "Too many requests", headers={"Retry-After": str(refusal.retry_after)})

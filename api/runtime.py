@@ -37,6 +37,7 @@ class CheckQueue:
         self.batch_size = batch_size
         self._waiting: list[int] = []
         self._arrived = threading.Condition()
+        self._idle = False  # the publisher waits for a first id; during a batch's wait it sleeps on its own
         self._publisher_pid: int | None = None  # a forked process (a gunicorn worker) starts its own
 
     def enqueue(self, comment_id: int) -> None:
@@ -49,7 +50,10 @@ class CheckQueue:
             self._waiting.append(comment_id)
             if self._publisher_pid != os.getpid():
                 self._start_publisher()
-            self._arrived.notify()
+            # Wake the publisher only when it waits for a first id or a batch is full: woken for every id
+            # while it gathers, it would check, find the batch short and sleep again, once per submission.
+            if self._idle or len(self._waiting) >= self.batch_size:
+                self._arrived.notify()
 
     def flush(self) -> None:
         """Publishes what waits now (at exit, so a clean shutdown does not leave it to the sweep)."""
@@ -67,7 +71,9 @@ class CheckQueue:
         while True:
             with self._arrived:
                 while not self._waiting:
+                    self._idle = True
                     self._arrived.wait()
+                self._idle = False
                 deadline = time.monotonic() + self.batch_wait
                 while len(self._waiting) < self.batch_size and (left := deadline - time.monotonic()) > 0:
                     self._arrived.wait(left)

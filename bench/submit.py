@@ -32,8 +32,10 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 ADMIN_URL = os.environ.get("MODERATION_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 DATABASE = "moderation_bench_submit"
+# --reuse-port: a listening socket per worker, so the kernel spreads wrk's few keep-alive connections over both
+# workers; with one shared socket, whichever worker woke first could take all of them.
 GUNICORN = ["--workers", "2", "--worker-class", "gthread", "--threads", "4", "--log-level", "warning",
-            "--keep-alive", "5"]
+            "--keep-alive", "5", "--reuse-port"]
 
 
 def fresh_database() -> str:

@@ -48,7 +48,7 @@ def test_check_rejects_a_line_without_text(tmp_path):
 def test_db_upgrade_creates_the_schema(tmp_path):
     result = run("db", "upgrade", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "revision 0004" in result.stdout
+    assert "revision 0005" in result.stdout  # the newest migration
     assert (tmp_path / "moderation-data" / "moderation.sqlite3").exists()
 
 
