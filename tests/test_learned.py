@@ -165,6 +165,18 @@ def test_evidence_names_the_offending_word(checker: LearnedChecker) -> None:
     assert "idiot" in [e.text for e in attack.evidence]
 
 
+def test_evidence_is_the_words_that_explain_not_the_function_words(checker: LearnedChecker) -> None:
+    from moderation.checks.learned import FUNCTION_WORDS
+
+    # "into" pushed this one's score up most; a moderator learns nothing from it
+    [finding] = checker.check(CheckContext(text="A grenade thrown into a wedding. What kind of people do this?"))
+    words = [e.text.casefold() for e in finding.evidence]
+    assert words and not set(words) & FUNCTION_WORDS
+    for text in ("you you you", "the the the is is"):  # nothing else to show: a finding still shows its word
+        for finding in checker.check(CheckContext(text=text)):
+            assert finding.evidence
+
+
 def test_one_finding_per_code_sorted_by_score(checker: LearnedChecker) -> None:
     findings = checker.check(CheckContext(text="you stupid fucking idiot, I will kill you, subscribe to my channel"))
     assert len({f.code for f in findings}) == len(findings)

@@ -42,6 +42,8 @@ FUNCTION_WORDS = frozenset("""
 a an the is are was were be been am i you he she it we they me him her us them my your his its our their this
 that these those and or but if of to in on at by for with from as so not no do does did have has had will would
 can could should just very too also than then there here what who which when where why how all any some
+into onto upon out up down over under about after before again once only own same such both each few more most
+other off through during above below between until while because against
 """.split())
 
 # --- normalisation and features: shared with training, so change them only together with a retrain ---
@@ -273,18 +275,21 @@ class Scorer:
         return scored._per_word
 
     def evidence(self, scored: Scored, text: str, head: str) -> tuple[Evidence, ...]:
-        """Up to three words that push this head's score up most, as spans of the original text."""
+        """Up to three words that push this head's score up most, as spans of the original text.
+
+        Function words ("is", "the", "into") shift a score a little but explain nothing to a moderator: they
+        are shown only when no other word pushes the score up at all."""
         if not scored.spans:
             return ()
         column = self.contributions(scored)[:, self.m.heads.index(head)]
+        pushing = [i for i in np.argsort(-column, kind="stable") if column[i] > 0]
+        content = [i for i in pushing if text[slice(*scored.spans[i])].casefold() not in FUNCTION_WORDS]
+        chosen = content or pushing[:1]
         spans = []
-        strongest = float(column.max()) if column.size else 0.0
-        for i in np.argsort(-column, kind="stable"):
-            if len(spans) == MAX_EVIDENCE or column[i] <= 0 or column[i] < EVIDENCE_SHARE * strongest:
+        for i in chosen[:MAX_EVIDENCE]:
+            if column[i] < EVIDENCE_SHARE * column[chosen[0]]:
                 break
             start, end = scored.spans[i]
-            if text[start:end].casefold() in FUNCTION_WORDS:
-                continue  # "is", "the": they shift a score a little but explain nothing to a moderator
             spans.append(Evidence(start, end, text[start:end], f"learned:{head}"))
         return tuple(sorted(spans, key=lambda e: e.start))
 
