@@ -45,6 +45,7 @@ MUST_FIND = {
         "Somebody needs to kill the SDF commander and finish this.", "someone should shoot the prime minister",
         "Somebody should kill them before they spread.", "someone should kill all the kurds",
         "you should commit sucide", "Why don't you go and commit suicide",
+        "Just line them all up and shoot them.", "Those judges should have their houses burned.",
     ],
     Code.personal_attack: [
         "You are an idiot", "you stupid fool", "The author is a complete moron.", "Shut up, moron.",
@@ -81,6 +82,8 @@ STAY_CLEAN = [
     "We need to destroy the militia's weapons depots.", "Someone should kill the bill before it passes.",
     "We must eliminate the Iranians' nuclear programme.", "Someone should shoot the messenger, as usual.",
     "Veterans who commit suicide deserve better care.",
+    "Militias round them up and execute them in the square.", "Civilians should not have their homes bombed.",
+    "They should have their homes rebuilt by spring.",
     "The bombing killed 12 people and wounded dozens; the army will attack the city.",
     "The rebels said they would kill the hostages unless the ransom was paid.",
     "Soldiers were shot at the checkpoint, witnesses said.",

@@ -118,6 +118,16 @@ RULES = [
     rule("imperative-harm", Code.threat, 0.85, r"""
         (?:^|[.!?;:]\s*|\n\s*)(?:just\s+|so\s+)?(?:kill|shoot|hang|behead|burn|bomb|gas|exterminate|slaughter|
         execute|lynch|massacre)\s+(?:them|him|her|every|all|those|these|each|the\s+\w+\s+(?:families|children))\b"""),
+    # "Round them up and shoot every one": an order, at the start of a sentence ("Militias round them up and
+    # execute them" reports what others do)
+    rule("round-up-and-harm", Code.threat, 0.88, rf"""
+        (?:^|[.!?;:]\s*|\n\s*)(?:just\s+|so\s+|now\s+)?(?:round|line)\s+(?:them|em|'em|these\s+\w+|those\s+\w+)
+        \s+(?:all\s+)?up\s+and\s+{HARM}\b"""),
+    # "... should have their families gassed": harm wished on a person's family or home
+    rule("harm-to-kin", Code.threat, 0.85, rf"""
+        \b(?:should|must|ought\s+to|deserve\s+to|deserves\s+to)\s+(?:all\s+)?have\s+(?:their|his|her|your|ur)\s+
+        (?:own\s+)?(?:families|family|children|kids|wives|wife|mothers|mother|homes|home|houses|house|heads|head)\s+
+        {HARM_PAST}\b"""),
     rule("weapon-to-victim", Code.threat, 0.9, r"""
         \b(?:bullet|knife|blade|bomb|rope|noose)\s+(?:in|into|through|around|for)\s+(?:your|ur|his|her|their)\b"""),
 ]
