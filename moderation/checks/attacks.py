@@ -26,7 +26,7 @@ ADJECTIVE = alternatives(
     "brain dead|moronic|idiotic|ugly|fat|lying|dense|thick|demented|deranged|mentally ill|sick in the head|"
     "insane|delusional|incompetent|spineless|gutless|vile|repulsive|despicable|miserable|deplorable|"
     "a waste|an embarrassment|a disgrace|a joke|full of shit|full of crap|out of your mind|off your meds|"
-    "too stupid|so stupid|so dumb|a fucking idiot|immature|childish|hysterical|annoying"
+    "too stupid|so stupid|so dumb|a fucking idiot|immature|childish"
 )
 ADDRESS_ADJECTIVE = alternatives(
     "mindless|spineless|brainless|gutless|worthless|pathetic|lying|ignorant|stupid|dumb|idiotic|moronic|"

@@ -106,6 +106,14 @@ class LexiconChecker:
         return findings
 
 
+# A question particle after the negation makes a tag question that asserts the claim: Turkish "hain değil mi?"
+# ("traitors, aren't they?").
+TAG_QUESTION = frozenset({"mi", "mı", "mu", "mü"})
+
+
 def _undone(text: str, end: int, undoers: frozenset[str]) -> bool:
     following = _NEXT_WORD.match(text, end)
-    return following is not None and following.group(1).casefold() in undoers
+    if following is None or following.group(1).casefold() not in undoers:
+        return False
+    tag = _NEXT_WORD.match(text, following.end())
+    return tag is None or tag.group(1).casefold() not in TAG_QUESTION

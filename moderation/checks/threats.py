@@ -71,9 +71,24 @@ TARGET = alternatives(
 OFFICE = (r"(?:the|this|that|their|our|your)\s+(?:[\w-]+\s+){0,2}?(?:commander|general|leader|governor|judge"
           r"|officer|imam|priest|mullah|cleric|politician|mp|senator|candidate|spokesman|spokeswoman|activist"
           r"|prime\s+minister|president|minister|mayor|journalist|reporter|editor|author|writer)s?")
-NOT_POSSESSIVE = r"(?!'(?:s\b|\s+\w))"  # "the Iranians' programme", "the minister's plan" name things, not people
+NOT_POSSESSIVE = r"(?!['’](?:s\b|\s+\w))"  # "the Iranians' programme", "the minister’s plan" name things, not people
 NOT_VIOLENCE = r"""(?!\s+(?:in|at|on)\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+|next\s+)?(?:election|elections|game|match|
-    race|debate|polls?|vote|argument|chess|court|primary|primaries|final|finals|league|cup|ballot|ballot\s+box|contest))"""
+    race|debate|polls?|vote|argument|chess|court|primary|primaries|final|finals|league|cup|ballot|ballot\s+box|contest))
+    (?!\s+(?:economically|financially|politically|electorally|with\s+sanctions|at\s+(?:cricket|football|chess|the\s+box)
+    |in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)))"""
+# Verbs that can only mean harm to a body: "beat", "destroy", "eliminate" are also said of teams, parties and
+# candidates ("we must beat the Germans", "destroy the opposition leader in the debate").
+KILL = alternatives(
+    "kill|murder|shoot|stab|hang|lynch|behead|decapitate|strangle|slaughter|butcher|execute|gas|exterminate|"
+    "massacre|rape|torture|slit the throat of|skin alive|hunt down and kill"
+)
+# Words that may follow a people named as a noun; any other word makes it an adjective ("the Chinese economy").
+FOLLOWS_A_NOUN = alternatives(
+    "and|or|who|that|which|now|too|first|if|before|when|in|at|on|of|with|from|like|there|here|everywhere|today|"
+    "tonight|already|all|for|once|by|one by one|wherever|whenever"
+)
+# Fighters named as such: calls to kill them are views on a war, as the newsroom's readers hold them.
+COMBATANTS = r"(?:terrorists|jihadists|extremists|islamists|insurgents|militants|rebels|fighters|occupiers|invaders)"
 
 RULES = [
     rule("intent-to-harm", Code.threat, 0.92, rf"""
@@ -85,11 +100,16 @@ RULES = [
         \b(?:i\s+)?(?:hope|wish|pray)\s+(?:that\s+)?(?:the|those|these|this|that|your|all|every)\s+\w+
         (?:\s+[\w']+){{0,6}}?\s+(?:all\s+)?{DEATH}\b"""),
     rule("call-to-harm", Code.threat, 0.9, rf"""
-        \b{WISH}\s+(?:just\s+|finally\s+)?{HARM}\s+(?:
-            (?:\w+\s+){{0,1}}?(?:{VICTIM}|{GROUP}|{OFFICE})\b{NOT_POSSESSIVE}
-            # a people by name: "kill all the Kurds", "shoot those traitors"; neither "the Russians' supply
-            # lines" nor "the Iranians' nuclear programme" is a person
-            |(?:(?:all|every)\s+(?:of\s+)?)?(?:(?:the|those|these)\s+)?(?:{GROUP}|{PEOPLE_WORD}|traitors)\b{NOT_POSSESSIVE}
+        \b{WISH}\s+(?:just\s+|finally\s+)?(?:
+            {HARM}\s+(?:\w+\s+){{0,1}}?(?:{VICTIM}|{GROUP})\b{NOT_POSSESSIVE}{NOT_VIOLENCE}
+            # an office or a people by name, with a verb of killing: "kill the SDF commander", "kill all the
+            # Kurds", "shoot those traitors"; neither "the Russians' supply lines" nor "the Iranians' nuclear
+            # programme" is a person, nor "the Chinese economy"
+            |{KILL}\s+(?:
+                {OFFICE}
+                |(?:(?:all|every)\s+(?:of\s+)?)?(?:(?:the|those|these)\s+)?(?!{COMBATANTS})(?:{GROUP}|{PEOPLE_WORD}|traitors)
+                (?!\s+(?!{FOLLOWS_A_NOUN}\b)[^\W\d_]+)
+            )\b{NOT_POSSESSIVE}{NOT_VIOLENCE}
         )"""),
     rule("should-be-harmed", Code.threat, 0.88, rf"""
         \b(?:you|u|he|she|they|him|her|them|{GROUP}|(?:this|that|the)\s+\w+)\s+(?:all\s+)?
@@ -102,9 +122,11 @@ RULES = [
         \b(?:i|we)\s+know\s+where\s+(?:you|u|he|she|they|your\s+\w+)\s+(?:live|lives|work|works|sleep|sleeps|are)\b"""),
     rule("self-harm-incitement", Code.threat, 0.9, r"""
         \b(?:go\s+)?(?:kill|hang|shoot|off)\s+(?:yo)?urself\b|\bkys\b|\bdrink\s+bleach\b|\bneck\s+yourself\b
-        # told to, not told of: "soldiers who commit suicide" is news
-        |\b(?:go|just|please|you\s+should|u\s+should|you\s+ought\s+to|why\s+don't\s+you)\s+(?:go\s+)?(?:and\s+)?
-        commit\s+su[ei]?c+ide\b"""),
+        # told to, not told of: "veterans who commit suicide", "farmers often go and commit suicide" are news
+        |(?:^|[.!?;:,]\s*|\n\s*)(?:just\s+|please\s+|so\s+)?(?:go\s+)?(?:and\s+)?commit\s+su[ei]?c+ide\b
+        |\b(?:you|u)\s+(?:should|ought\s+to|need\s+to|must|better)\s+(?:just\s+|all\s+)?(?:go\s+)?(?:and\s+)?
+        commit\s+su[ei]?c+ide\b
+        |\bwhy\s+don't\s+(?:you|u)\s+(?:just\s+)?(?:go\s+)?(?:and\s+)?commit\s+su[ei]?c+ide\b"""),
     rule("death-to", Code.threat, 0.85, rf"""
         \bdeath\s+to\s+(?:all\s+)?(?:the\s+)?(?:{GROUP}|{TARGET}|{PEOPLE_WORD}|you|him|her|them)\b"""),
     rule("deserves-harm", Code.threat, 0.8, rf"""
@@ -123,8 +145,10 @@ RULES = [
     rule("round-up-and-harm", Code.threat, 0.88, rf"""
         (?:^|[.!?;:]\s*|\n\s*)(?:just\s+|so\s+|now\s+)?(?:round|line)\s+(?:them|em|'em|these\s+\w+|those\s+\w+)
         \s+(?:all\s+)?up\s+and\s+{HARM}\b"""),
-    # "... should have their families gassed": harm wished on a person's family or home
+    # "... should have their families gassed": harm wished on a person's family or home, by a clause whose
+    # subject is someone ("No child should have their home bombed" condemns it)
     rule("harm-to-kin", Code.threat, 0.85, rf"""
+        (?:^|(?<=[.!?;:\n]))(?:(?!\b(?:no|nobody|none|noone|never|not)\b)[^.!?;:\n]){{0,120}}?
         \b(?:should|must|ought\s+to|deserve\s+to|deserves\s+to)\s+(?:all\s+)?have\s+(?:their|his|her|your|ur)\s+
         (?:own\s+)?(?:families|family|children|kids|wives|wife|mothers|mother|homes|home|houses|house|heads|head)\s+
         {HARM_PAST}\b"""),
