@@ -44,6 +44,32 @@ def test_upgrade_is_idempotent(migrated, database_url):
     assert migrate.current_revision(url) is not None
 
 
+def test_an_index_build_cut_short_on_postgresql_does_not_stop_the_upgrade_from_running_again(postgres_url):
+    """CREATE INDEX CONCURRENTLY runs outside a transaction: a failure leaves an invalid index of that name."""
+    from sqlalchemy import create_engine
+
+    url = Settings.model_validate({"database_url": postgres_url}).sqlalchemy_url
+    migrate.upgrade(url, "0004")
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("CREATE TABLE leftover (x int)"))
+            connection.execute(text("INSERT INTO leftover VALUES (1), (1)"))
+            with pytest.raises(DBAPIError):  # a unique build over duplicates fails and leaves the index invalid
+                connection.execute(text("CREATE UNIQUE INDEX CONCURRENTLY ix_comments_author_article_submitted "
+                                        "ON leftover (x)"))
+        migrate.upgrade(url)
+        with engine.connect() as connection:
+            valid = connection.execute(text(
+                "SELECT i.indisvalid, t.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                "JOIN pg_class t ON t.oid = i.indrelid WHERE c.relname = 'ix_comments_author_article_submitted'")).all()
+            old = connection.execute(text("SELECT 1 FROM pg_class WHERE relname = 'ix_comments_author_email_hash'")).all()
+        assert valid == [(True, "comments")] and old == []
+        assert migrate.current_revision(url) == "0005"
+    finally:
+        engine.dispose()
+
+
 @pytest.mark.parametrize("column, value", [
     ("body", "'edited by a moderator'"),
     ("author_name", "'Someone Else'"),
