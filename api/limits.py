@@ -35,9 +35,18 @@ RETRY_REDIS_AFTER = 5.0  # seconds of in-memory counting after Redis failed, bef
 # Counts one submission against each counter in order, as limits' fixed window does (a counter expires one
 # window after its first hit). Stops at the first counter over its limit, like flask-limiter's first breach, so
 # a submission refused for its address does not also use up the e-mail's allowance. Returns {0, 0} when none
-# is over, else {the counter's position from 1, seconds until its window ends}.
+# is over, else {the counter's position from 1, seconds until every full counter's window ends}: with
+# "2/second;3/minute" spent, the second's counter breaks first, but only the minute's end lets a comment in.
 # KEYS: the counters; ARGV: each counter's limit and window in seconds, in pairs.
 HIT_IN_ORDER = """
+local function seconds_left(key, window)
+    local ttl = redis.call("TTL", key)
+    if ttl < 0 then
+        redis.call("EXPIRE", key, window)
+        ttl = window
+    end
+    return ttl
+end
 for i, key in ipairs(KEYS) do
     local count = redis.call("INCR", key)
     local window = tonumber(ARGV[2 * i])
@@ -45,12 +54,13 @@ for i, key in ipairs(KEYS) do
         redis.call("EXPIRE", key, window)
     end
     if count > tonumber(ARGV[2 * i - 1]) then
-        local ttl = redis.call("TTL", key)
-        if ttl < 0 then
-            redis.call("EXPIRE", key, window)
-            ttl = window
+        local wait = seconds_left(key, window)
+        for j, other in ipairs(KEYS) do
+            if j ~= i and tonumber(redis.call("GET", other) or "0") >= tonumber(ARGV[2 * j - 1]) then
+                wait = math.max(wait, seconds_left(other, tonumber(ARGV[2 * j])))
+            end
         end
-        return {i, ttl}
+        return {i, wait}
     end
 end
 return {0, 0}
@@ -103,8 +113,9 @@ class SubmissionLimits:
                 return Refusal(counters[position - 1][2], max(1, ttl)) if position else None
         for item, key, kind in counters:
             if not self._memory.hit(item, key):
-                reset_at = self._memory.get_window_stats(item, key).reset_time
-                return Refusal(kind, max(1, int(reset_at - time.time())))
+                full = [stats.reset_time for stats in (self._memory.get_window_stats(i, k) for i, k, _ in counters)
+                        if stats.remaining == 0]
+                return Refusal(kind, max(1, int(max(full) - time.time())))
         return None
 
 

@@ -66,6 +66,26 @@ def test_both_keys_answer_429_with_retry_after_and_count_in_redis(tmp_path, redi
                 server.delete(key)
 
 
+@pytest.mark.parametrize("storage", ["redis", "memory"])
+def test_retry_after_waits_for_every_spent_limit_not_only_the_first_broken(storage, redis_url, fresh):
+    from api.limits import SubmissionLimits
+
+    address, email, _ = fresh
+    limits = SubmissionLimits("2/second;3/minute", redis_url if storage == "redis" else None)
+    server = redis.Redis.from_url(redis_url)
+    try:
+        assert [limits.hit(address, f"{i}-{email}") for i in range(2)] == [None, None]
+        assert limits.hit(address, f"2-{email}").retry_after == 1  # the second's limit, the minute's not spent
+        time.sleep(1.1)
+        assert limits.hit(address, f"3-{email}") is None  # the minute's third
+        assert limits.hit(address, f"4-{email}").retry_after > 30  # the minute's limit breaks
+        refused = limits.hit(address, f"5-{email}")  # the second's breaks first now, the minute's is spent too
+        assert refused.kind == "address" and refused.retry_after > 30
+    finally:
+        for key in list(server.scan_iter(f"moderation:*{address}*")):
+            server.delete(key)
+
+
 def test_the_limiter_steps_aside_when_redis_is_down(tmp_path, fresh):
     address, email, tag = fresh
     (client,) = _apps(tmp_path, f"redis://127.0.0.1:{free_port()}/0", "2/minute")
