@@ -28,6 +28,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 import uuid
 from datetime import datetime, timezone
@@ -126,31 +127,39 @@ def count(url: str, status: str) -> int:
         return connection.execute("SELECT count(*) FROM comments WHERE status = %s", (status,)).fetchone()[0]
 
 
-def post(body: dict[str, str], article: str = "e2e") -> bool:
+def post(body: dict[str, str], article: str = "e2e") -> int:
+    """The answer's status; 0 when there was none (the server not up, or the connection lost)."""
     request = urllib.request.Request(f"http://127.0.0.1:8761/v1/articles/{article}/comments",
                                      data=json.dumps(body).encode(), method="POST",
                                      headers={"Content-Type": "application/json"})
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status == 202
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
     except OSError:
-        return False
+        return 0
 
 
 def wait_until_warm(ready_file: Path, url: str, limit: float = 180) -> None:
     """Until the worker says it is ready and a few warm-up comments have been checked: the steady run measures
-    the service running, not its start (which the sleep this replaces left inside the first seconds)."""
+    the service running, not its start (which the sleep this replaces left inside the first seconds). The
+    comments go one batch window apart, so each makes a check message of its own and both worker processes
+    get some."""
     deadline = time.monotonic() + limit
     while not ready_file.exists():
         if time.monotonic() > deadline:
             raise SystemExit("the check worker did not become ready")
         time.sleep(0.2)
     for i in range(WARMUP_COMMENTS):
-        while not post({"author_name": "Warm-up", "author_email": f"{WARMUP}{i}@example.org",
-                        "body": BODIES[i % len(BODIES)]}, article="e2e-warm-up"):
+        while not (status := post({"author_name": "Warm-up", "author_email": f"{WARMUP}{i}@example.org",
+                                   "body": BODIES[i % len(BODIES)]}, article="e2e-warm-up")):
             if time.monotonic() > deadline:
                 raise SystemExit("the API did not start")
             time.sleep(0.2)
+        if status != 202:
+            raise SystemExit(f"a warm-up comment was answered {status}")
+        time.sleep(4 * BATCH_WAIT)
     while count(url, "pending") > 0:
         if time.monotonic() > deadline:
             raise SystemExit("the warm-up comments were not checked")
@@ -183,7 +192,7 @@ def steady(args: argparse.Namespace) -> dict[str, object]:
 
         def send(i: int) -> None:
             ok = post({"author_name": "Reader", "author_email": f"r{i}@example.org",
-                       "body": f"{BODIES[i % len(BODIES)]} ({i})"})
+                       "body": f"{BODIES[i % len(BODIES)]} ({i})"}) == 202
             with lock:
                 sent[0] += ok
                 failed[0] += not ok
