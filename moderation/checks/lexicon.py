@@ -6,11 +6,11 @@ better-profanity's word list, minus the news and identity words its `[wordlist]`
 
 A phrase table writes a grammar instead of every phrase: `groups` (a list, or lists by code), and optional
 `before`, `between` and `after` lists; it matches every `before group between after` (an empty `between`
-entry makes that word optional), plus `terms` as written. `unless_after` lists words that undo a match when
-they come next ("Kürtlerin hepsi terörist değil": not all of them are). With groups by code, `after_for` and `terms_for`
+entry makes that word optional), plus `terms` as written. With groups by code, `after_for` and `terms_for`
 add phrases for one code only, and each code's table is labelled `code:label` ("Kurds are traitors" is
-racism, "Syrians are parasites" xenophobia). The grammar is matched as such (`matching.Phrase`), never
-written out: its expression is the size of its lists, not of their product.
+racism, "Syrians are parasites" xenophobia). Any table may list `unless_after`: words that undo a match when
+they come next ("Kürtlerin hepsi terörist değil": not all of them are). The grammar is matched as such
+(`matching.Phrase`), never written out: its expression is the size of its lists, not of their product.
 """
 
 from __future__ import annotations
@@ -96,7 +96,8 @@ def _phrase_tables(value: dict[str, Any], language: str, name: str) -> Iterable[
                    if tails or (not after and not prefix)]
         table_name = f"{code}:{label}" if isinstance(groups, dict) else name
         yield Table(language, Code(code), table_name, score,
-                    tuple(phrases) + tuple(dict.fromkeys(t.strip() for t in literal if t.strip())), _unless_after(value))
+                    tuple(phrases) + tuple(dict.fromkeys(t.strip() for t in literal if t.strip())),
+                    _unless_after(value))
 
 
 def _unless_after(value: dict[str, Any]) -> frozenset[str]:

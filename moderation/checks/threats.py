@@ -107,7 +107,8 @@ RULES = [
             # programme" is a person, nor "the Chinese economy"
             |{KILL}\s+(?:
                 {OFFICE}
-                |(?:(?:all|every)\s+(?:of\s+)?)?(?:(?:the|those|these)\s+)?(?!{COMBATANTS})(?:{GROUP}|{PEOPLE_WORD}|traitors)
+                |(?:(?:all|every)\s+(?:of\s+)?)?(?:(?:the|those|these)\s+)?
+                (?!{COMBATANTS})(?:{GROUP}|{PEOPLE_WORD}|traitors)
                 (?!\s+(?!{FOLLOWS_A_NOUN}\b)[^\W\d_]+)
             )\b{NOT_POSSESSIVE}{NOT_VIOLENCE}
         )"""),
