@@ -161,6 +161,19 @@ def test_a_phrase_table_matches_every_phrase_of_its_grammar_and_no_other():
         assert found(clean) == {}, clean
 
 
+def test_an_empty_before_entry_makes_the_first_word_optional():
+    from moderation.checks.lexicon import parse_lexicon
+    from moderation.checks.terms import LexiconChecker
+    from moderation.guidelines import Code
+
+    lexicon = parse_lexicon({"language": "xx", "abuse.racism:group": {
+        "before": ["", "all the"], "groups": ["kays"], "after": ["are rats"]}})
+    checker = LexiconChecker(lexicons=(lexicon,))
+    for text in ("kays are rats", "all the kays are rats"):
+        assert {f.code for f in checker.check(CheckContext(text=text))} == {Code.abuse_racism}, text
+    assert checker.check(CheckContext(text="all the kays")) == []
+
+
 def test_a_word_in_unless_after_undoes_a_match_when_it_comes_next():
     from moderation.checks.lexicon import parse_lexicon
     from moderation.checks.terms import LexiconChecker
@@ -221,6 +234,7 @@ def test_a_word_list_term_cannot_hide_a_phrase_that_starts_with_the_same_words()
     {"abuse:g": {"groups": {"abuse.racism": ["ks"], "abuse.religion": ["ps"]}, "after_for": {"abuse.racism": ["y"]}}},
     {"threat:d": {"groups": [], "before": ["death to"]}},
     {"threat:d": {"groups": ["ks"], "after": [""]}},  # the bare group word would be a finding
+    {"threat:d": {"groups": ["ks"], "before": ["", "death to"]}},  # so would it, the "before" being optional
 ])
 def test_a_phrase_table_that_would_flag_a_bare_group_word_is_refused(document):
     from moderation.checks.lexicon import parse_lexicon

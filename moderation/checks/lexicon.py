@@ -5,8 +5,8 @@ normalisation; `word*` also matches longer words; spaces match any separator. En
 better-profanity's word list, minus the news and identity words its `[wordlist]` table excludes.
 
 A phrase table writes a grammar instead of every phrase: `groups` (a list, or lists by code), and optional
-`before`, `between` and `after` lists; it matches every `before group between after` (an empty `between`
-entry makes that word optional), plus `terms` as written. With groups by code, `after_for` and `terms_for`
+`before`, `between` and `after` lists; it matches every `before group between after` (an empty `before` or
+`between` entry makes that word optional), plus `terms` as written. With groups by code, `after_for` and `terms_for`
 add phrases for one code only, and each code's table is labelled `code:label` ("Kurds are traitors" is
 racism, "Syrians are parasites" xenophobia). Any table may list `unless_after`: words that undo a match when
 they come next ("Kürtlerin hepsi terörist değil": not all of them are). The grammar is matched as such
@@ -80,17 +80,21 @@ def _phrase_tables(value: dict[str, Any], language: str, name: str) -> Iterable[
         raise ValueError(f"{language}: {name} has groups by code: give its terms as terms_for")
     score = float(value.get("score", WORDLIST_SCORE))
     before = tuple(b.strip() for b in value.get("before", []) if b.strip())
+    before_optional = bool(before) and any(not b.strip() for b in value.get("before", []))
     between = tuple(value.get("between", []))
     between = between if any(b.strip() for b in between) else ()  # only "": no word between at all
     for code, names in by_code.items():
         names = tuple(n.strip() for n in names if n.strip())
         after = [a.strip() for a in [*value.get("after", []), *value.get("after_for", {}).get(code, [])] if a.strip()]
-        if not names or not (before or after):
+        if not names or not ((before and not before_optional) or after):
             # a group word alone would be a finding wherever a group is named
             raise ValueError(f"{language}: {name} ({code}) needs groups and words before or after them")
         literal = value.get("terms_for", {}).get(code, []) if isinstance(groups, dict) else value.get("terms", [])
-        lead = tuple(slot for slot in (before, names, between) if slot)
+        # the first slot enters the trie and must be written: an optional `before` makes a phrase without it
+        leads = [tuple(slot for slot in (first, names, between) if slot)
+                 for first in ((before, ()) if before_optional else (before,))]
         phrases = [Phrase(lead + ((tails,) if tails else ()), prefix)
+                   for lead in leads
                    for prefix in (False, True)  # "asalak*" goes on, "hayvandır" ends there: two phrases
                    for tails in [tuple(a.rstrip("*") for a in after if a.endswith("*") == prefix)]
                    if tails or (not after and not prefix)]
