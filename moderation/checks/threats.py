@@ -87,6 +87,7 @@ FOLLOWS_A_NOUN = alternatives(
     "and|or|who|that|which|now|too|first|if|before|when|in|at|on|of|with|from|like|there|here|everywhere|today|"
     "tonight|already|all|for|once|by|one by one|wherever|whenever"
 )
+COMMIT_SUICIDE = r"(?:go\s+)?(?:and\s+)?commit\s+su[ei]?c+ide\b"
 # Fighters named as such: calls to kill them are views on a war, as the newsroom's readers hold them.
 COMBATANTS = r"(?:terrorists|jihadists|extremists|islamists|insurgents|militants|rebels|fighters|occupiers|invaders)"
 
@@ -121,13 +122,12 @@ RULES = [
         (?:dead|a\s+dead\s+man|a\s+dead\s+woman|dead\s+meat|finished|next)\b(?!\s+(?:wrong|right|on|serious))"""),
     rule("i-know-where", Code.threat, 0.85, r"""
         \b(?:i|we)\s+know\s+where\s+(?:you|u|he|she|they|your\s+\w+)\s+(?:live|lives|work|works|sleep|sleeps|are)\b"""),
-    rule("self-harm-incitement", Code.threat, 0.9, r"""
+    rule("self-harm-incitement", Code.threat, 0.9, rf"""
         \b(?:go\s+)?(?:kill|hang|shoot|off)\s+(?:yo)?urself\b|\bkys\b|\bdrink\s+bleach\b|\bneck\s+yourself\b
         # told to, not told of: "veterans who commit suicide", "farmers often go and commit suicide" are news
-        |(?:^|[.!?;:,]\s*|\n\s*)(?:just\s+|please\s+|so\s+)?(?:go\s+)?(?:and\s+)?commit\s+su[ei]?c+ide\b
-        |\b(?:you|u)\s+(?:should|ought\s+to|need\s+to|must|better)\s+(?:just\s+|all\s+)?(?:go\s+)?(?:and\s+)?
-        commit\s+su[ei]?c+ide\b
-        |\bwhy\s+don't\s+(?:you|u)\s+(?:just\s+)?(?:go\s+)?(?:and\s+)?commit\s+su[ei]?c+ide\b"""),
+        |(?:^|[.!?;:,]\s*|\n\s*)(?:just\s+|please\s+|so\s+)?{COMMIT_SUICIDE}
+        |\b(?:you|u)\s+(?:should|ought\s+to|need\s+to|must|better)\s+(?:just\s+|all\s+)?{COMMIT_SUICIDE}
+        |\bwhy\s+don't\s+(?:you|u)\s+(?:just\s+)?{COMMIT_SUICIDE}"""),
     rule("death-to", Code.threat, 0.85, rf"""
         \bdeath\s+to\s+(?:all\s+)?(?:the\s+)?(?:{GROUP}|{TARGET}|{PEOPLE_WORD}|you|him|her|them)\b"""),
     rule("deserves-harm", Code.threat, 0.8, rf"""
