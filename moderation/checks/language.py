@@ -14,6 +14,12 @@ from moderation.guidelines import Code
 
 SORANI_LETTERS = frozenset("ێۆڕڵەڤ")
 PERSIAN_LETTERS = frozenset("پچژگی")
+# Dotless ı and ğ are written only in Turkish and Azerbaijani (which has ə as well): on a short comment lingua
+# can read "Araplar zaten hain değil" as Swedish, a language of no check, and send it to a person for nothing.
+TURKISH_LETTERS = frozenset("ıİğĞ")
+AZERBAIJANI_LETTERS = frozenset("əƏ")
+TURKISH_SCRIPT_LANGUAGES = frozenset({"en", "tr", "az"})  # English: Turkish names in English news talk
+TURKISH_RUNNER_UP = 0.1
 KURMANJI_WORDS = frozenset("ez tu ew em hûn ji bi di ku jî nîne heye dike kir wî wê min te vê wan çi çima kurd "
                            "kurdistan û ne gelek baş zimanê kurdî ev evê ewê hene bû bûn dibe dikin dê were "
                            "welat gel gelê şer êrîş mirov jin zarok hikûmet partî pêşmerge serok rojava bakur "
@@ -86,12 +92,17 @@ def detect(text: str) -> tuple[str | None, float]:
         return "kmr", share
     confidences = _detector().compute_language_confidence_values(text[:LINGUA_SAMPLE_CHARS])
     best = confidences[0]
-    return best.language.iso_code_639_1.name.lower(), best.value * share
+    code = best.language.iso_code_639_1.name.lower()
+    if code not in TURKISH_SCRIPT_LANGUAGES and set(text) & TURKISH_LETTERS:
+        turkish = next(c for c in confidences if c.language.iso_code_639_1.name == "TR")
+        if turkish.value >= TURKISH_RUNNER_UP and not set(text) & AZERBAIJANI_LETTERS:
+            return "tr", share  # "Erdoğan" in a German sentence leaves lingua's German sure: that stays German
+    return code, best.value * share
 
 
 class LanguageChecker:
     name = "language"
-    version = "1"
+    version = "2"  # 2: dotless ı and ğ keep a short Turkish comment Turkish
 
     def __init__(self, covered: tuple[str, ...] = ("en", "tr", "ar", "fa", "ckb", "kmr"), min_confidence: float = 0.6):
         self.covered = frozenset(covered)
