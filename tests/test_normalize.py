@@ -174,6 +174,29 @@ def test_an_empty_before_entry_makes_the_first_word_optional():
     assert checker.check(CheckContext(text="all the kays")) == []
 
 
+def test_also_words_joined_by_and_may_come_before_the_after_word():
+    import pytest
+
+    from moderation.checks.lexicon import parse_lexicon
+    from moderation.checks.terms import LexiconChecker
+    from moderation.guidelines import Code
+
+    lexicon = parse_lexicon({"language": "xx", "abuse.racism:group": {
+        "groups": ["kays"], "between": ["", "all"], "after": ["rats"], "also": ["thieves", "liars"], "and": ["and"]}})
+    checker = LexiconChecker(lexicons=(lexicon,))
+
+    def codes(text: str) -> set[Code]:
+        return {f.code for f in checker.check(CheckContext(text=text))}
+
+    for text in ("kays rats", "kays all thieves and rats", "kays liars and rats"):
+        assert codes(text) == {Code.abuse_racism}, text
+    for text in ("kays thieves", "kays thieves and", "kays thieves and liars", "kays farmers and rats"):
+        assert codes(text) == set(), text  # the last word must be an `after` word; the first one listed
+    with pytest.raises(ValueError, match="both"):
+        parse_lexicon({"language": "xx", "abuse.racism:group": {"groups": ["kays"], "after": ["rats"],
+                                                                 "also": ["thieves"]}})
+
+
 def test_a_word_in_unless_after_undoes_a_match_when_it_comes_next():
     from moderation.checks.lexicon import parse_lexicon
     from moderation.checks.terms import LexiconChecker

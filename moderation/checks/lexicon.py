@@ -8,7 +8,8 @@ A phrase table writes a grammar instead of every phrase: `groups` (a list, or li
 `before`, `between` and `after` lists; it matches every `before group between after` (an empty `before` or
 `between` entry makes that word optional), plus `terms` as written. With groups by code, `after_for` and `terms_for`
 add phrases for one code only, and each code's table is labelled `code:label` ("Kurds are traitors" is
-racism, "Syrians are parasites" xenophobia). Any table may list `unless_after`: words that undo a match when
+racism, "Syrians are parasites" xenophobia). `also` lists bare predicates that may stand first, joined to the
+`after` word by one of the `and` words ("Kurds are all separatists and traitors"). Any table may list `unless_after`: words that undo a match when
 they come next ("Kürtlerin hepsi terörist değil": not all of them are). The grammar is matched as such
 (`matching.Phrase`), never written out: its expression is the size of its lists, not of their product.
 """
@@ -83,6 +84,7 @@ def _phrase_tables(value: dict[str, Any], language: str, name: str) -> Iterable[
     before_optional = bool(before) and any(not b.strip() for b in value.get("before", []))
     between = tuple(value.get("between", []))
     between = between if any(b.strip() for b in between) else ()  # only "": no word between at all
+    also = _coordinated(value, language, name)
     for code, names in by_code.items():
         names = tuple(n.strip() for n in names if n.strip())
         after = [a.strip() for a in [*value.get("after", []), *value.get("after_for", {}).get(code, [])] if a.strip()]
@@ -91,7 +93,7 @@ def _phrase_tables(value: dict[str, Any], language: str, name: str) -> Iterable[
             raise ValueError(f"{language}: {name} ({code}) needs groups and words before or after them")
         literal = value.get("terms_for", {}).get(code, []) if isinstance(groups, dict) else value.get("terms", [])
         # the first slot enters the trie and must be written: an optional `before` makes a phrase without it
-        leads = [tuple(slot for slot in (first, names, between) if slot)
+        leads = [tuple(slot for slot in (first, names, between, also) if slot)
                  for first in ((before, ()) if before_optional else (before,))]
         phrases = [Phrase(lead + ((tails,) if tails else ()), prefix)
                    for lead in leads
@@ -102,6 +104,17 @@ def _phrase_tables(value: dict[str, Any], language: str, name: str) -> Iterable[
         yield Table(language, Code(code), table_name, score,
                     tuple(phrases) + tuple(dict.fromkeys(t.strip() for t in literal if t.strip())),
                     _unless_after(value))
+
+
+def _coordinated(value: dict[str, Any], language: str, name: str) -> tuple[str, ...]:
+    """The optional slot before `after`: each `also` predicate with each `and` word, or nothing."""
+    also = [a.strip() for a in value.get("also", []) if a.strip()]
+    conjunctions = [c.strip() for c in value.get("and", []) if c.strip()]
+    if bool(also) != bool(conjunctions):
+        raise ValueError(f"{language}: {name} needs both `also` and `and`, or neither")
+    if also and not [a for a in value.get("after", []) if a.strip()] and not value.get("after_for"):
+        raise ValueError(f"{language}: {name} has `also` with no `after` word to join")
+    return ("", *(f"{a} {c}" for a in also for c in conjunctions)) if also else ()
 
 
 def _unless_after(value: dict[str, Any]) -> frozenset[str]:
