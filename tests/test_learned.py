@@ -177,6 +177,13 @@ def test_evidence_is_the_words_that_explain_not_the_function_words(checker: Lear
             assert finding.evidence
 
 
+def test_a_text_with_no_feature_the_model_knows_gets_no_finding(checker: LearnedChecker) -> None:
+    # Short, so no language is detected and the English model is asked: only its prior would answer
+    for text in ("العرب حثالة وكلاب", "این چه خبره", "你好 你好"):
+        assert checker.check(CheckContext(text=text)) == [], text
+    assert checker.check(CheckContext(text="you idiot"))  # two words it knows are enough
+
+
 def test_one_finding_per_code_sorted_by_score(checker: LearnedChecker) -> None:
     findings = checker.check(CheckContext(text="you stupid fucking idiot, I will kill you, subscribe to my channel"))
     assert len({f.code for f in findings}) == len(findings)

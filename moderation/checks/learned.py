@@ -398,8 +398,9 @@ def promotion_code(text: str) -> Code:
     return Code.promotion_commercial if _COMMERCIAL.search(text) else Code.promotion_personal
 
 
-RULES_REVISION = 4  # 2: obscene and abuse scores need their words (else an attack); allowed phrases blanked
-# 3: links to allowed sites (citations) blanked; 4: without a link, a pitch needs the writer's own thing
+RULES_REVISION = 5  # 2: obscene and abuse scores need their words (else an attack); allowed phrases blanked
+# 3: links to allowed sites (citations) blanked; 4: without a link, a pitch needs the writer's own thing;
+# 5: a score no word pushes up (the model's prior) is no finding
 
 
 class LearnedChecker:
@@ -461,9 +462,12 @@ class LearnedChecker:
                       "promotion")
             elif _PROMOTION_WORDS.search(judged):
                 offer(promotion_code(judged), s["promotion"], "promotion")
+        # A score no word pushes up is the model's prior (a short Persian or Chinese comment has no feature it
+        # knows): at most the bias's probability, nothing to show a moderator, so no finding.
         findings = [
-            Finding(code, score, self.scorer.evidence(scored, text, head), self.name, self.version)
+            Finding(code, score, evidence, self.name, self.version)
             for code, (score, head) in best.items()
+            if (evidence := self.scorer.evidence(scored, text, head))
         ]
         return sorted(findings, key=lambda f: (-f.score, f.code.value))
 
