@@ -61,6 +61,7 @@ MUST_FIND = {
     Code.abuse_sexism: ["women belong in the kitchen", "women can't drive", "she is a slut", "feminazis", "₩HORE"],
     Code.abuse_xenophobia: [
         "go back to your own country", "refugees are vermin", "deport all immigrants", "Syrians are parasites",
+        "Throw out all the refugees.", "We must kick the Afghans out.", "Kurdistan should throw out all the Arab IDPs.",
     ],
     Code.abuse_religion: ["Muslims are animals", "I hate jews", "dirty kikes", "jews are the problem",
                           "Jews control the media", "the jews secretly run the world"],
@@ -100,6 +101,7 @@ STAY_CLEAN = [
     "Hitler's invasion of Poland began the war; the Nazi regime fell in 1945.",
     "Gay marriage was legalised; Muslim and Jewish leaders welcomed it.",
     "The Kurds are fighting ISIS in Syria.",
+    "The army drove the Kurds out of Kirkuk in 2017.", "The court should throw out the refugees' claims, he said.",
     "Kurds control the oil fields near Kirkuk; Turks run the news agency and Sunnis own the banks' shares.",
     "Girls run the world! Men control everything, women own the stage now.",
     "Grade F of the class; plan B is off the table.",
