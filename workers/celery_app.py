@@ -29,6 +29,12 @@ def broker_options(settings: Settings) -> dict[str, object]:
 
 
 def create_celery(settings: Settings) -> Celery:
+    # beat keeps its schedule in the data folder and exits at start if the folder is missing: without beat no
+    # sweep runs, and comments accepted while the broker was down would stay pending
+    try:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a read-only image: beat is then given --schedule elsewhere, workers need no folder
+        pass
     app = Celery("moderation", set_as_current=False)
     app.conf.update(
         **broker_options(settings),

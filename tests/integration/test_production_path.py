@@ -50,6 +50,22 @@ def http(method: str, url: str, body: dict | None = None) -> tuple[int, dict, di
         return error.code, dict(error.headers), json.loads(error.read() or b"{}")
 
 
+def test_beat_starts_where_the_data_folder_does_not_exist_yet(redis_url, check_queue, processes, tmp_path):
+    data = tmp_path / "not" / "yet"  # a fresh machine: ./moderation-data is made by whichever process needs it
+    env = compose_environment({
+        "MODERATION_DATABASE_URL": f"sqlite:///{tmp_path / 'unused.db'}",
+        "MODERATION_BROKER_URL": redis_url,
+        "MODERATION_SECRET_KEY": uuid.uuid4().hex * 2,
+        "MODERATION_DATA_DIR": str(data),
+        "MODERATION_CHECK_QUEUE": check_queue,
+    })
+    beat = processes("beat", COMPOSE["services"]["beat"]["command"], env, cwd=tmp_path)
+    beat.wait_for_output("beat: Starting", timeout=60)
+    wait_until(lambda: any(data.glob("celerybeat-schedule*")), timeout=30, interval=0.2)
+    time.sleep(1)
+    assert beat.popen.poll() is None, beat.output()[-4000:]
+
+
 def test_compose_commands_take_a_comment_to_review(postgres_url, redis_url, check_queue, processes, tmp_path):
     port = free_port()
     env = compose_environment({
