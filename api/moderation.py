@@ -120,7 +120,9 @@ def release(path: CommentPath) -> Response:
                  summary="Approve or reject (never edit); a rejection names its guideline codes")
 @allow(*MODERATORS)
 def decide(path: CommentPath, body: DecisionIn) -> Response:
-    outcome = review.decide(runtime().sessions, path.comment_id, current_principal(), _request(body))
+    rt = runtime()
+    outcome = review.decide(rt.sessions, path.comment_id, current_principal(), _request(body),
+                            timedelta(seconds=rt.settings.pending_max_age))
     return jsonify(_decision(outcome).model_dump(mode="json"))
 
 
@@ -139,7 +141,8 @@ def reverse(path: CommentPath, body: DecisionIn) -> Response:
 @allow(*MODERATORS)
 def decide_many(body: BulkDecisionsIn) -> Response:
     requests = [(item.comment_id, _request(item)) for item in body.decisions]
-    results = review.decide_many(runtime().sessions, current_principal(), requests)
+    rt = runtime()
+    results = review.decide_many(rt.sessions, current_principal(), requests, timedelta(seconds=rt.settings.pending_max_age))
     return jsonify(BulkDecisionsOut(results=[
         BulkResultOut(comment_id=r.comment_id, ok=r.ok, status=r.status,
                       result=_decision(r.outcome) if r.outcome else None, error=r.error)

@@ -48,6 +48,14 @@ class NotReversible(Conflict):
     title = "Nothing to reverse"
 
 
+class StillChecking(Conflict):
+    title = "Still being checked"
+
+
+class AppealWaiting(Conflict):
+    title = "An appeal is waiting"
+
+
 class Decision(str, Enum):
     approve = "approve"
     reject = "reject"
@@ -295,18 +303,23 @@ def _status(comment: Comment) -> str:
 
 def _record_decision(
     sessions: SessionFactory, comment_id: int, principal: Principal, request: DecisionRequest,
-    may_change: Any, action_for: Any, conflict: str, clear: dict[str, Any],
+    may_change: Any, action_for: Any, conflict: str, clear: dict[str, Any], refuse: Any = None,
 ) -> DecisionOutcome:
-    """One conditional UPDATE (the race's single winner) and its entry on the record, in one transaction."""
+    """One conditional UPDATE (the race's single winner) and its entry on the record, in one transaction.
+
+    `refuse(comment)` raises, before the UPDATE, the reason a decision is not allowed in the comment's state,
+    so the loser learns why; `may_change` states the same in SQL, so a change in between cannot slip past."""
     now = utcnow()
     new_status = CommentStatus.approved if request.decision is Decision.approve else CommentStatus.rejected
     with sessions() as session:
         comment = session.get(Comment, comment_id)
         if comment is None:
             raise CommentNotFound(f"no comment {comment_id}")
+        if refuse is not None:
+            refuse(comment, now)
         previous = _status(comment)
         changed = session.execute(
-            update(Comment).where(col(Comment.id) == comment_id, may_change(comment))
+            update(Comment).where(col(Comment.id) == comment_id, may_change(comment, now))
             .values(status=new_status, status_changed_at=now, decided_at=now, decided_by=principal.user_id,
                     awaiting_confirmation=False, **clear)
             .execution_options(synchronize_session=False)
@@ -329,13 +342,28 @@ def _record_decision(
         return DecisionOutcome(comment_id, new_status.value, event.id, overridden)
 
 
-def decide(sessions: SessionFactory, comment_id: int, principal: Principal, request: DecisionRequest) -> DecisionOutcome:
-    """Approves or rejects a comment that awaits a decision; a second decision gets AlreadyDecided."""
+def decide(sessions: SessionFactory, comment_id: int, principal: Principal, request: DecisionRequest,
+           stale_after: timedelta = timedelta(seconds=30)) -> DecisionOutcome:
+    """Approves or rejects a comment that awaits a decision; a second decision gets AlreadyDecided.
+
+    A comment still pending is decided only once it is stale (its checks stuck for `stale_after`, the queue's
+    `pending` view): before that its findings are on their way, and a moderator must not publish it unread by
+    the checks. An appealed comment is settled by an admin's reversal, never here (see `reverse`)."""
     _validate(request)
 
-    def awaiting(_comment: Comment) -> Any:
-        return or_(col(Comment.status).in_([CommentStatus.pending, CommentStatus.needs_review]),
-                   and_(col(Comment.status) == CommentStatus.rejected, col(Comment.awaiting_confirmation)))
+    def awaiting(_comment: Comment, now: datetime) -> Any:
+        return and_(
+            col(Comment.appealed_at).is_(None),
+            or_(col(Comment.status) == CommentStatus.needs_review,
+                and_(col(Comment.status) == CommentStatus.pending, col(Comment.submitted_at) < now - stale_after),
+                and_(col(Comment.status) == CommentStatus.rejected, col(Comment.awaiting_confirmation))))
+
+    def refuse(comment: Comment, now: datetime) -> None:
+        if comment.appealed_at is not None:
+            raise AppealWaiting(f"the author of comment {comment_id} appealed: an admin who did not take the "
+                                "decision settles it with a reversal")
+        if _status(comment) == CommentStatus.pending.value and comment.submitted_at >= now - stale_after:
+            raise StillChecking(f"comment {comment_id} is still being checked; decide it once its findings are in")
 
     def action(comment: Comment, _previous: str, new_status: CommentStatus) -> str:
         if comment.awaiting_confirmation:  # a person confirms or reverses a policy rule's rejection
@@ -344,7 +372,7 @@ def decide(sessions: SessionFactory, comment_id: int, principal: Principal, requ
 
     return _record_decision(sessions, comment_id, principal, request, awaiting, action,
                             "comment {id} was already decided; an admin may reverse the decision",
-                            {"claimed_by": None, "claimed_until": None})
+                            {"claimed_by": None, "claimed_until": None}, refuse)
 
 
 def reverse(sessions: SessionFactory, comment_id: int, principal: Principal, request: DecisionRequest) -> DecisionOutcome:
@@ -358,8 +386,12 @@ def reverse(sessions: SessionFactory, comment_id: int, principal: Principal, req
             raise CommentNotFound(f"no comment {comment_id}")
         if _status(comment) not in (CommentStatus.approved.value, CommentStatus.rejected.value):
             raise NotReversible(f"comment {comment_id} has no decision yet; decide it instead")
+        if comment.appealed_at is not None and comment.decided_by == principal.user_id:
+            # the statement of reasons promises the author a second pair of eyes
+            raise NotReversible(f"comment {comment_id} was appealed against your own decision: another admin "
+                                "reviews it")
 
-    def decided_as_before(comment: Comment) -> Any:
+    def decided_as_before(comment: Comment, _now: datetime) -> Any:
         return col(Comment.status) == _status(comment)
 
     def action(_comment: Comment, previous: str, new_status: CommentStatus) -> str:
@@ -387,18 +419,19 @@ class BulkResult:
     error: str | None = None
 
 
-def decide_many(sessions: SessionFactory, principal: Principal,
-                requests: list[tuple[int, DecisionRequest]]) -> list[BulkResult]:
+def decide_many(sessions: SessionFactory, principal: Principal, requests: list[tuple[int, DecisionRequest]],
+                stale_after: timedelta = timedelta(seconds=30)) -> list[BulkResult]:
     """Each decision on its own, so one already-decided comment does not undo the others."""
     if len(requests) > MAX_BULK:
         raise Unprocessable(f"at most {MAX_BULK} decisions at once")
     results = []
     for comment_id, request in requests:
         try:
-            results.append(BulkResult(comment_id, True, 200, decide(sessions, comment_id, principal, request)))
+            results.append(BulkResult(comment_id, True, 200,
+                                      decide(sessions, comment_id, principal, request, stale_after)))
         except CommentNotFound as error:
             results.append(BulkResult(comment_id, False, 404, error=error.detail))
-        except AlreadyDecided as error:
+        except (AlreadyDecided, StillChecking, AppealWaiting) as error:
             results.append(BulkResult(comment_id, False, 409, error=error.detail))
         except ReasonRequired as error:
             results.append(BulkResult(comment_id, False, 422, error=error.detail))

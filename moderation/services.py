@@ -34,6 +34,7 @@ from moderation.guidelines import NO_RISK, SEVERITY
 from moderation.hashing import canonical_digest, client_fingerprint, email_hash, new_receipt, receipt_matches
 from moderation.models import (
     Article,
+    AuditEvent,
     AuditReceipt,
     CheckResult,
     Comment,
@@ -619,6 +620,12 @@ def request_appeal(sessions: SessionFactory, comment_id: int, receipt: str, mess
         if comment.status != CommentStatus.rejected:
             raise NotAppealable(f"comment {comment_id} is {comment.status.value}: only a rejection can be appealed"
                                 if isinstance(comment.status, CommentStatus) else "only a rejection can be appealed")
+        if comment.appealed_at is not None:
+            raise NotAppealable(f"an appeal of comment {comment_id} is already waiting for review")
+        if session.exec(select(AuditEvent.id).where(AuditEvent.comment_id == comment_id,
+                                                    AuditEvent.action == "appeal_requested").limit(1)).first():
+            raise NotAppealable(f"comment {comment_id} was appealed once and the appeal was decided: the "
+                                "statement of reasons says where else to turn")
         changed = session.execute(
             update(Comment).where(col(Comment.id) == comment_id, col(Comment.appealed_at).is_(None),
                                   col(Comment.status) == CommentStatus.rejected)

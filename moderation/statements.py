@@ -16,11 +16,14 @@ from moderation.db import SessionFactory
 from moderation.guidelines import GUIDELINES, NOTE_CODES, Code
 from moderation.models import AuditEvent, CheckResult, Comment, CommentStatus
 
-DECISION_ACTIONS = ("approved", "rejected", "reversed", "confirmed", "auto_rejected")
+DECISION_ACTIONS = ("approved", "rejected", "reversed", "confirmed", "auto_rejected", "upheld")
 APPEAL_TEXT = ("If you think this decision is wrong, ask for a second look within six months: send "
                "POST /v1/comments/{id}/appeal?receipt=<your receipt> with a short explanation. A senior "
                "moderator who did not take the first decision will review it, and the outcome is recorded. "
                "You may also use any out-of-court dispute settlement body or judicial remedy available to you.")
+APPEAL_DECIDED_TEXT = ("Your appeal was reviewed by a senior moderator who did not take the first decision, and the "
+                       "rejection was upheld; this ends the review here. You may still use any out-of-court dispute "
+                       "settlement body or judicial remedy available to you.")
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,7 @@ def statement_for(sessions: SessionFactory, comment: Comment) -> StatementOfReas
         automated_detection=bool(automated) or any(Code(f.code) not in NOTE_CODES for f in findings),
         automated_decision=by_system,
         decided_at=decision.occurred_at.isoformat(),
-        redress=APPEAL_TEXT.format(id=comment.id),
+        redress=APPEAL_DECIDED_TEXT if decision.action == "upheld" else APPEAL_TEXT.format(id=comment.id),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 from sqlalchemy import text
@@ -238,10 +239,60 @@ def test_the_author_reads_a_statement_of_reasons_and_may_appeal(client, app, peo
     problem(client.post(f"/v1/comments/{accepted.id}/appeal?receipt=wrong", json={"message": "x"}), 404)
     appealed = client.get("/v1/moderation/queue?status=appealed", headers=people["ada"]).get_json()
     assert [i["id"] for i in appealed["items"]] == [accepted.id]
+    # the appeal is an admin's to settle, not a plain decision's (it used to stay in the appeals queue for good)
+    waiting = problem(client.post(f"/v1/moderation/comments/{accepted.id}/decision",
+                                  json={"decision": "approve"}, headers=people["max"]), 409)
+    assert "appeal" in waiting["detail"]
     upheld = client.post(f"/v1/moderation/comments/{accepted.id}/reversal",
-                         json={"decision": "reject", "reasons": ["profanity"]}, headers=people["ada"])
+                         json={"decision": "reject", "reasons": ["personal_attack"]}, headers=people["ada"])
     assert upheld.status_code == 200
     assert client.get("/v1/moderation/queue?status=appealed", headers=people["ada"]).get_json()["items"] == []
+    # the author reads the upheld decision, its ground and its end; one appeal per decision
+    statement = client.get(f"/v1/comments/{accepted.id}?receipt={accepted.receipt}").get_json()["statement_of_reasons"]
+    assert [g["code"] for g in statement["grounds"]] == ["personal_attack"]
+    assert "upheld" in statement["redress"] and "/appeal" not in statement["redress"]
+    assert "decided" in problem(client.post(url, json={"message": "and again"}), 409)["detail"]
+
+
+def test_an_appeal_against_an_admins_own_decision_goes_to_another_admin(client, app, people):
+    sessions = app.extensions["moderation"].sessions
+    _, other = accounts.create_user(sessions, "ida", Role.admin)
+    accepted = submit_and_check(app, "go fuck yourself")
+    client.post(f"/v1/moderation/comments/{accepted.id}/decision",
+                json={"decision": "reject", "reasons": ["profanity"]}, headers=people["ada"])
+    url = f"/v1/comments/{accepted.id}/appeal?receipt={accepted.receipt}"
+    assert client.post(url, json={"message": "please look again"}).status_code == 202
+    own = problem(client.post(f"/v1/moderation/comments/{accepted.id}/reversal",
+                              json={"decision": "reject", "reasons": ["profanity"]}, headers=people["ada"]), 409)
+    assert "another admin" in own["detail"]
+    reversed_ = client.post(f"/v1/moderation/comments/{accepted.id}/reversal", json={"decision": "approve"},
+                            headers={"Authorization": f"Bearer {other}"})
+    assert reversed_.status_code == 200 and reversed_.get_json()["status"] == "approved"
+
+
+def test_a_comment_still_being_checked_is_not_decided_until_its_checks_are_stuck(settings, people):
+    from api import create_app
+
+    stale_after = 2.0
+    app = create_app(settings.model_copy(update={"pending_max_age": stale_after}))
+    client = app.test_client()
+    sessions = app.extensions["moderation"].sessions
+    accepted = services.submit_comment(
+        sessions, services.NewComment("a", "Reader", "r@example.org", "Buy cheap pills at pills.example now, idiot"),
+        auto_create_articles=True, secret="s" * 32)
+    early = problem(client.post(f"/v1/moderation/comments/{accepted.id}/decision", json={"decision": "approve"},
+                                headers=people["mia"]), 409)
+    assert "still being checked" in early["detail"]
+    bulk = client.post("/v1/moderation/decisions", json={"decisions": [
+        {"comment_id": accepted.id, "decision": "approve"}]}, headers=people["mia"]).get_json()
+    assert [(r["ok"], r["status"]) for r in bulk["results"]] == [(False, 409)]
+    assert client.get("/v1/articles/a/comments").get_json()["items"] == []
+    time.sleep(stale_after + 0.1)  # the checks are stuck: the pending view shows it and a person may decide it
+    stale = client.get("/v1/moderation/queue?status=pending", headers=people["mia"]).get_json()["items"]
+    assert [i["id"] for i in stale] == [accepted.id]
+    decided = client.post(f"/v1/moderation/comments/{accepted.id}/decision",
+                          json={"decision": "reject", "reasons": ["promotion.commercial"]}, headers=people["mia"])
+    assert decided.status_code == 200, decided.get_json()
 
 
 # --- the record ------------------------------------------------------------------------------------------------
