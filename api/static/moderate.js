@@ -75,7 +75,16 @@
   function commit(entry, keepalive) {
     pending.splice(pending.indexOf(entry), 1);
     var ids = entry.cards.map(function (c) { return Number(c.dataset.id); });
-    var request = ids.length === 1
+    // An appeal is settled by an admin's reversal, one comment at a time (the route refuses the admin whose
+    // decision is appealed, and says so on the card).
+    var request = queue && queue.dataset.settle === "reversal"
+      ? Promise.all(ids.map(function (id) {
+          return send("POST", "/v1/moderation/comments/" + id + "/reversal",
+                      { decision: entry.decision, reasons: entry.reasons }, keepalive)
+            .then(function () { return { ok: true }; },
+                  function (error) { return { ok: false, error: error.message }; });
+        })).then(function (results) { return { results: results }; })
+      : ids.length === 1
       ? send("POST", "/v1/moderation/comments/" + ids[0] + "/decision",
              { decision: entry.decision, reasons: entry.reasons }, keepalive)
       : send("POST", "/v1/moderation/decisions", { decisions: ids.map(function (id) {

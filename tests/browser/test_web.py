@@ -78,6 +78,27 @@ def test_bulk_reject_of_selected_comments(service, page):
     assert service.status_of(ids[2]) == "needs_review"
 
 
+def test_an_admin_settles_an_appeal_from_the_appeals_queue(service, page):
+    status, accepted = service.call("POST", "/v1/articles/keys-appeal/comments", {
+        "author_name": "Reader", "author_email": "reader@example.org", "body": "Shut up, you moron."})
+    assert status == 202, accepted
+    comment = accepted["id"]
+    wait_checked(service, [comment])
+    status, _ = service.call("POST", f"/v1/moderation/comments/{comment}/decision",
+                             {"decision": "reject", "reasons": ["personal_attack"]}, token=service.tokens["mia"])
+    assert status == 200
+    status, _ = service.call("POST", f"/v1/comments/{comment}/appeal?receipt={accepted['receipt']}",
+                             {"message": "I was quoting the minister."})
+    assert status == 202
+    log_in(page, service, "ada")
+    page.goto(service.base + "/moderate?status=appealed&article=keys-appeal")
+    page.keyboard.press("a")  # a reversal, not a plain decision, which an appealed comment refuses
+    service.wait_for([comment], "approved")
+    status, detail = service.call("GET", f"/v1/moderation/comments/{comment}", token=service.tokens["aud"])
+    assert [e["action"] for e in detail["audit_trail"]][-1] == "reversed"
+    assert page.errors == []
+
+
 def test_the_comment_page_shows_its_audit_trail(service, page):
     comment = service.submit("This is shit.", article="trail")
     wait_checked(service, [comment])
