@@ -21,6 +21,8 @@ from flask import Flask, Response, request
 from limits import RateLimitItem, parse_many
 from limits.storage import MemoryStorage, RedisStorage
 from limits.strategies import FixedWindowRateLimiter
+from pydantic.networks import validate_email
+from pydantic_core import PydanticCustomError
 
 from api.problems import problem
 from moderation.settings import Settings
@@ -126,9 +128,17 @@ MESSAGES = {
 
 
 def _author_email() -> str:
+    """The address as the submission will store it: validation drops a display name ("V <v@x.org>") and writes
+    an IDN domain one way (xn--bcher-kva.de = bücher.de), so the raw string would let one address count as many."""
     body = request.get_json(silent=True)
     email = body.get("author_email") if isinstance(body, dict) else None
-    return f"email:{str(email).strip().casefold()}" if email else "email:-"
+    if not email:
+        return "email:-"
+    try:
+        _, email = validate_email(str(email))
+    except PydanticCustomError:  # refused by validation after this; counted as written
+        pass
+    return f"email:{str(email).strip().casefold()}"
 
 
 def install_rate_limits(app: Flask, settings: Settings) -> SubmissionLimits:

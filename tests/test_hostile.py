@@ -40,6 +40,16 @@ def test_submissions_are_limited_per_email_across_addresses(tmp_path):
     assert "this e-mail address" in response.get_json()["detail"]
 
 
+def test_one_address_written_many_ways_is_one_address_to_the_limit(tmp_path):
+    # validation stores each of these as the same address; the limit must count them as one
+    client = client_with(tmp_path, submit_rate_limit="2/minute")
+    spellings = ["x@bücher.de", "Someone <x@xn--bcher-kva.de>", "x@BÜCHER.de", "Other <X@bücher.de>"]
+    statuses = [client.post("/v1/articles/a/comments", json=dict(GOOD, author_email=email, body=f"Comment {i}"),
+                            environ_base={"REMOTE_ADDR": f"203.0.113.{i}"}).status_code
+                for i, email in enumerate(spellings)]
+    assert statuses == [202, 202, 429, 429]
+
+
 def test_ten_thousand_emoji_are_refused_clearly_and_five_thousand_accepted(client):
     def send(body: str, ascii_only: bool):
         data = json.dumps(dict(GOOD, body=body), ensure_ascii=ascii_only).encode()
