@@ -5,10 +5,20 @@ from __future__ import annotations
 import copy
 import functools
 import re
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Annotated, Any, Literal
 
-from pydantic import AnyHttpUrl, BaseModel, BeforeValidator, ConfigDict, EmailStr, Field, StrictBool, field_validator
+from pydantic import (
+    AfterValidator,
+    AnyHttpUrl,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    EmailStr,
+    Field,
+    StrictBool,
+    field_validator,
+)
 
 from moderation.guidelines import Code
 from moderation.models import CommentStatus
@@ -37,7 +47,18 @@ def _not_a_number(value: object) -> object:
     return value
 
 
-Moment = Annotated[datetime, BeforeValidator(_not_a_number)]
+def _in_utc(value: datetime) -> datetime:
+    """A time without an offset is UTC (the web page's date fields send none); one outside the calendar once
+    moved to UTC ("9999-12-31T23:59:59-12:00") is refused, not a 500."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    try:
+        return value.astimezone(timezone.utc)
+    except OverflowError:
+        raise ValueError("the time is out of range once converted to UTC") from None
+
+
+Moment = Annotated[datetime, BeforeValidator(_not_a_number), AfterValidator(_in_utc)]
 
 
 class RequestParts(BaseModel):

@@ -28,6 +28,7 @@ from moderation.models import Article, AuditEvent, CheckResult, Comment, Comment
 from moderation.audit import content_digest
 
 CLAIM_MINUTES = 5
+MAX_KEY = 2**63 - 1  # a cursor's numbers are bigint columns
 MAX_BULK = 200
 COUNTS_TTL_SECONDS = 5.0
 
@@ -122,6 +123,22 @@ def _decode(cursor: str, size: int) -> list[Any]:
         raise InvalidCursor("the cursor is not one this queue issued; start again without it") from error
 
 
+def _cursor_values(cursor: str, sort: QueueSort) -> list[Any]:
+    """The keys a cursor holds, each of the type its column needs: a tampered one is a 400, never a 500."""
+    values = _decode(cursor, 3 if sort is QueueSort.risk else 2)
+    numbers = values[:1] + values[-1:] if sort is QueueSort.risk else values[-1:]
+    when = 1 if sort is QueueSort.risk else 0
+    try:
+        if not all(type(n) is int and 0 <= n <= MAX_KEY for n in numbers):
+            raise ValueError(values)
+        values[when] = datetime.fromisoformat(values[when])
+        if values[when].tzinfo is None:
+            raise ValueError(values)
+    except (TypeError, ValueError) as error:
+        raise InvalidCursor("the cursor is not one this queue issued; start again without it") from error
+    return values
+
+
 def _category_condition(category: str) -> Any:
     code = col(CheckResult.code)
     matches = code.like(f"{category}.%") if category in ("abuse", "promotion") else code == category
@@ -154,12 +171,7 @@ def queue(
     else:
         keys = (col(Comment.submitted_at), col(Comment.id))
     if cursor:
-        values = _decode(cursor, len(keys))
-        if wanted.sort is QueueSort.risk:
-            values[1] = datetime.fromisoformat(values[1])
-        else:
-            values[0] = datetime.fromisoformat(values[0])
-        query = query.where(tuple_(*keys) > tuple_(*values))
+        query = query.where(tuple_(*keys) > tuple_(*_cursor_values(cursor, wanted.sort)))
     query = query.order_by(*keys).limit(limit + 1)
     with sessions.reading() as session:
         rows = session.exec(query).all()

@@ -169,6 +169,7 @@ def _one_statement(with_parent: bool, with_key: bool) -> Any:
 NO_RISK_KEY = Comment.model_fields["risk_key"].default
 RECEIPT_INSERT = insert(AuditReceipt.__table__)
 REPEAT_WINDOW = timedelta(minutes=10)
+MAX_CURSOR_ID = 2**63 - 1  # comment ids are bigint
 
 
 class RepeatedComment(Conflict):
@@ -558,7 +559,7 @@ def decode_cursor(cursor: str) -> int:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
         version, _, value = raw.partition(":")
-        if version != "c1" or not value.isdigit():
+        if version != "c1" or not value.isdigit() or int(value) > MAX_CURSOR_ID:
             raise ValueError(cursor)
         return int(value)
     except (ValueError, binascii.Error, UnicodeDecodeError) as error:

@@ -1,5 +1,6 @@
 """Every public route, status code and error body, through the Flask app on SQLite."""
 
+import base64
 import json
 
 import pytest
@@ -150,6 +151,8 @@ def test_public_list_paginates_with_a_cursor(client, app):
     assert [c["id"] for c in first["items"] + second["items"]] == ids[::-1]
     assert second["next_cursor"] is None
     assert_problem(client.get("/v1/articles/article-1/comments?cursor=Zm9vYmFy"), 400, "cursor")
+    beyond_bigint = base64.urlsafe_b64encode(b"c1:99999999999999999999999999").decode().rstrip("=")
+    assert_problem(client.get(f"/v1/articles/article-1/comments?cursor={beyond_bigint}"), 400, "cursor")
     assert_problem(client.get("/v1/articles/article-1/comments?limit=1000"), 422)
     assert_problem(client.get("/v1/articles/article-1/comments?limit=0"), 422)
 

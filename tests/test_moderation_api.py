@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import time
 
@@ -117,6 +118,12 @@ def test_queue_orders_by_risk_and_filters_by_code(client, app, people):
     assert only["items"][0]["flags"][0]["code"] == "threat"
     problem(client.get("/v1/moderation/queue?category=rudeness", headers=people["mia"]), 422)
     problem(client.get("/v1/moderation/queue?cursor=bm9wZQ", headers=people["mia"]), 400)
+    # tampered keys of the wrong type, a naive time, a number past bigint: each a 400, never a 500
+    for sort, values in (("risk", [1, "x", 3]), ("oldest", [1, 2]), ("oldest", ["2026-11-01T00:00:00", 1]),
+                         ("risk", ["a", "2026-11-01T00:00:00+00:00", 1]), ("oldest", ["2026-11-01T00:00:00+00:00", 2**70]),
+                         ("risk", [True, "2026-11-01T00:00:00+00:00", 1])):
+        cursor = base64.urlsafe_b64encode(json.dumps(values).encode()).decode().rstrip("=")
+        problem(client.get(f"/v1/moderation/queue?sort={sort}&cursor={cursor}", headers=people["mia"]), 400)
 
 
 def test_queue_pages_with_a_keyset_cursor(client, app, people):
@@ -311,3 +318,8 @@ def test_audit_filters_export_and_verify(client, app, people):
     assert [e["id"] for e in lines] == [e["id"] for e in first["items"] + rest["items"]]
     assert all(lines[i]["prev_hash"] == lines[i - 1]["entry_hash"] for i in range(1, len(lines)))
     assert client.get("/v1/audit/verify", headers=people["aud"]).get_json()["ok"] is True
+    # a time without an offset is UTC (the web page's date fields send none); one off the calendar is a 422
+    naive = client.get("/v1/audit?actor=mia&since=2000-01-01T00:00:00", headers=people["aud"])
+    assert [e["comment_id"] for e in naive.get_json()["items"]] == [comment.id]
+    assert client.get("/v1/audit?actor=mia&since=2999-01-01T00:00", headers=people["aud"]).get_json()["items"] == []
+    problem(client.get("/v1/audit?until=9999-12-31T23:59:59-12:00", headers=people["aud"]), 422)
