@@ -46,7 +46,7 @@ def _from_request() -> accounts.Principal | None:
             validate_csrf(request.headers.get("X-CSRFToken"))
         except ValidationError:
             raise Forbidden("missing or stale CSRF token: reload the page") from None
-    return accounts.Principal(user["user_id"], user["name"], Role(user["role"]))
+    return accounts.session_principal(runtime().sessions, int(user["user_id"]))
 
 
 def require_allowed_role() -> None:

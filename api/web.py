@@ -40,7 +40,10 @@ def _strict_policy(response: Response) -> Response:
 
 def _principal() -> accounts.Principal | None:
     user = session.get("principal")
-    return accounts.Principal(user["user_id"], user["name"], Role(user["role"])) if user else None
+    principal = accounts.session_principal(runtime().sessions, int(user["user_id"])) if user else None
+    if user and principal is None:
+        session.clear()  # the user was disabled: the session ends here
+    return principal
 
 
 def _require(*roles: Role) -> accounts.Principal:

@@ -93,6 +93,27 @@ def revoke_tokens(sessions: SessionFactory, name: str, prefix: str | None = None
         return revoked
 
 
+def set_disabled(sessions: SessionFactory, name: str, disabled: bool) -> None:
+    """Locks a user out of every way in (tokens, password, a web session already open), or lets them back."""
+    with sessions() as session:
+        user = session.exec(select(User).where(User.name == name)).first()
+        if user is None:
+            raise NotFound(f"no user named {name!r}")
+        user.disabled_at = utcnow() if disabled else None
+        session.add(user)
+        audit.append(session, action="user_disabled" if disabled else "user_enabled", actor="cli",
+                     actor_role="admin", details={"user": name})
+        session.commit()
+
+
+def session_principal(sessions: SessionFactory, user_id: int) -> Principal | None:
+    """The user behind a web session, read afresh on each request: a disabled user's open session ends."""
+    with sessions.reading() as session:
+        row = session.exec(select(User.id, User.name, User.role)
+                           .where(User.id == user_id, col(User.disabled_at).is_(None))).first()
+    return Principal(row[0], row[1], Role(row[2])) if row else None
+
+
 def authenticate_token(sessions: SessionFactory, token: str) -> Principal | None:
     """The user a live token belongs to; the lookup is by digest, so timing reveals nothing of the token."""
     if not token.startswith(TOKEN_PREFIX):

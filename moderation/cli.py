@@ -205,6 +205,32 @@ def users_revoke(name: str, token_prefix: str | None) -> None:
     click.echo(f"revoked {count} token(s) of {name}")
 
 
+@users.command("disable")
+@click.argument("name")
+def users_disable(name: str) -> None:
+    """Lock a user out: tokens, password and open web sessions stop working at once."""
+    _set_disabled(name, True)
+    click.echo(f"{name} is disabled; `moderation users enable {name}` lets them back in")
+
+
+@users.command("enable")
+@click.argument("name")
+def users_enable(name: str) -> None:
+    """Let a disabled user back in (their unrevoked tokens and password work again)."""
+    _set_disabled(name, False)
+    click.echo(f"{name} is enabled")
+
+
+def _set_disabled(name: str, disabled: bool) -> None:
+    from moderation import accounts
+    from moderation.errors import NotFound
+
+    try:
+        accounts.set_disabled(_sessions(), name, disabled)
+    except NotFound as error:
+        raise click.ClickException(error.detail) from error
+
+
 @main.group("audit")
 def audit_group() -> None:
     """The decision record."""

@@ -52,6 +52,16 @@ def test_db_upgrade_creates_the_schema(tmp_path):
     assert (tmp_path / "moderation-data" / "moderation.sqlite3").exists()
 
 
+def test_users_disable_and_enable_from_the_command_line(tmp_path):
+    assert run("db", "upgrade", cwd=tmp_path).returncode == 0
+    assert run("users", "add", "zoe", "--role", "moderator", cwd=tmp_path).returncode == 0
+    disabled = run("users", "disable", "zoe", cwd=tmp_path)
+    assert disabled.returncode == 0 and "disabled" in disabled.stdout
+    assert run("users", "enable", "zoe", cwd=tmp_path).returncode == 0
+    missing = run("users", "disable", "nobody", cwd=tmp_path)
+    assert missing.returncode != 0 and "nobody" in missing.stderr
+
+
 def test_bad_settings_stop_the_command_with_a_clear_message(tmp_path):
     result = run("db", "upgrade", cwd=tmp_path, env={"MODERATION_BROKR_URL": "redis://x"})
     assert result.returncode != 0

@@ -8,12 +8,13 @@ import time
 
 import pytest
 from sqlalchemy import text
+from sqlmodel import select
 
 from moderation import accounts, services
 from moderation.checks import Pipeline
 from moderation.checks.terms import LexiconChecker
 from moderation.checks.threats import ThreatChecker
-from moderation.models import Role
+from moderation.models import AuditEvent, Role
 from moderation.policy import DEFAULT_POLICY, parse_policy
 
 PROBLEM = "application/problem+json"
@@ -222,6 +223,34 @@ def test_policy_auto_reject_waits_for_a_person_to_confirm(client, app, people):
     assert confirmed.status_code == 200
     trail = client.get(f"/v1/moderation/comments/{comment.id}", headers=people["mia"]).get_json()["audit_trail"]
     assert [(e["action"], e["actor"]) for e in trail][-2:] == [("auto_rejected", "system"), ("confirmed", "mia")]
+
+
+def test_a_disabled_user_is_locked_out_of_tokens_password_and_an_open_session(client, app):
+    import re
+
+    sessions = app.extensions["moderation"].sessions
+    _, token = accounts.create_user(sessions, "zed", Role.moderator, "correct horse battery staple")
+    bearer = {"Authorization": f"Bearer {token}"}
+
+    def log_in():
+        form = client.get("/moderate/login").get_data(as_text=True)
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)
+        return client.post("/moderate/login", data={"name": "zed", "password": "correct horse battery staple",
+                                                    "csrf_token": csrf})
+
+    assert log_in().status_code == 302
+    assert client.get("/moderate").status_code == 200
+    assert client.get("/v1/moderation/queue").status_code == 200  # the page's own calls ride on the session
+    accounts.set_disabled(sessions, "zed", True)
+    problem(client.get("/v1/moderation/queue"), 401)  # the open session ends at once
+    assert client.get("/moderate").status_code == 302
+    problem(client.get("/v1/moderation/queue", headers=bearer), 401)
+    assert log_in().status_code == 401
+    accounts.set_disabled(sessions, "zed", False)
+    assert client.get("/v1/moderation/queue", headers=bearer).status_code == 200
+    with sessions.reading() as session:
+        actions = [e.action for e in session.exec(select(AuditEvent).order_by(AuditEvent.id)).all()]
+    assert actions[-2:] == ["user_disabled", "user_enabled"]
 
 
 # --- the author, the statement of reasons, the appeal ---------------------------------------------------------
