@@ -51,6 +51,11 @@ NEWSROOM_BAD = BENCH / "newsroom_violations.csv"
 # A second batch, acceptable war and attack talk only, written on 2026-12-02 and first measured before the
 # learned scorers were retrained with the newsroom's own acceptable comments (training/written/, other texts).
 NEWSROOM_WAR = BENCH / "newsroom_war_comments.csv"
+# A third batch in the newsroom's other languages (Turkish, Arabic, Persian, Sorani, Kurmanji, mixed), written by
+# a helper who read none of the checks' word lists or rules: a blind measure of the non-English checks.
+NEWSROOM_MULTILINGUAL = BENCH / "newsroom_multilingual.csv"
+MULTILINGUAL_DEV = "newsroom in five languages (third batch, development half)"
+MULTILINGUAL_HELD_OUT = "newsroom in five languages (third batch, held-out half)"
 MARGIN_TARGET = 0.05
 # alt-profanity-check's README: trained on Davidson et al.'s tweets and the Jigsaw challenge's training data,
 # the sources of these eval files, so there it is scored on rows it has (mostly) seen.
@@ -72,7 +77,7 @@ CATEGORIES: dict[str, frozenset[Code]] = {
 @dataclass
 class EvalSet:
     name: str
-    kind: str  # "full", "holdout" or "newsroom"
+    kind: str  # "full", "holdout", "newsroom" or "newsroom-blind" (its errors are not listed)
     rows: list[Row]
     total: int  # rows before sampling
     languages: list[str] = field(default_factory=list)  # newsroom only, parallel to rows
@@ -124,6 +129,19 @@ def newsroom_set() -> EvalSet:
 def newsroom_war_set() -> EvalSet:
     rows = read_rows(NEWSROOM_WAR)
     return EvalSet("newsroom war comments (second batch)", "newsroom", rows, len(rows), _language_column(NEWSROOM_WAR))
+
+
+def newsroom_multilingual_sets() -> list[EvalSet]:
+    """Two halves by training.data's hash of the text: rules may be written after the development half's
+    misses; the held-out half stays blind, and the report lists none of its rows."""
+    from training import data as training_data
+
+    rows, languages = read_rows(NEWSROOM_MULTILINGUAL), _language_column(NEWSROOM_MULTILINGUAL)
+    halves = []
+    for name, kind, keep in ((MULTILINGUAL_DEV, "newsroom", 0), (MULTILINGUAL_HELD_OUT, "newsroom-blind", 1)):
+        chosen = [i for i, row in enumerate(rows) if training_data.bucket(row.text) % 2 == keep]
+        halves.append(EvalSet(name, kind, [rows[i] for i in chosen], len(chosen), [languages[i] for i in chosen]))
+    return halves
 
 
 def _language_column(path: Path) -> list[str]:
@@ -400,16 +418,16 @@ def main(argv: list[str] | None = None) -> None:
     if "holdout" in options.sets:
         sets += holdout_sets(options.holdout_sample, options.seed)
     if "newsroom" in options.sets:
-        sets += [newsroom_set(), newsroom_war_set()]
+        sets += [newsroom_set(), newsroom_war_set(), *newsroom_multilingual_sets()]
     results: dict[str, Any] = {"policy": policy.version, "commit": benchlib.commit(), "sets": {}}
     print(f"scoring {len(sets)} sets...", file=sys.stderr)
     for eval_set in sets:
         predictions = run_systems(eval_set, pipeline, policy, options.jobs, apc_python)
         if any(row.labels for row in eval_set.rows):  # F1 needs violations; an acceptable-only set has a share
             results["sets"][eval_set.name] = compare(eval_set, predictions, pipeline, policy)
-        if eval_set.kind == "newsroom":
-            results.setdefault("newsroom", {})[eval_set.name] = newsroom_details(eval_set, predictions, pipeline,
-                                                                                 policy, options.examples)
+        if eval_set.kind.startswith("newsroom"):  # a blind set's errors are counted, never listed
+            results.setdefault("newsroom", {})[eval_set.name] = newsroom_details(
+                eval_set, predictions, pipeline, policy, 0 if eval_set.kind == "newsroom-blind" else options.examples)
     report = render(results, argv, options)
     if options.output != "-":
         Path(options.output).write_text(report, encoding="utf-8")
