@@ -23,7 +23,8 @@ TURKISH_RUNNER_UP = 0.1
 KURMANJI_WORDS = frozenset("ez tu ew em hûn ji bi di ku jî nîne heye dike kir wî wê min te vê wan çi çima kurd "
                            "kurdistan û ne gelek baş zimanê kurdî ev evê ewê hene bû bûn dibe dikin dê were "
                            "welat gel gelê şer êrîş mirov jin zarok hikûmet partî pêşmerge serok rojava bakur "
-                           "başûr hat hatin kuştin dixwazin dixwaze nû mezin piçûk li lê tê tên da de".split())
+                           "başûr hat hatin kuştin dixwazin dixwaze nû mezin piçûk li lê tê tên da de xwe xwedê "
+                           "bila hemû vî vê çawa çêtir divê dîsa niha".split())
 ENGLISH_WORDS = frozenset("the and is are was were to of in on for that this with you it not be have has they "
                           "he she we i what but all his her their there an by at from or as so if no do".split())
 WORD = re.compile(r"[^\W\d_]+")
