@@ -17,6 +17,7 @@ from wtforms.validators import ValidationError
 
 from api.runtime import runtime
 from moderation import accounts, audit, review, stats
+from moderation.checks.pipeline import NAME_PREFIX
 from moderation.guidelines import GUIDELINES, NOTE_CODES, SEVERITY, Code
 from moderation.models import Role
 
@@ -93,7 +94,7 @@ def highlight(body: str, findings: list[Any]) -> list[tuple[str, str | None, str
     """The body cut into (text, code, rule) pieces: evidence spans carry their code, the rest None."""
     marks: dict[int, tuple[int, str, str]] = {}
     for finding in findings:
-        if not finding.flagged:
+        if not finding.flagged or finding.checker.startswith(NAME_PREFIX + "."):  # spans of the name, not the body
             continue
         for evidence in finding.evidence:
             start, end = int(evidence.get("start", 0)), int(evidence.get("end", 0))

@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 from moderation import audit
 from moderation.audit import content_digest
 from moderation.checks import CheckContext, Finding, Pipeline, unavailable
-from moderation.checks.pipeline import Verdict, verdicts
+from moderation.checks.pipeline import Verdict, name_findings, verdicts
 from moderation.checks.promotion import contact_fingerprints
 from moderation.db import SessionFactory
 from moderation.errors import (
@@ -410,7 +410,7 @@ def _check_one(pipeline: Pipeline, policy: Policy, comment: Any, sightings: Cont
     findings = pipeline.run(CheckContext(  # outside any transaction: checks may take a while
         text=comment.body, article_title=comment.article_title, article_text=comment.article_text,
         contacts_seen_elsewhere=seen,
-    ))
+    )) + name_findings(pipeline, comment.author_name)
     flagged = verdicts(findings, policy)
     auto = [v for v in flagged if (t := policy.auto_reject_threshold(v.code)) is not None and v.score >= t]
     return _Outcome(comment, findings, flagged, auto, fingerprints)

@@ -122,6 +122,22 @@ def test_check_moves_to_review_once_with_findings(sessions):
     assert actions == ["received", "checked"]
 
 
+def test_the_authors_name_is_checked_and_its_findings_say_so(sessions):
+    from moderation.checks.promotion import PromotionChecker
+
+    pipeline = Pipeline([LexiconChecker(), PromotionChecker()])
+    accepted = submit(sessions, body="A measured reply about the council budget.",
+                      author_name="Cheap pills at pills-shop.example, shit")
+    assert services.check_comment(sessions, pipeline, DEFAULT_POLICY, accepted.id) == "checked"
+    with sessions() as session:
+        results = session.exec(select(CheckResult).where(CheckResult.flagged)).all()
+    assert {r.checker for r in results} >= {"author_name.lexicon"}
+    profanity = next(r for r in results if r.code == "profanity")
+    name = "Cheap pills at pills-shop.example, shit"
+    assert [(e["text"], name[e["start"]:e["end"]], e["rule"].split(":")[0]) for e in profanity.evidence] == [
+        ("shit", "shit", "author_name")]
+
+
 def test_a_batch_is_checked_in_one_append_and_each_comment_once(sessions):
     done = submit(sessions, body="Checked on its own first.")
     check(sessions, done.id)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from moderation.checks import CheckContext, Checker, Finding, Pipeline
@@ -55,6 +55,22 @@ def build_pipeline(policy: Policy) -> Pipeline:
 
 
 WARM_UP_TEXT = "A first comment on the budget, with a link to www.example.org, before any reader's."
+
+# The author's name is published beside every approved comment, so spam and slurs put there ("Cheap pills at
+# pills.example", a slur as a name) must reach the moderator too: the word lists and the promotion patterns
+# read it. The other checks judge sentences, and a name is not one.
+NAME_CHECKERS = ("lexicon", "promotion.patterns")
+NAME_PREFIX = "author_name"
+
+
+def name_findings(pipeline: Pipeline, name: str) -> list[Finding]:
+    """Findings in the author's name, told apart by checker (`author_name.lexicon`) and rule (`author_name:...`):
+    their evidence offsets point into the name, not the comment."""
+    checkers = [c for c in pipeline.checkers if c.name in NAME_CHECKERS]
+    found = Pipeline(checkers, pipeline.timeout_seconds).run(CheckContext(text=name)) if name.strip() else []
+    return [replace(f, checker=f"{NAME_PREFIX}.{f.checker}",
+                    evidence=tuple(replace(e, rule=f"{NAME_PREFIX}:{e.rule}") for e in f.evidence))
+            for f in found]
 
 
 def _learned_checker(lexicon: LexiconChecker, promotion: PromotionChecker) -> Checker | None:
