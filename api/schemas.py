@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import functools
 import re
+import unicodedata
 from datetime import datetime, timezone
 from typing import Annotated, Any, Literal
 
@@ -17,6 +18,7 @@ from pydantic import (
     EmailStr,
     Field,
     StrictBool,
+    StrictInt,
     field_validator,
 )
 
@@ -37,6 +39,10 @@ def _printable(value: str, *, multiline: bool) -> str:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise ValueError("must be valid Unicode text (no unpaired surrogates)") from None
+    # Only zero-width, bidi or other invisible characters would publish an empty-looking comment; stops at the
+    # first visible character, so a normal text costs one or two look-ups.
+    if not any(not unicodedata.category(char).startswith(("Z", "C")) for char in value):
+        raise ValueError("must contain visible text, not only spaces or invisible characters")
     return value
 
 
@@ -91,7 +97,7 @@ class CommentSubmission(BaseModel):
     author_name: str = Field(min_length=1, max_length=100)
     author_email: EmailStr = Field(description="Never shown publicly.")
     body: str = Field(min_length=1, max_length=5000, description="1 to 5,000 characters after trimming.")
-    parent_id: int | None = Field(None, ge=1, le=MAX_ID, description="The comment this one replies to.")
+    parent_id: StrictInt | None = Field(None, ge=1, le=MAX_ID, description="The comment this one replies to.")
 
     @field_validator("author_name")
     @classmethod

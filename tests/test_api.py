@@ -70,6 +70,11 @@ def test_body_is_trimmed_and_kept_verbatim_otherwise(client):
     ({"author_name": "two\nlines"}, "author_name"),
     ({"parent_id": 0}, "parent_id"),
     ({"parent_id": "one"}, "parent_id"),
+    ({"parent_id": "1"}, "parent_id"),  # an id is a JSON number: no string, float or boolean stands for one
+    ({"parent_id": 1.0}, "parent_id"),
+    ({"parent_id": True}, "parent_id"),
+    ({"body": "\u200b\u200d\u2060\u202e"}, "body"),  # only invisible characters would publish a blank comment
+    ({"author_name": "\u200b\u200c"}, "author_name"),
     ({"unexpected": "field"}, "unexpected"),
 ])
 def test_invalid_submissions_get_422_naming_the_field(client, change, field):
