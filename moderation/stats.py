@@ -15,7 +15,7 @@ from moderation.review import queue_counts
 
 WINDOW = timedelta(days=30)
 SAMPLE = 50_000
-PERSON_DECISIONS = ("approved", "rejected", "confirmed", "reversed")
+PERSON_DECISIONS = ("approved", "rejected", "confirmed", "reversed", "upheld")
 
 
 def _percentile(values: list[float], share: float) -> float | None:
@@ -30,8 +30,10 @@ def moderation_stats(sessions: SessionFactory) -> dict[str, Any]:
     with sessions.reading() as session:
         counts = queue_counts(session)
         decided = session.exec(
+            # a person's decisions only: a policy rule's rejection, instant, would make people look fast
             select(Comment.submitted_at, Comment.decided_at)
-            .where(col(Comment.decided_at) >= since).order_by(col(Comment.decided_at).desc()).limit(SAMPLE)
+            .where(col(Comment.decided_at) >= since, col(Comment.decided_by).is_not(None))
+            .order_by(col(Comment.decided_at).desc()).limit(SAMPLE)
         ).all()
         events = session.exec(
             select(AuditEvent.actor, AuditEvent.action, AuditEvent.details)

@@ -183,6 +183,11 @@ def test_approving_a_flagged_comment_records_the_overridden_findings(client, app
     stats = client.get("/v1/moderation/stats", headers=people["aud"]).get_json()
     assert stats["overrides"]["profanity"]["overridden"] == 1
     assert stats["decisions_per_moderator"]["mia"] == {"approved": 1}
+    assert stats["time_to_decision_seconds"]["decided"] == 1
+    # a policy rule's instant rejection is not a person's time to decide
+    submit_and_check(app, "I will kill you", policy=parse_policy({"version": "auto", "auto_reject": {"threat": 0.5}}))
+    stats = client.get("/v1/moderation/stats", headers=people["aud"]).get_json()
+    assert stats["time_to_decision_seconds"]["decided"] == 1
 
 
 def test_an_admin_reverses_a_decision_and_both_stay_on_the_record(client, app, people):
