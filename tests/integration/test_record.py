@@ -13,8 +13,11 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from moderation import accounts, audit, migrate, review, services
+from moderation.checks import Pipeline
+from moderation.checks.terms import LexiconChecker
 from moderation.db import SessionFactory, make_engine
 from moderation.models import Role
+from moderation.policy import DEFAULT_POLICY
 from moderation.settings import Settings
 
 pytestmark = pytest.mark.integration
@@ -94,6 +97,7 @@ def test_twenty_simultaneous_decisions_give_exactly_one_success(postgres_url):
     migrate.upgrade(url)
     sessions = SessionFactory(make_engine(url, pool_size=25, max_overflow=5))
     comment_id = new_comment(sessions, "shit")
+    services.check_comment(sessions, Pipeline([LexiconChecker()]), DEFAULT_POLICY, comment_id)  # awaits a person
     moderators = [accounts.create_user(sessions, f"mod{i}", Role.moderator)[0] for i in range(20)]
     start = threading.Barrier(20)
     outcomes: list[str] = []
