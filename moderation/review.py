@@ -249,13 +249,13 @@ def queue_counts(session: Session) -> dict[str, int]:
 
 def claim(sessions: SessionFactory, comment_id: int, principal: Principal,
           minutes: int = CLAIM_MINUTES) -> datetime:
-    """Reserves a comment for a few minutes; the claim lapses by itself."""
+    """Reserves a comment that awaits a decision for a few minutes; the claim lapses by itself."""
     now = utcnow()
     until = now + timedelta(minutes=minutes)
     with sessions() as session:
         claimed = session.execute(
             update(Comment)
-            .where(col(Comment.id) == comment_id,
+            .where(col(Comment.id) == comment_id, _undecided(),
                    or_(col(Comment.claimed_until).is_(None), col(Comment.claimed_until) < now,
                        col(Comment.claimed_by) == principal.user_id))
             .values(claimed_by=principal.user_id, claimed_until=until)
@@ -264,6 +264,8 @@ def claim(sessions: SessionFactory, comment_id: int, principal: Principal,
             comment = session.get(Comment, comment_id)
             if comment is None:
                 raise CommentNotFound(f"no comment {comment_id}")
+            if comment.claimed_until is None or comment.claimed_until < now or comment.claimed_by == principal.user_id:
+                raise AlreadyDecided(f"comment {comment_id} was already decided: there is nothing to claim")
             raise ClaimedByOther(f"comment {comment_id} is claimed by someone else until "
                                  f"{comment.claimed_until:%H:%M:%S} UTC")
         comment = session.get(Comment, comment_id)
@@ -273,6 +275,12 @@ def claim(sessions: SessionFactory, comment_id: int, principal: Principal,
                      details={"until": until.isoformat()})
         session.commit()
     return until
+
+
+def _undecided() -> Any:
+    """Waiting for a person: checked or still pending, a policy rule's rejection to confirm, or an appeal."""
+    return or_(col(Comment.status).in_([CommentStatus.pending, CommentStatus.needs_review]),
+               col(Comment.awaiting_confirmation), col(Comment.appealed_at).is_not(None))
 
 
 def release(sessions: SessionFactory, comment_id: int, principal: Principal) -> None:
@@ -360,12 +368,15 @@ def decide(sessions: SessionFactory, comment_id: int, principal: Principal, requ
 
     A comment still pending is decided only once it is stale (its checks stuck for `stale_after`, the queue's
     `pending` view): before that its findings are on their way, and a moderator must not publish it unread by
-    the checks. An appealed comment is settled by an admin's reversal, never here (see `reverse`)."""
+    the checks. An appealed comment is settled by an admin's reversal, never here (see `reverse`). A comment
+    someone else has claimed waits until they decide it or their claim lapses."""
     _validate(request)
 
     def awaiting(_comment: Comment, now: datetime) -> Any:
         return and_(
             col(Comment.appealed_at).is_(None),
+            or_(col(Comment.claimed_by).is_(None), col(Comment.claimed_by) == principal.user_id,
+                col(Comment.claimed_until) < now),
             or_(col(Comment.status) == CommentStatus.needs_review,
                 and_(col(Comment.status) == CommentStatus.pending, col(Comment.submitted_at) < now - stale_after),
                 and_(col(Comment.status) == CommentStatus.rejected, col(Comment.awaiting_confirmation))))
@@ -376,6 +387,9 @@ def decide(sessions: SessionFactory, comment_id: int, principal: Principal, requ
                                 "decision settles it with a reversal")
         if _status(comment) == CommentStatus.pending.value and comment.submitted_at >= now - stale_after:
             raise StillChecking(f"comment {comment_id} is still being checked; decide it once its findings are in")
+        if comment.claimed_by not in (None, principal.user_id) and comment.claimed_until and comment.claimed_until > now:
+            raise ClaimedByOther(f"comment {comment_id} is claimed by someone else until "
+                                 f"{comment.claimed_until:%H:%M:%S} UTC")
 
     def action(comment: Comment, _previous: str, new_status: CommentStatus) -> str:
         if comment.awaiting_confirmation:  # a person confirms or reverses a policy rule's rejection
@@ -443,7 +457,7 @@ def decide_many(sessions: SessionFactory, principal: Principal, requests: list[t
                                       decide(sessions, comment_id, principal, request, stale_after)))
         except CommentNotFound as error:
             results.append(BulkResult(comment_id, False, 404, error=error.detail))
-        except (AlreadyDecided, StillChecking, AppealWaiting) as error:
+        except (AlreadyDecided, StillChecking, AppealWaiting, ClaimedByOther) as error:
             results.append(BulkResult(comment_id, False, 409, error=error.detail))
         except ReasonRequired as error:
             results.append(BulkResult(comment_id, False, 422, error=error.detail))

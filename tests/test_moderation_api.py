@@ -148,11 +148,18 @@ def test_a_claimed_comment_leaves_the_others_queue_until_the_claim_lapses(client
     assert problem(client.post(f"/v1/moderation/comments/{comment.id}/claim", headers=people["max"]), 409)
     mine = client.get("/v1/moderation/queue", headers=people["mia"]).get_json()["items"]
     assert mine[0]["claimed_by"] == "mia"
+    decision = f"/v1/moderation/comments/{comment.id}/decision"
+    assert "claimed" in problem(client.post(decision, json={"decision": "approve"}, headers=people["max"]),
+                                409)["detail"]  # a claim holds for decisions too, not only for the queue
     with app.extensions["moderation"].sessions() as session:
         session.execute(text("UPDATE comments SET claimed_until = '2000-01-01 00:00:00.000000'"))
         session.commit()
     assert [i["id"] for i in client.get("/v1/moderation/queue", headers=people["max"]).get_json()["items"]] == \
         [comment.id]
+    assert client.post(decision, json={"decision": "approve"}, headers=people["max"]).status_code == 200
+    # a decided comment has nothing to claim
+    assert "decided" in problem(client.post(f"/v1/moderation/comments/{comment.id}/claim", headers=people["mia"]),
+                                409)["detail"]
 
 
 # --- decisions -----------------------------------------------------------------------------------------------
