@@ -59,11 +59,33 @@ def load_policy(path: Path | None) -> Policy:
     return parse_policy(document, default_version=f"{path.stem}-{hashlib.sha256(raw).hexdigest()[:12]}")
 
 
+MAX_VERSION_LENGTH = 64  # stored with every check result (check_results.policy_version)
+SECTIONS: dict[str, set[str] | None] = {  # a section's known keys; None: any guideline code
+    "version": set(), "thresholds": None, "auto_reject": None, "terms": None, "domains": {"allowed"},
+    "languages": {"covered"}, "checks": {"timeout_seconds"},
+}
+LANGUAGES = ("en", "tr", "ar", "fa", "ckb", "kmr")  # the languages the checks read (moderation.checks.language)
+
+
 def parse_policy(document: dict[str, Any], default_version: str = "custom") -> Policy:
-    known = {"version", "thresholds", "auto_reject", "terms", "domains", "languages", "checks"}
-    unknown = set(document) - known
+    """A policy, or a PolicyError that names the key at fault: a typo must not silently mean the default."""
+    unknown = set(document) - set(SECTIONS)
     if unknown:
-        raise PolicyError(f"unknown policy keys: {', '.join(sorted(unknown))} (known: {', '.join(sorted(known))})")
+        raise PolicyError(f"unknown policy keys: {', '.join(sorted(unknown))} (known: {', '.join(sorted(SECTIONS))})")
+    for section, keys in SECTIONS.items():
+        if section == "version" or section not in document:
+            continue
+        if not isinstance(document[section], dict):
+            raise PolicyError(f"{section}: a table ([{section}]), not {document[section]!r}")
+        if keys is not None and set(document[section]) - keys:
+            extra = ", ".join(sorted(set(document[section]) - keys))
+            raise PolicyError(f"{section}: unknown keys {extra} (known: {', '.join(sorted(keys))})")
+    version = document.get("version")
+    if version is None:  # "{file stem}-{digest}": a long file name is cut before its digest
+        version = default_version if len(default_version) <= MAX_VERSION_LENGTH else \
+            default_version[:MAX_VERSION_LENGTH - 13] + default_version[-13:]
+    if not isinstance(version, str) or not 0 < len(version.strip()) <= MAX_VERSION_LENGTH:
+        raise PolicyError(f"version: a name of 1 to {MAX_VERSION_LENGTH} characters, not {version!r}")
     thresholds = {**DEFAULT_POLICY.review_thresholds, **_code_scores(document.get("thresholds", {}), "thresholds")}
     auto_reject = _code_scores(document.get("auto_reject", {}), "auto_reject")
     for code in auto_reject:
@@ -73,8 +95,16 @@ def parse_policy(document: dict[str, Any], default_version: str = "custom") -> P
             raise PolicyError(f"auto_reject.{code.value} must not be below its review threshold")
     terms = document.get("terms", {})
     extra = {k: v for k, v in terms.items() if k not in {"banned", "suspect", "allowed"}}
+    covered = _strings(document.get("languages", {}).get("covered", list(DEFAULT_POLICY.covered_languages)),
+                       "languages.covered")
+    if set(covered) - set(LANGUAGES):
+        raise PolicyError(f"languages.covered: {', '.join(sorted(set(covered) - set(LANGUAGES)))} is not a language "
+                          f"the checks read ({', '.join(LANGUAGES)})")
+    timeout = document.get("checks", {}).get("timeout_seconds", 2.0)
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not 0 < timeout <= 60:
+        raise PolicyError(f"checks.timeout_seconds: seconds above 0 and at most 60, not {timeout!r}")
     return Policy(
-        version=str(document.get("version") or default_version),
+        version=version.strip(),
         review_thresholds=thresholds,
         auto_reject=auto_reject,
         banned_terms=_strings(terms.get("banned", []), "terms.banned"),
@@ -82,10 +112,8 @@ def parse_policy(document: dict[str, Any], default_version: str = "custom") -> P
         allowed_terms=_strings(terms.get("allowed", []), "terms.allowed"),
         extra_terms={_code(k, "terms"): _strings(v, f"terms.{k}") for k, v in _flatten(extra).items()},
         allowed_domains=_strings(document.get("domains", {}).get("allowed", []), "domains.allowed"),
-        covered_languages=_strings(
-            document.get("languages", {}).get("covered", list(DEFAULT_POLICY.covered_languages)), "languages.covered"
-        ),
-        checker_timeout_seconds=float(document.get("checks", {}).get("timeout_seconds", 2.0)),
+        covered_languages=covered,
+        checker_timeout_seconds=float(timeout),
     )
 
 
@@ -111,7 +139,7 @@ def _code(name: str, section: str) -> Code:
 def _code_scores(table: dict[str, Any], section: str) -> dict[Code, float]:
     scores = {}
     for name, value in _flatten(table).items():
-        if not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
             raise PolicyError(f"{section}.{name}: a score between 0 and 1, not {value!r}")
         scores[_code(name, section)] = float(value)
     return scores

@@ -28,6 +28,13 @@ def test_without_a_version_the_file_digest_names_it(tmp_path):
     assert policy.reaches_review(Code.threat, 0.45)
 
 
+def test_a_long_file_name_still_gives_a_version_that_fits_its_column(tmp_path):
+    path = tmp_path / ("newsroom-policy-" + "x" * 60 + ".toml")
+    path.write_text('[thresholds]\nthreat = 0.4\n')
+    version = load_policy(path).version
+    assert len(version) == 64 and version.startswith("newsroom-policy-") and version[-13] == "-"
+
+
 def test_the_default_policy_sends_nothing_to_auto_reject():
     assert DEFAULT_POLICY.auto_reject == {}
     assert load_policy(None) is DEFAULT_POLICY
@@ -42,6 +49,17 @@ def test_the_default_policy_sends_nothing_to_auto_reject():
     ({"auto_reject": {"threat": 0.3}}, "must not be below its review threshold"),
     ({"terms": {"banned": "word"}}, "terms.banned: a list"),
     ({"terms": {"threat": [""]}}, "terms.threat: a list of non-empty strings"),
+    ({"terms": 5}, "terms: a table"),
+    ({"domains": ["a"]}, "domains: a table"),
+    ({"thresholds": [1]}, "thresholds: a table"),
+    ({"domains": {"allow": ["x.org"]}}, "domains: unknown keys allow"),
+    ({"checks": {"timeout": 5}}, "checks: unknown keys timeout"),
+    ({"checks": {"timeout_seconds": "abc"}}, "checks.timeout_seconds"),
+    ({"checks": {"timeout_seconds": 0}}, "checks.timeout_seconds"),
+    ({"thresholds": {"personal_attack": True}}, "between 0 and 1"),
+    ({"languages": {"covered": ["xx"]}}, "xx is not a language"),
+    ({"version": "v" * 65}, "1 to 64 characters"),
+    ({"version": 3}, "version"),
 ])
 def test_a_policy_that_cannot_be_honoured_is_refused(document, message):
     with pytest.raises(PolicyError, match=message):
