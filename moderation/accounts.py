@@ -24,6 +24,8 @@ from moderation.models import ApiToken, Role, User, utcnow
 
 TOKEN_PREFIX = "mod_"
 NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
+# Actors the service writes on the record itself: a person by one of these names would pass for it there
+RESERVED_NAMES = frozenset({"system", "author", "cli", "site", "service"})
 _hasher = PasswordHasher()
 
 
@@ -44,6 +46,8 @@ def create_user(sessions: SessionFactory, name: str, role: Role, password: str |
     """A new user and their first API token (the token is returned once, never stored)."""
     if not NAME.match(name):
         raise AccountError("a user name is 1 to 64 lower-case letters, digits, dots, dashes or underscores")
+    if name in RESERVED_NAMES:
+        raise AccountError(f"{name!r} names the service itself on the record: choose another name")
     if password is not None and len(password) < 12:
         raise AccountError("a password has at least 12 characters")
     with sessions() as session:

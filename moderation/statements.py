@@ -60,7 +60,7 @@ def statement_for(sessions: SessionFactory, comment: Comment) -> StatementOfReas
         {"ground": f.code, "passage": e.get("text", ""), "start": e.get("start"), "end": e.get("end")}
         for f in automated for e in f.evidence[:3] if e.get("text")
     ]
-    by_system = decision.actor == "system"
+    by_system = decision.actor_role == "system"  # the role: only the service writes it
     return StatementOfReasons(
         decision="rejected",
         restriction="The comment is not published; it was not changed, and it remains stored with this decision.",

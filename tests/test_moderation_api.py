@@ -230,11 +230,15 @@ def test_policy_auto_reject_waits_for_a_person_to_confirm(client, app, people):
     comment = submit_and_check(app, "I will kill you", policy=policy)
     queue = client.get("/v1/moderation/queue?status=auto_rejected", headers=people["mia"]).get_json()
     assert [i["id"] for i in queue["items"]] == [comment.id] and queue["items"][0]["awaiting_confirmation"]
+    statement = client.get(f"/v1/comments/{comment.id}?receipt={comment.receipt}").get_json()["statement_of_reasons"]
+    assert statement["automated_decision"] is True  # the service's own rejection, until a person confirms it
     confirmed = client.post(f"/v1/moderation/comments/{comment.id}/decision",
                             json={"decision": "reject", "reasons": ["threat"]}, headers=people["mia"])
     assert confirmed.status_code == 200
     trail = client.get(f"/v1/moderation/comments/{comment.id}", headers=people["mia"]).get_json()["audit_trail"]
     assert [(e["action"], e["actor"]) for e in trail][-2:] == [("auto_rejected", "system"), ("confirmed", "mia")]
+    statement = client.get(f"/v1/comments/{comment.id}?receipt={comment.receipt}").get_json()["statement_of_reasons"]
+    assert statement["automated_decision"] is False
 
 
 def test_a_disabled_user_is_locked_out_of_tokens_password_and_an_open_session(client, app):
@@ -300,6 +304,13 @@ def test_the_author_reads_a_statement_of_reasons_and_may_appeal(client, app, peo
     assert [g["code"] for g in statement["grounds"]] == ["personal_attack"]
     assert "upheld" in statement["redress"] and "/appeal" not in statement["redress"]
     assert "decided" in problem(client.post(url, json={"message": "and again"}), 409)["detail"]
+
+
+@pytest.mark.parametrize("name", ["system", "author", "cli", "site"])
+def test_the_services_own_actor_names_cannot_be_users(app, name):
+    # a person named "system" would pass on the record, and in the author's statement, for an automated decision
+    with pytest.raises(accounts.AccountError, match="names the service"):
+        accounts.create_user(app.extensions["moderation"].sessions, name, Role.moderator)
 
 
 def test_an_appeal_against_an_admins_own_decision_goes_to_another_admin(client, app, people):
