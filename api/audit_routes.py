@@ -81,6 +81,6 @@ class VerificationOut(BaseModel):
              summary="Walk the SHA-256 chain and name the first entry that does not match")
 @allow(*AUDITORS)
 def verify() -> Response:
-    result = audit.verify_chain(audit.stream_events(runtime().sessions))
+    result = audit.verify_record(runtime().sessions)
     return jsonify(VerificationOut(ok=result.ok, checked=result.checked, first_bad_id=result.first_bad_id,
                                    reason=result.reason).model_dump(mode="json"))

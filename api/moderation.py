@@ -142,7 +142,8 @@ def reverse(path: CommentPath, body: DecisionIn) -> Response:
 def decide_many(body: BulkDecisionsIn) -> Response:
     requests = [(item.comment_id, _request(item)) for item in body.decisions]
     rt = runtime()
-    results = review.decide_many(rt.sessions, current_principal(), requests, timedelta(seconds=rt.settings.pending_max_age))
+    results = review.decide_many(rt.sessions, current_principal(), requests,
+                                 timedelta(seconds=rt.settings.pending_max_age))
     return jsonify(BulkDecisionsOut(results=[
         BulkResultOut(comment_id=r.comment_id, ok=r.ok, status=r.status,
                       result=_decision(r.outcome) if r.outcome else None, error=r.error)

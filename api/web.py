@@ -155,7 +155,7 @@ def audit_page() -> str:
         abort(400, description="a filter is not valid")
     with runtime().sessions.reading() as db:
         events = db.exec(_filtered(query).limit(query.limit)).all()
-    verification = audit.verify_chain(audit.stream_events(runtime().sessions)) if request.args.get("verify") else None
+    verification = audit.verify_record(runtime().sessions) if request.args.get("verify") else None
     return render_template("audit.html", principal=principal, events=events, query=query, verification=verification)
 
 

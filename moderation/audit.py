@@ -196,6 +196,39 @@ def verify_chain(events: Iterable[AuditEvent]) -> Verification:
     return Verification(True, checked)
 
 
+def verify_contents(sessions: SessionFactory, batch: int = 5000) -> Verification:
+    """Each recorded comment as it is now against the digest of what its `received` entry says was submitted.
+
+    The chain proves the record was not rewritten; this proves the comments it speaks of were not either (the
+    database's triggers refuse such an UPDATE, but someone who can drop a trigger can also run one)."""
+    events, comments = AuditEvent.__table__, Comment.__table__
+    columns = [comments.c[name] for name in ("id", *DIGESTED_COLUMNS)]
+    query = (select(events.c.id.label("event_id"), events.c.content_sha256, *columns)
+             .join(comments, comments.c.id == events.c.comment_id).where(events.c.action == "received")
+             .order_by(events.c.id).limit(batch))
+    last_id, checked = 0, 0
+    while True:
+        with sessions.reading() as session:
+            rows = session.connection().execute(query.where(events.c.id > last_id)).all()
+        if not rows:
+            return Verification(True, checked)
+        for row in rows:
+            if content_digest(row) != row.content_sha256:
+                return Verification(False, checked, row.event_id, f"comment {row.id} no longer holds what was "
+                                    "submitted (its text, author or article changed after this entry)")
+            checked += 1
+        last_id = rows[-1].event_id
+
+
+def verify_record(sessions: SessionFactory) -> Verification:
+    """The chain, then the comments it vouches for; the first break found is named."""
+    chain = verify_chain(stream_events(sessions))
+    if not chain.ok:
+        return chain
+    contents = verify_contents(sessions)
+    return chain if contents.ok else Verification(False, chain.checked, contents.first_bad_id, contents.reason)
+
+
 def stream_events(sessions: SessionFactory, batch: int = 5000) -> Iterator[AuditEvent]:
     """Every entry in id order, a batch per short read transaction, so no lock is held while a client reads."""
     last_id = 0

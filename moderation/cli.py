@@ -238,10 +238,11 @@ def audit_group() -> None:
 
 @audit_group.command("verify")
 def audit_verify() -> None:
-    """Exit 0 when the SHA-256 chain of the record is intact, else name the first entry that breaks it."""
+    """Exit 0 when the record's SHA-256 chain is intact and every recorded comment still holds what was
+    submitted, else name the first entry that breaks it."""
     from moderation import audit
 
-    result = audit.verify_chain(audit.stream_events(_sessions()))
+    result = audit.verify_record(_sessions())
     if result.ok:
         click.echo(f"audit record intact: {result.checked} entries")
         return

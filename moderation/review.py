@@ -387,7 +387,8 @@ def decide(sessions: SessionFactory, comment_id: int, principal: Principal, requ
                                 "decision settles it with a reversal")
         if _status(comment) == CommentStatus.pending.value and comment.submitted_at >= now - stale_after:
             raise StillChecking(f"comment {comment_id} is still being checked; decide it once its findings are in")
-        if comment.claimed_by not in (None, principal.user_id) and comment.claimed_until and comment.claimed_until > now:
+        claimed_by_other = comment.claimed_by not in (None, principal.user_id)
+        if claimed_by_other and comment.claimed_until and comment.claimed_until > now:
             raise ClaimedByOther(f"comment {comment_id} is claimed by someone else until "
                                  f"{comment.claimed_until:%H:%M:%S} UTC")
 

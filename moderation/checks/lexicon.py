@@ -9,8 +9,9 @@ A phrase table writes a grammar instead of every phrase: `groups` (a list, or li
 `between` entry makes that word optional), plus `terms` as written. With groups by code, `after_for` and `terms_for`
 add phrases for one code only, and each code's table is labelled `code:label` ("Kurds are traitors" is
 racism, "Syrians are parasites" xenophobia). `also` lists bare predicates that may stand first, joined to the
-`after` word by one of the `and` words ("Kurds are all separatists and traitors"). Any table may list `unless_after`: words that undo a match when
-they come next ("Kürtlerin hepsi terörist değil": not all of them are). The grammar is matched as such
+`after` word by one of the `and` words ("Kurds are all separatists and traitors"). Any table may list
+`unless_after`: words that undo a match when they come next ("Kürtlerin hepsi terörist değil": not all of them
+are). The grammar is matched as such
 (`matching.Phrase`), never written out: its expression is the size of its lists, not of their product.
 """
 

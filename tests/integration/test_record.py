@@ -92,6 +92,23 @@ def test_verify_names_the_first_tampered_entry(sessions, database_url, tampering
     assert f"broken at entry {result.first_bad_id}" in command.stderr
 
 
+def test_verify_finds_a_comment_changed_behind_the_records_back(sessions, database_url, tmp_path):
+    ids = [new_comment(sessions, f"comment {i}") for i in range(3)]
+    assert audit.verify_record(sessions).ok
+    with sessions.engine.begin() as connection:  # someone able to drop the trigger rewrites what a reader said
+        connection.execute(text("DROP TRIGGER comments_immutable_content" + (
+            " ON comments" if sessions.engine.dialect.name == "postgresql" else "")))
+        connection.execute(text("UPDATE comments SET body = 'I was never rude, honest' WHERE id = :id"),
+                           {"id": ids[1]})
+    assert audit.verify_chain(audit.stream_events(sessions)).ok  # the chain alone cannot see it
+    result = audit.verify_record(sessions)
+    assert not result.ok and f"comment {ids[1]}" in result.reason
+    plain_url = database_url.replace("postgresql+psycopg://", "postgresql://")
+    command = subprocess.run([MODERATION, "audit", "verify"], capture_output=True, text=True, cwd=tmp_path,
+                             env={"MODERATION_DATABASE_URL": plain_url, "PATH": "/usr/bin:/bin"})
+    assert command.returncode == 1 and f"comment {ids[1]}" in command.stderr
+
+
 def test_twenty_simultaneous_decisions_give_exactly_one_success(postgres_url):
     url = Settings.model_validate({"database_url": postgres_url}).sqlalchemy_url
     migrate.upgrade(url)
