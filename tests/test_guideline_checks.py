@@ -194,6 +194,16 @@ def test_unsupported_language_is_a_note_not_a_pass():
         assert Code.unsupported_language in {f.code for f in RULES.run(CheckContext(text=text))}
 
 
+def test_the_policys_allowed_phrases_are_never_a_finding_of_any_check():
+    from moderation.checks.pipeline import build_pipeline
+
+    policy = parse_policy({"version": "films-desk", "terms": {"allowed": ["bloody mary", "kill bill", "die hard"]}})
+    pipeline = build_pipeline(policy)  # the learned scorer too, which read "Kill Bill" as an attack
+    for text in ("Bloody Mary", "Kill Bill", "Die Hard", "I watched Kill Bill again, a die hard fan"):
+        assert violations(pipeline.run(CheckContext(text=text)), policy) == set(), text
+    assert Code.threat in violations(pipeline.run(CheckContext(text="I will kill you, Bill")), policy)
+
+
 def test_the_policy_adds_banned_and_allowed_terms_and_domains():
     policy = parse_policy({
         "version": "newsroom-test",

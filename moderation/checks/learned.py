@@ -365,10 +365,11 @@ def lexicon_words(lexicon: LexiconChecker, context: CheckContext) -> tuple[set[C
     for abuse, no group named) has learned rudeness from the texts around them, and its score goes to the
     attack it describes. An allowed phrase around a swear word or an insult ("Pussy Riot", "American Idiot")
     is blanked, as names are; one that only keeps a slur out of a word ("Pakistani") is not: it names a group.
+    The policy's own allowed phrases are blanked wherever they appear: "Kill Bill" is a film to that newsroom.
     """
     scan = lexicon.scan(context)
     codes: set[Code] = set()
-    blanked: set[tuple[int, int]] = set()
+    blanked: set[tuple[int, int]] = set(scan.policy_allowed)
     for match, _ in scan.matches:
         table = lexicon.tables[match.table]
         if table.language not in _ENGLISH:
@@ -398,9 +399,9 @@ def promotion_code(text: str) -> Code:
     return Code.promotion_commercial if _COMMERCIAL.search(text) else Code.promotion_personal
 
 
-RULES_REVISION = 5  # 2: obscene and abuse scores need their words (else an attack); allowed phrases blanked
+RULES_REVISION = 6  # 2: obscene and abuse scores need their words (else an attack); allowed phrases blanked
 # 3: links to allowed sites (citations) blanked; 4: without a link, a pitch needs the writer's own thing;
-# 5: a score no word pushes up (the model's prior) is no finding
+# 5: a score no word pushes up (the model's prior) is no finding; 6: the policy's allowed phrases blanked
 
 
 class LearnedChecker:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from moderation.checks import CheckContext, Evidence, Finding
 from moderation.checks.lexicon import Lexicon, Table, builtin_lexicons
@@ -51,6 +51,7 @@ class Scan:
 
     matches: list[tuple[Match, tuple[int, int]]]
     allowed: list[tuple[int, int]]
+    policy_allowed: list[tuple[int, int]] = field(default_factory=list)  # the newsroom's own: "never a finding"
 
     def allowed_around(self, match: Match) -> list[tuple[int, int]]:
         return [(a, b) for a, b in self.allowed if a <= match.start and match.end <= b]
@@ -66,8 +67,10 @@ class LexiconChecker:
         lexicons = builtin_lexicons() if lexicons is None else lexicons
         self.tables = [table for lexicon in lexicons for table in lexicon.tables] + policy_tables(policy)
         self.matcher = TermMatcher(table.terms for table in self.tables)
-        allowed = [term for lexicon in lexicons for term in lexicon.allowed] + list(policy.allowed_terms)
-        self.allowed = TermMatcher([allowed], evasions=False) if allowed else None  # as written
+        builtin_allowed = [term for lexicon in lexicons for term in lexicon.allowed]
+        allowed = builtin_allowed + list(policy.allowed_terms)
+        # as written; table 1 is the policy's, which the learned phase blanks wherever it appears
+        self.allowed = TermMatcher([builtin_allowed, policy.allowed_terms], evasions=False) if allowed else None
         digest = hashlib.sha256(repr([(t.rule, t.score, t.terms, sorted(t.unless_after)) for t in self.tables]
                                      + allowed).encode())
         self.version = f"2-{digest.hexdigest()[:8]}"
@@ -77,8 +80,9 @@ class LexiconChecker:
         scan = context.memo.get(self)
         if scan is None:
             normalized = context.normalized
-            allowed = [(m.start, m.end) for m in self.allowed.find(normalized.text)] if self.allowed else []
-            scan = context.memo[self] = Scan(list(self.matcher.find_in(normalized)), allowed)
+            found = list(self.allowed.find(normalized.text)) if self.allowed else []
+            scan = context.memo[self] = Scan(list(self.matcher.find_in(normalized)), [(m.start, m.end) for m in found],
+                                             [(m.start, m.end) for m in found if m.table == 1])
         return scan
 
     def check(self, context: CheckContext) -> list[Finding]:
