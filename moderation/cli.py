@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -16,6 +17,7 @@ from typing import Any, TextIO
 
 import click
 
+from moderation.lifetime import die_with_parent
 from moderation.settings import Settings, SettingsError, load_settings
 
 
@@ -52,20 +54,21 @@ def serve(host: str, port: int, threads: int, worker: bool) -> None:
     """Run the API, with a worker and the pending sweep, on the embedded default: nothing to install."""
     import waitress
 
-    from api import create_app
-    from moderation import migrate
-
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = _settings()
+    listener = _listen(host, port)  # first: a second `serve` on a busy port must not touch the first one's files
     _share_metrics(settings.data_dir / "metrics")  # before prometheus_client is imported: API and worker add up
+    from api import create_app  # imports prometheus_client: only now (the API's own counters were lost)
+    from moderation import migrate
+
     migrate.upgrade(settings.sqlalchemy_url)
     app = create_app(settings)
 
     stopping = threading.Event()
     ready_file = settings.data_dir / "worker.ready"
     ready_file.unlink(missing_ok=True)
-    child = subprocess.Popen(worker_command(), env={**os.environ, "EMBEDDED_WORKER_READY_FILE": str(ready_file)}) \
-        if worker else None
+    child = subprocess.Popen(worker_command(), env={**os.environ, "EMBEDDED_WORKER_READY_FILE": str(ready_file)},
+                             preexec_fn=die_with_parent) if worker else None
     if child is not None:
         _wait_for_worker(child, ready_file)
 
@@ -78,7 +81,7 @@ def serve(host: str, port: int, threads: int, worker: bool) -> None:
         threading.Thread(target=_watch_worker, args=(child, stopping), daemon=True).start()
     click.echo(f"moderation: API on http://{host}:{port}  (docs at /docs; database {_safe(settings)})", err=True)
     try:
-        waitress.serve(app, host=host, port=port, threads=threads, ident="moderation")
+        waitress.serve(app, sockets=[listener], threads=threads, ident="moderation")
     except KeyboardInterrupt:
         pass
     finally:
@@ -89,6 +92,15 @@ def serve(host: str, port: int, threads: int, worker: bool) -> None:
                 child.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 child.kill()
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """The API's listening socket, bound before anything else starts."""
+    try:
+        listener = socket.create_server((host, port), reuse_port=False)
+    except OSError as error:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {error.strerror or error}") from error
+    return listener
 
 
 def _wait_for_worker(child: subprocess.Popen[bytes], ready_file: Path, timeout: float = 120.0) -> None:

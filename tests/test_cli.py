@@ -107,3 +107,47 @@ def test_serve_takes_a_comment_from_pending_to_review_with_nothing_installed(tmp
         log.close()
     output = (tmp_path / "serve.log").read_text()
     assert "Warm shutdown" in output, output[-3000:]
+
+
+def test_a_second_serve_leaves_the_first_alone_and_a_killed_serve_takes_its_worker_along(tmp_path):
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MODERATION_")}
+    log = open(tmp_path / "serve.log", "wb")
+    server = subprocess.Popen([MODERATION, "serve", "--port", str(port)], cwd=tmp_path, env=env, stdout=log,
+                              stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    ready = tmp_path / "moderation-data" / "worker.ready"
+    try:
+        def submit_and_read_metrics() -> str:
+            try:
+                request = urllib.request.Request(
+                    f"{base}/v1/articles/demo/comments", method="POST", headers={"Content-Type": "application/json"},
+                    data=json.dumps({"author_name": "Ann", "author_email": f"ann{time.monotonic_ns()}@example.org",
+                                     "body": f"Fair point {time.monotonic_ns()}."}).encode())
+                urllib.request.urlopen(request, timeout=5).close()
+                with urllib.request.urlopen(f"{base}/metrics", timeout=2) as response:
+                    return response.read().decode()
+            except OSError:
+                return ""
+
+        wait_until(lambda: "submissions" in submit_and_read_metrics(), timeout=60, interval=0.5)
+        worker_pid = int(ready.read_text())
+        second = run("serve", "--port", str(port), cwd=tmp_path, env=env)
+        assert second.returncode != 0 and f"cannot listen on 127.0.0.1:{port}" in second.stderr
+        # the first one's ready file and shared metrics are untouched (the second wiped them before it failed)
+        assert ready.exists() and "submissions" in submit_and_read_metrics()
+        server.kill()  # SIGKILL: no chance to stop the worker itself
+        server.wait(timeout=10)
+
+        def worker_gone() -> bool:
+            try:
+                os.kill(worker_pid, 0)
+            except ProcessLookupError:
+                return True
+            return False
+
+        assert wait_until(worker_gone, timeout=30, interval=0.2)
+    finally:
+        if server.poll() is None:
+            server.kill()
+        log.close()

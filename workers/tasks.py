@@ -10,13 +10,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from celery import Celery
-from celery.signals import worker_init, worker_process_init, worker_ready
+from celery.signals import beat_init, worker_init, worker_process_init, worker_ready
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from moderation import audit, services
 from moderation.checks import Pipeline
 from moderation.checks.pipeline import build_pipeline
 from moderation.db import SessionFactory, make_engine
+from moderation.lifetime import die_with_parent
 from moderation.observability import CHECK_SECONDS, CHECKS, start_metrics_server
 from moderation.policy import load_policy
 from moderation.settings import Settings
@@ -58,6 +59,10 @@ def register_tasks(app: Celery, settings: Settings) -> None:
         gc.freeze()  # built for good: collections skip them, and forked children keep sharing their pages
         if settings.worker_metrics_port:
             start_metrics_server(settings.worker_metrics_port)
+
+    @beat_init.connect(weak=False)
+    def _beat_dies_with_its_worker(**_kwargs: object) -> None:
+        die_with_parent()  # the worker's embedded beat (--beat) must not run on alone if the worker is killed
 
     @worker_ready.connect(weak=False)
     def _announce(**_kwargs: object) -> None:
