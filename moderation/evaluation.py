@@ -1,7 +1,9 @@
 """Scoring the checks against labelled comments, in the contract's evaluation format.
 
 Labels are guideline codes or families: `abuse` and `promotion` match any of their codes, `obscene`
-matches profanity or vulgarity, and `violation` (ground not given) counts only for `flagged`.
+matches profanity or vulgarity, and `violation` (ground not given) counts only for `flagged`. A code counts
+for its family (a row labelled `abuse.racism` is an `abuse` row); a family label says nothing of which code
+(an `abuse` row is neither found nor missed for `abuse.racism`). Note codes are never labels.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 
 from moderation.checks import CheckContext, Pipeline
 from moderation.checks.pipeline import violations
-from moderation.guidelines import Code
+from moderation.guidelines import NOTE_CODES, Code
 from moderation.policy import Policy
 
 FAMILIES: dict[str, frozenset[Code]] = {
@@ -43,16 +45,29 @@ def codes_of(label: str) -> frozenset[Code]:
     if label in FAMILIES:
         return FAMILIES[label]
     try:
-        return frozenset({Code(label)})
+        code = Code(label)
     except ValueError:
-        known = sorted([*FAMILIES, VIOLATION, *(c.value for c in Code)])
+        known = sorted([*FAMILIES, VIOLATION, *(c.value for c in Code if c not in NOTE_CODES)])
         raise EvaluationError(f"unknown label {label!r}; labels are {', '.join(known)}") from None
+    if code in NOTE_CODES:
+        raise EvaluationError(f"{label!r} is a note for moderators, never a violation: it cannot be a label")
+    return frozenset({code})
+
+
+def _gold_for(labels: frozenset[str], category: str) -> bool | None:
+    """Whether a row is gold for a category: True when a label is the category or a code of it, None when only
+    a broader label overlaps it (a family says nothing of which code), else False."""
+    target = codes_of(category)
+    named = [codes_of(label) for label in labels - {VIOLATION}]
+    if any(codes <= target for codes in named):
+        return True
+    return None if any(codes & target for codes in named) else False
 
 
 def read_rows(path: Path) -> list[Row]:
     csv.field_size_limit(sys.maxsize)
     try:
-        with path.open(newline="", encoding="utf-8") as handle:
+        with path.open(newline="", encoding="utf-8-sig") as handle:  # a spreadsheet's "CSV UTF-8" starts with a BOM
             reader = csv.DictReader(handle)
             if not reader.fieldnames or "text" not in reader.fieldnames:
                 raise EvaluationError(f"{path}: the header must name a `text` column")
@@ -98,7 +113,10 @@ def score(rows: list[Row], found: list[set[Code]], seconds: float) -> dict[str, 
         flagged[1] += predicted and not gold
         flagged[2] += gold and not predicted
         for label in categories:
-            is_gold = label in row.labels
+            gold_here = _gold_for(row.labels, label)
+            if gold_here is None:
+                continue
+            is_gold = gold_here
             is_found = bool(codes & codes_of(label))
             tally = counts[label]
             tally[0] += is_gold and is_found

@@ -151,3 +151,27 @@ def test_a_second_serve_leaves_the_first_alone_and_a_killed_serve_takes_its_work
         if server.poll() is None:
             server.kill()
         log.close()
+
+
+def test_eval_prints_the_contracts_json_and_counts_a_code_for_its_family(tmp_path):
+    data = tmp_path / "labelled.csv"
+    data.write_text("\ufefftext,labels\n"  # with the BOM a spreadsheet writes
+                    '"Go back to your own country, you filthy migrants",abuse.xenophobia\n'
+                    '"Immigrants are vermin",abuse\n'
+                    '"What a load of shit",obscene\n'
+                    '"The council approved the budget after a long debate.",\n', encoding="utf-8")
+    result = run("eval", "--data", str(data), "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert set(report) == {"rows", "flagged", "categories", "macro_f1", "comments_per_second"}
+    assert report["rows"] == 4 and report["flagged"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
+    assert set(report["categories"]) == {"abuse.xenophobia", "abuse", "obscene"}
+    # the xenophobia row is an abuse row too: found abuse on it is no false positive
+    assert report["categories"]["abuse"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "support": 2}
+    # the row labelled only "abuse" says nothing of xenophobia: it counts neither way
+    assert report["categories"]["abuse.xenophobia"]["support"] == 1
+    assert report["categories"]["abuse.xenophobia"]["precision"] == 1.0
+    notes = tmp_path / "notes.csv"
+    notes.write_text("text,labels\nhallo,unsupported_language\n", encoding="utf-8")
+    refused = run("eval", "--data", str(notes), cwd=tmp_path)
+    assert refused.returncode != 0 and "never a violation" in refused.stderr
