@@ -309,9 +309,11 @@ def _check_lines(source: TextIO, sink: TextIO, findings_for: Any) -> None:
             if not line.strip():
                 continue
             try:
-                item = json.loads(line.decode("utf-8") if isinstance(line, bytes) else line)
+                item = json.loads((line.decode("utf-8") if isinstance(line, bytes) else line).lstrip("\ufeff"))
+                if not isinstance(item["text"], str):
+                    raise TypeError("`text` must be a string")  # null would be checked as the text "None"
                 context = CheckContext(
-                    text=str(item["text"]),
+                    text=item["text"],
                     article_title=str(item.get("article_title") or ""),
                     article_text=str(item.get("article_text") or ""),
                 )

@@ -43,6 +43,11 @@ def test_check_reads_json_lines_and_answers_in_order(tmp_path):
 def test_check_rejects_a_line_without_text(tmp_path):
     result = run("check", "-", cwd=tmp_path, stdin='{"body": "no text field"}\n')
     assert result.returncode != 0 and "line 1" in result.stderr
+    for line in ('{"text": null}', '{"text": 42}', '{"text": {"a": 1}}'):  # never checked as "None", "42"
+        result = run("check", "-", cwd=tmp_path, stdin=line + "\n")
+        assert result.returncode != 0 and "line 1" in result.stderr and "string" in result.stderr, line
+    with_bom = run("check", "-", cwd=tmp_path, stdin='\ufeff{"text": "shit happens"}\n')
+    assert with_bom.returncode == 0 and "profanity" in with_bom.stdout
 
 
 def test_db_upgrade_creates_the_schema(tmp_path):
