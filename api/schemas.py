@@ -29,6 +29,9 @@ from moderation.review import Decision, QueueSort, QueueStatus
 MAX_ID = 2**63 - 1
 ARTICLE_KEY = r"^[A-Za-z0-9][A-Za-z0-9._:~\-]{0,199}$"
 _FORBIDDEN_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Bidi embeddings, overrides and isolates: a name shown beside a comment needs none (Arabic and Persian names
+# render by themselves), and "\u202egro.elpmaxe@nna" would display as an address the name checks never read.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def _printable(value: str, *, multiline: bool) -> str:
@@ -102,6 +105,8 @@ class CommentSubmission(BaseModel):
     @field_validator("author_name")
     @classmethod
     def _name_is_text(cls, value: str) -> str:
+        if _BIDI_CONTROLS.search(value):
+            raise ValueError("must not contain bidirectional control characters")
         return _printable(value, multiline=False)
 
     @field_validator("body")

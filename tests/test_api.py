@@ -75,6 +75,7 @@ def test_body_is_trimmed_and_kept_verbatim_otherwise(client):
     ({"parent_id": True}, "parent_id"),
     ({"body": "\u200b\u200d\u2060\u202e"}, "body"),  # only invisible characters would publish a blank comment
     ({"author_name": "\u200b\u200c"}, "author_name"),
+    ({"author_name": "\u202egro.elpmaxe@nna"}, "author_name"),  # displays as an e-mail address
     ({"unexpected": "field"}, "unexpected"),
 ])
 def test_invalid_submissions_get_422_naming_the_field(client, change, field):
