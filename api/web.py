@@ -96,6 +96,8 @@ def highlight(body: str, findings: list[Any]) -> list[tuple[str, str | None, str
     for finding in findings:
         if not finding.flagged or finding.checker.startswith(NAME_PREFIX + "."):  # spans of the name, not the body
             continue
+        if Code(finding.code) in NOTE_CODES:  # a note spans the whole text: it would hide the words that matter
+            continue
         for evidence in finding.evidence:
             start, end = int(evidence.get("start", 0)), int(evidence.get("end", 0))
             if 0 <= start < end <= len(body) and (start not in marks or marks[start][0] < end):

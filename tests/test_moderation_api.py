@@ -375,3 +375,17 @@ def test_audit_filters_export_and_verify(client, app, people):
     assert [e["comment_id"] for e in naive.get_json()["items"]] == [comment.id]
     assert client.get("/v1/audit?actor=mia&since=2999-01-01T00:00", headers=people["aud"]).get_json()["items"] == []
     problem(client.get("/v1/audit?until=9999-12-31T23:59:59-12:00", headers=people["aud"]), 422)
+
+
+def test_the_page_marks_the_evidence_not_a_note_that_spans_the_whole_text():
+    from types import SimpleNamespace
+
+    from api.web import highlight
+
+    body = "Dit artikel is shit"
+    note = SimpleNamespace(flagged=True, code="unsupported_language", checker="language",
+                           evidence=[{"start": 0, "end": len(body), "rule": "language:nl"}])
+    word = SimpleNamespace(flagged=True, code="profanity", checker="lexicon",
+                           evidence=[{"start": 15, "end": 19, "rule": "lexicon:en:profanity"}])
+    pieces = highlight(body, [note, word])
+    assert [(text, code) for text, code, _ in pieces] == [("Dit artikel is ", None), ("shit", "profanity")]
