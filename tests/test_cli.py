@@ -73,14 +73,19 @@ def test_bad_settings_stop_the_command_with_a_clear_message(tmp_path):
     assert "MODERATION_BROKR_URL is not a setting (did you mean MODERATION_BROKER_URL?)" in result.stderr
 
 
-def test_serve_takes_a_comment_from_pending_to_review_with_nothing_installed(tmp_path):
-    """The README's first command, in an empty folder: SQLite and the embedded broker, no server."""
+def start_serve(folder: Path):
+    """`moderation serve` in `folder` on a free port, with no MODERATION_ setting: its process, log and URL."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("MODERATION_")}
-    log = open(tmp_path / "serve.log", "wb")
-    server = subprocess.Popen([MODERATION, "serve", "--port", str(port)], cwd=tmp_path, env=env, stdout=log,
+    log = open(folder / "serve.log", "wb")
+    server = subprocess.Popen([MODERATION, "serve", "--port", str(port)], cwd=folder, env=env, stdout=log,
                               stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
+    return server, log, f"http://127.0.0.1:{port}", env
+
+
+def test_serve_takes_a_comment_from_pending_to_review_with_nothing_installed(tmp_path):
+    """The README's first command, in an empty folder: SQLite and the embedded broker, no server."""
+    server, log, base, _ = start_serve(tmp_path)
     try:
         def up() -> bool:
             try:
@@ -115,12 +120,8 @@ def test_serve_takes_a_comment_from_pending_to_review_with_nothing_installed(tmp
 
 
 def test_a_second_serve_leaves_the_first_alone_and_a_killed_serve_takes_its_worker_along(tmp_path):
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MODERATION_")}
-    log = open(tmp_path / "serve.log", "wb")
-    server = subprocess.Popen([MODERATION, "serve", "--port", str(port)], cwd=tmp_path, env=env, stdout=log,
-                              stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
+    server, log, base, env = start_serve(tmp_path)
+    port = int(base.rsplit(":", 1)[1])
     ready = tmp_path / "moderation-data" / "worker.ready"
     try:
         def submit_and_read_metrics() -> str:
