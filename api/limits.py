@@ -22,7 +22,6 @@ from limits import RateLimitItem, parse_many
 from limits.storage import MemoryStorage, RedisStorage
 from limits.strategies import FixedWindowRateLimiter
 from pydantic.networks import validate_email
-from pydantic_core import PydanticCustomError
 
 from api.problems import problem
 from moderation.settings import Settings
@@ -136,7 +135,7 @@ def _author_email() -> str:
         return "email:-"
     try:
         _, email = validate_email(str(email))
-    except PydanticCustomError:  # refused by validation after this; counted as written
+    except ValueError:  # refused by validation after this; counted as written
         pass
     return f"email:{str(email).strip().casefold()}"
 
