@@ -419,7 +419,10 @@ def reverse(sessions: SessionFactory, comment_id: int, principal: Principal, req
                                 "reviews it")
 
     def decided_as_before(comment: Comment, _now: datetime) -> Any:
-        return col(Comment.status) == _status(comment)
+        # the self-review rule again in SQL: an appeal that arrives after the check above still binds
+        return and_(col(Comment.status) == _status(comment),
+                    or_(col(Comment.appealed_at).is_(None), col(Comment.decided_by).is_(None),
+                        col(Comment.decided_by) != principal.user_id))
 
     def action(_comment: Comment, previous: str, new_status: CommentStatus) -> str:
         return "upheld" if new_status.value == previous else "reversed"

@@ -21,8 +21,11 @@ APPEAL_TEXT = ("If you think this decision is wrong, ask for a second look withi
                "POST /v1/comments/{id}/appeal?receipt=<your receipt> with a short explanation. A senior "
                "moderator who did not take the first decision will review it, and the outcome is recorded. "
                "You may also use any out-of-court dispute settlement body or judicial remedy available to you.")
+APPEAL_WAITING_TEXT = ("Your appeal is waiting for a senior moderator who did not take the first decision; the "
+                       "outcome will be recorded and shown here. You may also use any out-of-court dispute settlement "
+                       "body or judicial remedy available to you.")
 APPEAL_DECIDED_TEXT = ("Your appeal was reviewed by a senior moderator who did not take the first decision, and the "
-                       "rejection was upheld; this ends the review here. You may still use any out-of-court dispute "
+                       "comment stays rejected; this ends the review here. You may still use any out-of-court dispute "
                        "settlement body or judicial remedy available to you.")
 
 
@@ -51,6 +54,8 @@ def statement_for(sessions: SessionFactory, comment: Comment) -> StatementOfReas
         findings = session.exec(
             select(CheckResult).where(CheckResult.comment_id == comment.id, col(CheckResult.flagged))
         ).all()
+        appealed = session.exec(select(AuditEvent.id).where(AuditEvent.comment_id == comment.id,
+                                                            AuditEvent.action == "appeal_requested").limit(1)).first()
     if decision is None:
         return None
     reasons = [Code(r) for r in decision.details.get("reasons", []) if r in Code._value2member_map_]
@@ -69,8 +74,15 @@ def statement_for(sessions: SessionFactory, comment: Comment) -> StatementOfReas
         automated_detection=bool(automated) or any(Code(f.code) not in NOTE_CODES for f in findings),
         automated_decision=by_system,
         decided_at=decision.occurred_at.isoformat(),
-        redress=APPEAL_DECIDED_TEXT if decision.action == "upheld" else APPEAL_TEXT.format(id=comment.id),
+        redress=_redress(comment, appealed is not None),
     )
+
+
+def _redress(comment: Comment, appealed: bool) -> str:
+    """One appeal per comment (services.request_appeal): the text follows whether it was asked for and settled."""
+    if not appealed:
+        return APPEAL_TEXT.format(id=comment.id)
+    return APPEAL_WAITING_TEXT if comment.appealed_at is not None else APPEAL_DECIDED_TEXT
 
 
 def _distinct(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:

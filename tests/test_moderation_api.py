@@ -14,6 +14,7 @@ from moderation import accounts, services
 from moderation.checks import Pipeline
 from moderation.checks.terms import LexiconChecker
 from moderation.checks.threats import ThreatChecker
+from moderation.guidelines import Code
 from moderation.models import AuditEvent, Role
 from moderation.policy import DEFAULT_POLICY, parse_policy
 
@@ -288,6 +289,8 @@ def test_the_author_reads_a_statement_of_reasons_and_may_appeal(client, app, peo
     url = f"/v1/comments/{accepted.id}/appeal?receipt={accepted.receipt}"
     assert client.post(url, json={"message": "I was quoting a song"}).status_code == 202
     problem(client.post(url, json={"message": "again"}), 409)
+    statement = client.get(f"/v1/comments/{accepted.id}?receipt={accepted.receipt}").get_json()["statement_of_reasons"]
+    assert "waiting" in statement["redress"] and "/appeal" not in statement["redress"]
     problem(client.post(f"/v1/comments/{accepted.id}/appeal?receipt=wrong", json={"message": "x"}), 404)
     appealed = client.get("/v1/moderation/queue?status=appealed", headers=people["ada"]).get_json()
     assert [i["id"] for i in appealed["items"]] == [accepted.id]
@@ -302,8 +305,40 @@ def test_the_author_reads_a_statement_of_reasons_and_may_appeal(client, app, peo
     # the author reads the upheld decision, its ground and its end; one appeal per decision
     statement = client.get(f"/v1/comments/{accepted.id}?receipt={accepted.receipt}").get_json()["statement_of_reasons"]
     assert [g["code"] for g in statement["grounds"]] == ["personal_attack"]
-    assert "upheld" in statement["redress"] and "/appeal" not in statement["redress"]
+    assert "stays rejected" in statement["redress"] and "/appeal" not in statement["redress"]
     assert "decided" in problem(client.post(url, json={"message": "and again"}), 409)["detail"]
+
+
+def test_an_admin_correcting_grounds_without_an_appeal_leaves_the_author_their_appeal(client, app, people):
+    accepted = submit_and_check(app, "go fuck yourself")
+    client.post(f"/v1/moderation/comments/{accepted.id}/decision",
+                json={"decision": "reject", "reasons": ["profanity"]}, headers=people["mia"])
+    corrected = client.post(f"/v1/moderation/comments/{accepted.id}/reversal",
+                            json={"decision": "reject", "reasons": ["personal_attack"]}, headers=people["ada"])
+    assert corrected.status_code == 200
+    statement = client.get(f"/v1/comments/{accepted.id}?receipt={accepted.receipt}").get_json()["statement_of_reasons"]
+    assert f"/v1/comments/{accepted.id}/appeal" in statement["redress"]  # no appeal was ever made or settled
+    url = f"/v1/comments/{accepted.id}/appeal?receipt={accepted.receipt}"
+    assert client.post(url, json={"message": "please look again"}).status_code == 202
+
+
+def test_the_admin_under_appeal_cannot_settle_it_even_when_the_appeal_lands_after_the_check(app, people, monkeypatch):
+    from moderation import review
+
+    sessions = app.extensions["moderation"].sessions
+    accepted = submit_and_check(app, "go fuck yourself")
+    ada = accounts.authenticate_token(sessions, people["ada"]["Authorization"].split()[1])
+    request = review.DecisionRequest(review.Decision.reject, (Code.profanity,))
+    review.decide(sessions, accepted.id, ada, request)
+    real_record = review._record_decision
+
+    def appeal_lands_first(*args, **kwargs):  # the author's appeal commits between the check and the UPDATE
+        services.request_appeal(sessions, accepted.id, accepted.receipt, "please look again")
+        return real_record(*args, **kwargs)
+
+    monkeypatch.setattr(review, "_record_decision", appeal_lands_first)
+    with pytest.raises(review.AlreadyDecided):
+        review.reverse(sessions, accepted.id, ada, request)
 
 
 @pytest.mark.parametrize("name", ["system", "author", "cli", "site"])
