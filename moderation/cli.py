@@ -97,7 +97,8 @@ def serve(host: str, port: int, threads: int, worker: bool) -> None:
 def _listen(host: str, port: int) -> socket.socket:
     """The API's listening socket, bound before anything else starts."""
     try:
-        listener = socket.create_server((host, port), reuse_port=False)
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]  # "::" listens on IPv6
+        listener = socket.create_server((host, port), family=family)
     except OSError as error:
         raise click.ClickException(f"cannot listen on {host}:{port}: {error.strerror or error}") from error
     return listener
