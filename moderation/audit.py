@@ -196,6 +196,12 @@ def verify_chain(events: Iterable[AuditEvent]) -> Verification:
     return Verification(True, checked)
 
 
+def recorded(session: Session, comment_id: int, action: str) -> bool:
+    """Whether the record holds an entry of this action about the comment (an appeal asked for, say)."""
+    return session.exec(select(AuditEvent.id).where(AuditEvent.comment_id == comment_id,
+                                                    AuditEvent.action == action).limit(1)).first() is not None
+
+
 def verify_contents(sessions: SessionFactory, batch: int = 5000) -> Verification:
     """Each recorded comment as it is now against the digest of what its `received` entry says was submitted.
 

@@ -54,6 +54,9 @@ class UTCDateTime(TypeDecorator):
         return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
 
 
+MAX_ID = 2**63 - 1  # ids and keyset cursors are bigint
+
+
 class CommentStatus(str, Enum):
     pending = "pending"
     needs_review = "needs_review"

@@ -22,6 +22,9 @@ class PolicyError(ValueError):
     """The policy file says something the service cannot honour; the message names the key."""
 
 
+LANGUAGES = ("en", "tr", "ar", "fa", "ckb", "kmr")  # the languages the checks read (moderation.checks.language)
+
+
 @dataclass(frozen=True)
 class Policy:
     version: str = BUILTIN_VERSION
@@ -32,7 +35,7 @@ class Policy:
     allowed_terms: tuple[str, ...] = ()
     extra_terms: dict[Code, tuple[str, ...]] = field(default_factory=dict)
     allowed_domains: tuple[str, ...] = ()
-    covered_languages: tuple[str, ...] = ("en", "tr", "ar", "fa", "ckb", "kmr")
+    covered_languages: tuple[str, ...] = LANGUAGES
     checker_timeout_seconds: float = 2.0
 
     def review_threshold(self, code: Code) -> float:
@@ -64,7 +67,6 @@ SECTIONS: dict[str, set[str] | None] = {  # a section's known keys; None: any gu
     "version": set(), "thresholds": None, "auto_reject": None, "terms": None, "domains": {"allowed"},
     "languages": {"covered"}, "checks": {"timeout_seconds"},
 }
-LANGUAGES = ("en", "tr", "ar", "fa", "ckb", "kmr")  # the languages the checks read (moderation.checks.language)
 
 
 def parse_policy(document: dict[str, Any], default_version: str = "custom") -> Policy:

@@ -24,11 +24,10 @@ from moderation.accounts import Principal
 from moderation.db import SessionFactory
 from moderation.errors import CommentNotFound, Conflict, InvalidCursor, Unprocessable
 from moderation.guidelines import NOTE_CODES, Code
-from moderation.models import Article, AuditEvent, CheckResult, Comment, CommentStatus, Role, User, utcnow
+from moderation.models import MAX_ID, Article, AuditEvent, CheckResult, Comment, CommentStatus, Role, User, utcnow
 from moderation.audit import content_digest
 
 CLAIM_MINUTES = 5
-MAX_KEY = 2**63 - 1  # a cursor's numbers are bigint columns
 MAX_BULK = 200
 COUNTS_TTL_SECONDS = 5.0
 
@@ -129,7 +128,7 @@ def _cursor_values(cursor: str, sort: QueueSort) -> list[Any]:
     numbers = values[:1] + values[-1:] if sort is QueueSort.risk else values[-1:]
     when = 1 if sort is QueueSort.risk else 0
     try:
-        if not all(type(n) is int and 0 <= n <= MAX_KEY for n in numbers):
+        if not all(type(n) is int and 0 <= n <= MAX_ID for n in numbers):
             raise ValueError(values)
         values[when] = datetime.fromisoformat(values[when])
         if values[when].tzinfo is None:

@@ -33,8 +33,8 @@ from moderation.errors import (
 from moderation.guidelines import NO_RISK, SEVERITY
 from moderation.hashing import canonical_digest, client_fingerprint, email_hash, new_receipt, receipt_matches
 from moderation.models import (
+    MAX_ID,
     Article,
-    AuditEvent,
     AuditReceipt,
     CheckResult,
     Comment,
@@ -169,7 +169,6 @@ def _one_statement(with_parent: bool, with_key: bool) -> Any:
 NO_RISK_KEY = Comment.model_fields["risk_key"].default
 RECEIPT_INSERT = insert(AuditReceipt.__table__)
 REPEAT_WINDOW = timedelta(minutes=10)
-MAX_CURSOR_ID = 2**63 - 1  # comment ids are bigint
 
 
 class RepeatedComment(Conflict):
@@ -559,7 +558,7 @@ def decode_cursor(cursor: str) -> int:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
         version, _, value = raw.partition(":")
-        if version != "c1" or not value.isdigit() or int(value) > MAX_CURSOR_ID:
+        if version != "c1" or not value.isdigit() or int(value) > MAX_ID:
             raise ValueError(cursor)
         return int(value)
     except (ValueError, binascii.Error, UnicodeDecodeError) as error:
@@ -623,8 +622,7 @@ def request_appeal(sessions: SessionFactory, comment_id: int, receipt: str, mess
                                 if isinstance(comment.status, CommentStatus) else "only a rejection can be appealed")
         if comment.appealed_at is not None:
             raise NotAppealable(f"an appeal of comment {comment_id} is already waiting for review")
-        if session.exec(select(AuditEvent.id).where(AuditEvent.comment_id == comment_id,
-                                                    AuditEvent.action == "appeal_requested").limit(1)).first():
+        if audit.recorded(session, comment_id, "appeal_requested"):
             raise NotAppealable(f"comment {comment_id} was appealed once and the appeal was decided: the "
                                 "statement of reasons says where else to turn")
         changed = session.execute(

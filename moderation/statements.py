@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlmodel import col, select
 
+from moderation import audit
 from moderation.db import SessionFactory
 from moderation.guidelines import GUIDELINES, NOTE_CODES, Code
 from moderation.models import AuditEvent, CheckResult, Comment, CommentStatus
@@ -54,8 +55,7 @@ def statement_for(sessions: SessionFactory, comment: Comment) -> StatementOfReas
         findings = session.exec(
             select(CheckResult).where(CheckResult.comment_id == comment.id, col(CheckResult.flagged))
         ).all()
-        appealed = session.exec(select(AuditEvent.id).where(AuditEvent.comment_id == comment.id,
-                                                            AuditEvent.action == "appeal_requested").limit(1)).first()
+        appealed = audit.recorded(session, comment.id, "appeal_requested")
     if decision is None:
         return None
     reasons = [Code(r) for r in decision.details.get("reasons", []) if r in Code._value2member_map_]
@@ -74,7 +74,7 @@ def statement_for(sessions: SessionFactory, comment: Comment) -> StatementOfReas
         automated_detection=bool(automated) or any(Code(f.code) not in NOTE_CODES for f in findings),
         automated_decision=by_system,
         decided_at=decision.occurred_at.isoformat(),
-        redress=_redress(comment, appealed is not None),
+        redress=_redress(comment, appealed),
     )
 
 

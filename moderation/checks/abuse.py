@@ -64,10 +64,11 @@ ANY_GROUP = any_group(GROUPS)
 # Peoples and faiths, not the sexes: "Girls run the world!" is a song, "men control everything" a complaint.
 PEOPLE_OR_FAITH = any_group(code for code in GROUPS if code is not Code.abuse_sexism)
 
-# A call made to the reader (a modal, "let's", or the imperative opening a sentence): "throw out all the
-# refugees", "we must kick the Afghans out"; "the army drove the Kurds out of Kirkuk in 2017" is history.
+# A call to expel, made to the reader (a modal, "let's", or the imperative opening a sentence): "throw out all
+# the refugees", "we must kick the Afghans out"; "the army drove the Kurds out of Kirkuk in 2017" is history.
 _CALL = r"""(?:\b(?:should|must|need\s+to|needs\s+to|ought\s+to|have\s+to|has\s+to|let's|lets|let\s+us|
-    we\s+will|we'll|time\s+to)\s+|^\s*|[.!?;]\s+)"""
+    we\s+will|we'll|time\s+to)\s+|^\s*|[.!?;]\s+)(?:throw|kick|chase|drive|boot|force|run)\s+"""
+_WHICH = r"(?:the\s+|these\s+|those\s+)?"
 GROUP_RULES = [
     rule("dehumanising", None, 0.88, rf"""
         \b(?:(?:all|these|those|most|the|such|typical|bloody|fucking|you|every|many)\s+)?{ANY_GROUP}\s+
@@ -76,10 +77,9 @@ GROUP_RULES = [
     rule("expulsion", None, 0.85, rf"""
         \b{ANY_GROUP}\s+(?:should|must|need\s+to|needs\s+to|ought\s+to|have\s+to|deserve\s+to|will)\s+
         (?:all\s+)?{EXPULSION}\b"""),
-    rule("expulsion-call", None, 0.85, rf"""{_CALL}(?:throw|kick|chase|drive|boot|force|run)\s+
-        out\s+(?:all\s+(?:of\s+)?)?(?:the\s+|these\s+|those\s+)?{ANY_GROUP}\b(?!\s*['’])"""),  # their claims: no
-    rule("expulsion-call-after", None, 0.85, rf"""{_CALL}(?:throw|kick|chase|drive|boot|force|run)\s+
-        (?:all\s+)?(?:the\s+|these\s+|those\s+)?{ANY_GROUP}\s+(?:all\s+)?out\b"""),
+    # two rules, "out" before or after the group: a regex may name the group's codes only once
+    rule("expulsion-call", None, 0.85, rf"""{_CALL}out\s+(?:all\s+(?:of\s+)?)?{_WHICH}{ANY_GROUP}\b(?!\s*['’])"""),
+    rule("expulsion-call-after", None, 0.85, rf"""{_CALL}(?:all\s+)?{_WHICH}{ANY_GROUP}\s+(?:all\s+)?out\b"""),
     rule("contempt", None, 0.8, rf"""\b{CONTEMPT}\s+{ANY_GROUP}\b"""),
     rule("hatred", None, 0.85, rf"""
         \b(?:i|we)\s+(?:hate|despise|detest|loathe|can't\s+stand|cannot\s+stand)\s+(?:all\s+)?(?:the\s+)?{ANY_GROUP}\b"""),

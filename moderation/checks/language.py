@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from moderation.checks import CheckContext, Evidence, Finding
 from moderation.guidelines import Code
+from moderation.policy import LANGUAGES
 
 SORANI_LETTERS = frozenset("ێۆڕڵەڤ")
 PERSIAN_LETTERS = frozenset("پچژگی")
@@ -94,9 +95,10 @@ def detect(text: str) -> tuple[str | None, float]:
     confidences = _detector().compute_language_confidence_values(text[:LINGUA_SAMPLE_CHARS])
     best = confidences[0]
     code = best.language.iso_code_639_1.name.lower()
-    if code not in TURKISH_SCRIPT_LANGUAGES and set(text) & TURKISH_LETTERS:
+    letters = set(text) if code not in TURKISH_SCRIPT_LANGUAGES else frozenset()
+    if letters & TURKISH_LETTERS:
         turkish = next(c for c in confidences if c.language.iso_code_639_1.name == "TR")
-        if turkish.value >= TURKISH_RUNNER_UP and not set(text) & AZERBAIJANI_LETTERS:
+        if turkish.value >= TURKISH_RUNNER_UP and not letters & AZERBAIJANI_LETTERS:
             return "tr", share  # "Erdoğan" in a German sentence leaves lingua's German sure: that stays German
     return code, best.value * share
 
@@ -105,7 +107,7 @@ class LanguageChecker:
     name = "language"
     version = "2"  # 2: dotless ı and ğ keep a short Turkish comment Turkish
 
-    def __init__(self, covered: tuple[str, ...] = ("en", "tr", "ar", "fa", "ckb", "kmr"), min_confidence: float = 0.6):
+    def __init__(self, covered: tuple[str, ...] = LANGUAGES, min_confidence: float = 0.6):
         self.covered = frozenset(covered)
         self.min_confidence = min_confidence
         _detector().compute_language_confidence_values("load every language model now, not on a comment")

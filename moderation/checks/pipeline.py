@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from moderation.checks import CheckContext, Checker, Finding, Pipeline
@@ -63,11 +64,16 @@ NAME_CHECKERS = ("lexicon", "promotion.patterns")
 NAME_PREFIX = "author_name"
 
 
+@lru_cache(maxsize=8)
+def _name_pipeline(pipeline: Pipeline) -> Pipeline:
+    """The comment pipeline's name checkers, picked once per pipeline, not per comment."""
+    return Pipeline([c for c in pipeline.checkers if c.name in NAME_CHECKERS], pipeline.timeout_seconds)
+
+
 def name_findings(pipeline: Pipeline, name: str) -> list[Finding]:
     """Findings in the author's name, told apart by checker (`author_name.lexicon`) and rule (`author_name:...`):
     their evidence offsets point into the name, not the comment."""
-    checkers = [c for c in pipeline.checkers if c.name in NAME_CHECKERS]
-    found = Pipeline(checkers, pipeline.timeout_seconds).run(CheckContext(text=name)) if name.strip() else []
+    found = _name_pipeline(pipeline).run(CheckContext(text=name)) if name.strip() else []
     return [replace(f, checker=f"{NAME_PREFIX}.{f.checker}",
                     evidence=tuple(replace(e, rule=f"{NAME_PREFIX}:{e.rule}") for e in f.evidence))
             for f in found]
