@@ -14,6 +14,7 @@ import re
 import threading
 from array import array
 from collections import Counter
+from itertools import islice
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -53,6 +54,7 @@ _TOKEN = re.compile(r"\w(?:[\w@$*!'’]*[\w$*])?")
 _LEET_DIGITS = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"}
 _LEET_SYMBOLS = {"@": "a", "$": "s", "!": "i"}
 _CHAR_N = (2, 3, 4, 5)
+_ONE = array("d", [1.0])
 _MAX_WORD = 40  # longer "words" (links, keyboard mashing) keep only their head for character n-grams
 
 
@@ -206,15 +208,26 @@ class Scorer:
         self.m = m
         # raw word -> (normalised, feature ids as int64 bytes, their counts as float64 bytes, how many)
         self._cache: dict[str, tuple[str, bytes, bytes, int]] = {}
+        # the same, by normalised word: "The", "THE" and "the" are broken into n-grams once
+        self._normalised: dict[str, tuple[str, bytes, bytes, int]] = {}
 
     def _word(self, raw: str) -> tuple[str, bytes, bytes, int]:
-        m = self.m
         word = normalise_word(raw)
-        get = m.char_vocab.get
-        counted = Counter([i for i in map(get, char_ngrams(word)) if i is not None])
-        if (u := m.word_vocab.get(word)) is not None:
-            counted[u] = 1  # word ids come before every character id: never one of the grams
-        entry = (word, array("q", counted).tobytes(), array("d", counted.values()).tobytes(), len(counted))
+        entry = self._normalised.get(word)
+        if entry is None:
+            m = self.m
+            ids = [i for i in map(m.char_vocab.get, char_ngrams(word)) if i is not None]
+            if (u := m.word_vocab.get(word)) is not None:
+                ids.append(u)  # word ids come before every character id: never one of the grams
+            if len(set(ids)) == len(ids):  # most words repeat no n-gram: every count is 1
+                counts = _ONE * len(ids)
+            else:
+                counted = Counter(ids)
+                ids, counts = list(counted), array("d", counted.values())
+            entry = (word, array("q", ids).tobytes(), counts.tobytes(), len(ids))
+            if len(self._normalised) >= self._CACHE_LIMIT:
+                self._normalised.clear()
+            self._normalised[word] = entry
         if len(self._cache) >= self._CACHE_LIMIT:
             self._cache.clear()
         self._cache[raw] = entry
@@ -282,8 +295,10 @@ class Scorer:
         if not scored.spans:
             return ()
         column = self.contributions(scored)[:, self.m.heads.index(head)]
-        pushing = [i for i in np.argsort(-column, kind="stable") if column[i] > 0]
-        content = [i for i in pushing if text[slice(*scored.spans[i])].casefold() not in FUNCTION_WORDS]
+        order = np.argsort(-column, kind="stable")
+        pushing = order[column[order] > 0].tolist()
+        content = list(islice(
+            (i for i in pushing if text[slice(*scored.spans[i])].casefold() not in FUNCTION_WORDS), MAX_EVIDENCE))
         chosen = content or pushing[:1]
         spans = []
         for i in chosen[:MAX_EVIDENCE]:
