@@ -253,15 +253,16 @@ def test_a_first_name_is_not_profanity_but_the_word_still_is(text, expected):
     assert expected <= found_codes and (found_codes == set()) == (expected == set())
 
 
-def test_the_attack_prefilter_skips_only_texts_no_rule_can_match():
-    """The prefilter is a speed-up only: with and without it, the attack rules find the same on every case here
-    and, where the development data is on the machine, on a sample of it."""
+@pytest.mark.parametrize("checker", [PersonalAttackChecker, ThreatChecker])
+def test_a_prefilter_skips_only_texts_no_rule_can_match(checker):
+    """A prefilter is a speed-up only: with and without it, the rules find the same on every case here and,
+    where the development data is on the machine, on a sample of it."""
     from tests.test_normalize import DATA, _development_texts
 
-    texts = [t for ts in MUST_FIND.values() for t in ts] + STAY_CLEAN
+    texts = [t for ts in MUST_FIND.values() for t in ts] + STAY_CLEAN + THREATS_WRITTEN_TO_SLIP_PAST
     if (DATA / "davidson.csv").exists():
         texts += _development_texts(3000)
-    filtered, unfiltered = PersonalAttackChecker(), PersonalAttackChecker()
+    filtered, unfiltered = checker(), checker()
     unfiltered.prefilter = None
     skipped = 0
     for text in texts:
@@ -288,3 +289,54 @@ def test_a_spam_link_dressed_as_a_news_site_is_no_citation(text):
 @pytest.mark.parametrize("text", ["Click-here for the minutes.", "clickhere for the minutes", "Click here for the minutes"])
 def test_click_here_with_nothing_to_click_is_not_held_however_written(text):
     assert found(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "cheapshop.net", "cheapshop.ru", "discord.gg/abc123", "check out bestdeals[.]com", "cheapshop(.)com",
+    "hxxp://cheap-pills.ru", "www,cheapshop,com", "cheapshop . com", "ｃｈｅａｐｓｈｏｐ．ｃｏｍ",
+    "Call me on five five five one two three four", "واتساب ٠٥٠١٢٣٤٥٦٧", "reach me: john@gmail",
+    "link in my profile", "whatsapp me", "I earn 300 dollars an hour from home, see my bio",
+])
+def test_links_and_numbers_written_to_slip_past_filters_are_promotion(text):
+    codes = found(text)
+    assert codes & {Code.promotion_personal, Code.promotion_commercial}, codes
+
+
+@pytest.mark.parametrize("text", [
+    "Source: https://www.gov.uk/government/publications/annual-report",
+    "New source http://news.sciencemag.org/space/2015/03/fastest-unbound-star-flee-our-galaxy",
+    "Come on over . At least you will be at the hospital on time.",
+    "Prices rose again. Net migration fell. Top officials met at the site. Me too, said the mayor.",
+    "RT @Forbes: wildlife http://t.co/r5wuxa9jb6",
+    "We counted one two three four five six seven eight voters at the door.",
+])
+def test_citations_sentences_and_counting_are_not_promotion(text):
+    assert not found(text) & {Code.promotion_personal, Code.promotion_commercial}
+
+
+# Threats without a word of killing aimed at "you", or with the harm left to someone else.
+THREATS_WRITTEN_TO_SLIP_PAST = [
+    "I hope someone kills him", "I hope someone runs him over", "someone should run him over",
+    "somebody needs to put this guy in the ground", "I hope someone puts a bullet in him",
+    "we know where your kids go to school", "we know which school your daughter goes to",
+    "enjoy your last days", "the author deserves a rope", "traitors like him deserve the noose",
+    "nice family you have, shame if anything happened to them", "I'll be waiting outside your office",
+    "you'd better hope we never meet", "people like the author tend to have accidents",
+    "it's only a matter of time before someone gets you", "I'd love to punch this author in the face",
+    "You're next.",
+]
+
+
+@pytest.mark.parametrize("text", THREATS_WRITTEN_TO_SLIP_PAST)
+def test_veiled_threats_and_harm_wished_by_another_hand_are_threats(text):
+    assert Code.threat in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Enjoy your last days in office, Mr Mayor: the voters have spoken.", "I know where you are coming from.",
+    "Go away Liberals, you're finished at the next election.", "You're next in line for the post.",
+    "I hope someone beats him in the election.", "I hope someone runs against him next year.",
+    "It is a shame if anything happened to the archive; the fire was bad.",
+])
+def test_politics_and_idioms_near_the_veiled_threats_stay_clean(text):
+    assert Code.threat not in found(text)

@@ -29,6 +29,7 @@ VICTIM = alternatives(
     "this guy|that guy|this man|that man|this woman|that woman|this idiot|that idiot|this bitch|that bitch|"
     "this bastard|that bastard|this journalist|that journalist|the journalist|the author|the writer|"
     "the reporter|this reporter|the editor|the mayor|the president|the minister|all of you|each of you|"
+    "this author|that author|this writer|that writer|this editor|that reporter|this clown|that clown|"
     "every one of you|everyone of you|all of them|every last one of them|every one of them|"
     "your house|your home|your office|your offices|your car|your shop|your family|your children|"
     "their house|their houses|their homes|their offices|their office|their families|their children|"
@@ -119,9 +120,40 @@ RULES = [
         (?:be\s+|get\s+)?{HARM_PAST}\b"""),
     rule("you-are-dead", Code.threat, 0.9, r"""
         \b(?:you(?:'re|\s+are|r)?|ur|you\s+will\s+be|you'll\s+be)\s+(?:so\s+|fucking\s+|already\s+)?
-        (?:dead|a\s+dead\s+man|a\s+dead\s+woman|dead\s+meat|finished|next)\b(?!\s+(?:wrong|right|on|serious))"""),
+        (?:dead|a\s+dead\s+man|a\s+dead\s+woman|dead\s+meat|next(?=\s*(?:[.!?,]|$)))\b(?!\s+(?:wrong|right|on|serious))
+        # "you're finished" is said of politicians at every election"""),
     rule("i-know-where", Code.threat, 0.85, r"""
-        \b(?:i|we)\s+know\s+where\s+(?:you|u|he|she|they|your\s+\w+)\s+(?:live|lives|work|works|sleep|sleeps|are)\b"""),
+        \b(?:i|we)\s+know\s+(?:where|which\s+school|what\s+school|what\s+car)\s+(?:you|u|he|she|they|your\s+\w+)
+        \s+(?:live|lives|work|works|sleep|sleeps|are|go|goes|drive|drives|park|parks)\b
+        (?!\s+(?:coming\s+from|going\s+with|getting\s+at))  # "I know where you are coming from" agrees"""),
+    # Harm wished on someone by a third hand: "I hope someone kills him", "I hope a truck runs him over"
+    rule("wish-of-harm-by-another", Code.threat, 0.88, rf"""
+        \b(?:hope|wish|pray)\s+(?:that\s+)?(?:someone|somebody|some\s+\w+|a\s+\w+)\s+(?:will\s+|would\s+|finally\s+)?
+        (?:{HARM}(?:s|es)?\s+(?:\w+\s+)?{VICTIM}\b{NOT_VIOLENCE}
+          |(?:runs?|puts?)\s+(?:you|him|her|them|this\s+\w+|that\s+\w+)\s+(?:over|in\s+the\s+ground|down)\b
+          |puts?\s+a\s+(?:bullet|knife|blade)\s+(?:in|into|through)\s+(?:you|him|her|them)\b)"""),
+    rule("call-to-run-over-or-bury", Code.threat, 0.88, rf"""
+        \b(?:{WISH}|{INTENT})\s+(?:just\s+|finally\s+)?(?:run|put)\s+(?:you|him|her|them|this\s+\w+|that\s+\w+)\s+
+        (?:over\b|(?:in|into|under)\s+the\s+ground|six\s+feet\s+under|in\s+(?:a|the)\s+(?:grave|coffin|body\s+bag))"""),
+    rule("deserves-the-noose", Code.threat, 0.85, r"""
+        \bdeserves?\s+(?:a|the)\s+(?:rope|noose|bullet|bullets|firing\s+squad|gallows)\b"""),
+    rule("last-days", Code.threat, 0.8, r"""
+        \benjoy\s+(?:your|ur)\s+last\s+(?:days|hours|moments|breaths?|week|weeks|night|nights)\b
+        (?!\s+(?:of|in|at|as|before|on|with|here|there|off))  # "enjoy your last days in office" is politics"""),
+    rule("shame-if-something-happened", Code.threat, 0.85, r"""
+        \b(?:shame|pity)\s+if\s+(?:something|anything)\s+(?:bad\s+)?(?:happened|were\s+to\s+happen|happens)\s+to\s+
+        (?:you|u|him|her|them|your|ur|his|their)\b"""),
+    rule("waiting-outside", Code.threat, 0.75, r"""
+        \b(?:i'll|i\s+will|we'll|we\s+will|i'm|i\s+am|we're|we\s+are)\s+(?:be\s+)?waiting\s+(?:for\s+you\s+)?
+        (?:outside|at|by)\s+(?:your|ur)\s+(?:office|house|home|door|school|work|car|flat|apartment)\b"""),
+    rule("never-meet", Code.threat, 0.75, r"""
+        \b(?:better|best)\s+(?:hope|pray)\s+(?:that\s+)?(?:we|i)\s+never\s+meet\b"""),
+    rule("accidents-happen", Code.threat, 0.8, r"""
+        \b(?:people|journalists|reporters|writers)\s+like\s+(?:you|u|him|her|the\s+author|this\s+\w+)\s+
+        (?:tend\s+to\s+|often\s+|sometimes\s+)?(?:have|has|get|meet\s+with)\s+(?:an?\s+)?accidents?\b"""),
+    rule("before-someone-gets-you", Code.threat, 0.75, r"""
+        \b(?:matter\s+of\s+time|only\s+time)\s+before\s+(?:someone|somebody)\s+(?:gets|gets\s+to|finds|kills|shoots)
+        \s+(?:you|u|him|her)\b"""),
     rule("self-harm-incitement", Code.threat, 0.9, rf"""
         \b(?:go\s+)?(?:kill|hang|shoot|off)\s+(?:yo)?urself\b|\bkys\b|\bdrink\s+bleach\b|\bneck\s+yourself\b
         # told to, not told of: "veterans who commit suicide", "farmers often go and commit suicide" are news
@@ -154,14 +186,16 @@ RULES = [
         (?:own\s+)?(?:families|family|children|kids|wives|wife|mothers|mother|homes|home|houses|house|heads|head)\s+
         {HARM_PAST}\b"""),
     rule("weapon-to-victim", Code.threat, 0.9, r"""
-        \b(?:bullet|knife|blade|bomb|rope|noose)\s+(?:in|into|through|around|for)\s+(?:your|ur|his|her|their)\b"""),
+        \b(?:bullet|knife|blade|bomb|rope|noose)\s+(?:in|into|through|around|for)\s+(?:your|ur|his|her|their)\b
+        |\b(?:put|puts|putting)\s+a\s+(?:bullet|knife|blade)\s+(?:in|into|through)\s+(?:you|u|him|her|them)\b"""),
 ]
 
 
 PREFILTER = re.compile(rf"""\b(?:{HARM}|{HARM_PAST}|{DEATH}|dead|death|know\s+where|yourself|urself|kys|bleach|
-    bullet|knife|blade|bomb|rope|noose|live|survive|break|snap|crush|massacre|commit)""", re.VERBOSE)
+    bullet|knife|blade|bomb|rope|noose|live|survive|break|snap|crush|massacre|commit|know|over|ground|under|last|
+    happen|waiting|meet|accident|before|next)""", re.VERBOSE)
 
 
 class ThreatChecker(PatternChecker):
     def __init__(self) -> None:
-        super().__init__("threat.patterns", "1", RULES, PREFILTER)
+        super().__init__("threat.patterns", "2", RULES, PREFILTER)
