@@ -12,7 +12,8 @@ from api.problems import problem, problem_responses
 from api.runtime import runtime
 from api.schemas import Health, Readiness
 from moderation import review
-from moderation.observability import QUEUE_DEPTH, exposition
+from moderation.guidelines import Code
+from moderation.observability import QUEUE_COUNTED, QUEUE_DEPTH, exposition
 
 log = logging.getLogger(__name__)
 
@@ -32,8 +33,10 @@ def metrics() -> Response:
     try:
         with rt.sessions.reading() as session:
             counts = review.queue_counts(session)
-        for code, depth in counts.items():
-            QUEUE_DEPTH.labels(code).set(depth)
+        # every code, not only those waiting: a queue that drains must read 0, not its last depth
+        for code in [*(c.value for c in Code), "total"]:
+            QUEUE_DEPTH.labels(code).set(counts.get(code, 0))
+        QUEUE_COUNTED.set_to_current_time()
     except Exception as error:  # metrics must answer even when the database does not
         log.warning("metrics: queue depth unavailable: %s", error)
     return Response(exposition(), mimetype="text/plain", headers={"Content-Type": CONTENT_TYPE_LATEST})

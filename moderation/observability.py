@@ -26,6 +26,9 @@ CHECK_SECONDS = Histogram("moderation_check_seconds", "Time one checker took on 
                           buckets=(0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0))
 QUEUE_DEPTH = Gauge("moderation_queue_depth", "Comments waiting for a decision, per flagged code", ["code"],
                     multiprocess_mode="mostrecent")
+# An alert on the depth must know whether the numbers are current: they are not while the database is down.
+QUEUE_COUNTED = Gauge("moderation_queue_depth_counted_timestamp_seconds",
+                      "When the queue depth was last counted (Unix time)", multiprocess_mode="max")
 
 
 def _registry() -> CollectorRegistry:

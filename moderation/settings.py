@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Mapping
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -83,10 +85,24 @@ class Settings(BaseSettings):
         from limits import parse_many
 
         try:
-            parse_many(value)
+            items = parse_many(value)
         except ValueError as error:
             raise ValueError(f"not a rate limit such as 5/minute;50/hour ({error})") from None
+        if any(item.amount < 1 for item in items):
+            raise ValueError("a limit of 0 would refuse every comment; raise it instead (say 1000/minute)")
         return value
+
+    @field_validator("broker_url")
+    @classmethod
+    def _known_broker(cls, url: str) -> str:
+        # Celery takes an empty URL for its own default, a RabbitMQ on localhost, without a word; and an unknown
+        # scheme fails only when the first message is sent.
+        if not url.strip():
+            raise ValueError("empty: give `embedded` or a broker URL such as redis://host:6379/0")
+        if url != "embedded" and not re.match(r"(?:redis|rediss|sentinel|amqp|amqps|pyamqp|sqs|sqla\+[\w+]+)://", url):
+            raise ValueError(f"{url.split('://')[0]!r} is not a broker this service runs on: use embedded, "
+                             "redis://, rediss://, sentinel://, amqp:// or amqps://")
+        return url
 
     @field_validator("worker_metrics_port", mode="before")
     @classmethod
@@ -120,10 +136,15 @@ class Settings(BaseSettings):
     @field_validator("allowed_origins")
     @classmethod
     def _origins_are_urls(cls, origins: list[str]) -> list[str]:
+        """As browsers send them: scheme and host, lower case, no path ("https://news.example/" never matches)."""
+        normalised = []
         for origin in origins:
-            if origin != "*" and not origin.startswith(("http://", "https://")):
+            parts = urlsplit(origin)
+            if origin != "*" and (parts.scheme not in ("http", "https") or not parts.netloc
+                                  or parts.path not in ("", "/") or parts.query or parts.fragment):
                 raise ValueError(f"{origin!r} is not an origin such as https://news.example")
-        return origins
+            normalised.append(origin if origin == "*" else f"{parts.scheme}://{parts.netloc.lower()}")
+        return normalised
 
     @field_validator("database_url")
     @classmethod

@@ -424,3 +424,20 @@ def test_the_page_marks_the_evidence_not_a_note_that_spans_the_whole_text():
                            evidence=[{"start": 15, "end": 19, "rule": "lexicon:en:profanity"}])
     pieces = highlight(body, [note, word])
     assert [(text, code) for text, code, _ in pieces] == [("Dit artikel is ", None), ("shit", "profanity")]
+
+
+def test_a_drained_queue_reads_zero_in_the_metrics(client, app, people):
+    import re
+
+    from moderation import review
+
+    threat = submit_and_check(app, "I will kill you")
+    review._counts_cache.clear()
+    before = client.get("/metrics").get_data(as_text=True)
+    assert re.search(r'moderation_queue_depth\{code="threat"\} 1\.0', before)
+    assert re.search(r"moderation_queue_depth_counted_timestamp_seconds \d", before)
+    reject = {"decision": "reject", "reasons": ["threat"]}
+    assert client.post(f"/v1/moderation/comments/{threat.id}/decision", json=reject, headers=people["mia"]).status_code == 200
+    review._counts_cache.clear()
+    after = client.get("/metrics").get_data(as_text=True)
+    assert re.search(r'moderation_queue_depth\{code="threat"\} 0\.0', after)  # not its last depth, 1

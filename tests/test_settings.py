@@ -36,6 +36,10 @@ def test_an_unknown_setting_fails_with_a_suggestion():
     ("MODERATION_DATABASE_URL", "mysql://x/y", "only sqlite"),
     ("MODERATION_PENDING_MAX_AGE", "-1", "MODERATION_PENDING_MAX_AGE"),
     ("MODERATION_SECRET_KEY", "short", "MODERATION_SECRET_KEY"),
+    ("MODERATION_BROKER_URL", "", "MODERATION_BROKER_URL.*empty"),  # Celery would take a RabbitMQ on localhost
+    ("MODERATION_BROKER_URL", "htp://nothing", "not a broker"),
+    ("MODERATION_ALLOWED_ORIGINS", "https://news.example/comments", "is not an origin"),
+    ("MODERATION_SUBMIT_RATE_LIMIT", "0/minute", "refuse every comment"),
 ])
 def test_a_malformed_setting_fails_naming_it(name, value, message):
     with pytest.raises(SettingsError, match=message):
@@ -57,3 +61,8 @@ def test_an_empty_site_token_means_none_and_a_short_one_is_refused():
 
 def test_the_test_suites_own_variables_are_not_settings():
     assert load_settings({"MODERATION_TEST_POSTGRES_URL": "postgresql://elsewhere/test"}).uses_embedded_broker
+
+
+def test_an_origin_is_kept_as_browsers_send_it():
+    settings = load_settings({"MODERATION_ALLOWED_ORIGINS": "https://News.Example/, http://localhost:8080"})
+    assert settings.allowed_origins == ["https://news.example", "http://localhost:8080"]

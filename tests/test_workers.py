@@ -87,3 +87,32 @@ def test_when_the_broker_is_unreachable_nothing_waits_in_memory_for_it(tmp_path,
         checks.flush()  # nothing left to try
         assert [r.getMessage() for r in caplog.records] == failures
     assert len(failures) == 1 and re.search(r"could not enqueue comments \[1, 2\] and \d more", failures[0])
+
+
+def test_a_pool_child_started_after_the_policy_file_was_edited_keeps_the_workers_policy(tmp_path):
+    """Until the worker restarts, every pool child checks with the policy the worker started with: a child
+    replaced after an edit (a crash, --max-tasks-per-child) must not run a second policy, nor a broken one."""
+    from celery.signals import worker_init, worker_process_init
+    from sqlmodel import select
+
+    from moderation import migrate, services
+    from moderation.db import SessionFactory, make_engine
+    from moderation.models import CheckResult
+    from workers.tasks import register_tasks
+
+    policy_file = tmp_path / "policy.toml"
+    policy_file.write_text('version = "as-started"\n[terms]\nbanned = ["wibble"]\n')
+    settings = make_settings(tmp_path / "data", policy=policy_file)
+    migrate.upgrade(settings.sqlalchemy_url)
+    app = create_celery(settings)
+    register_tasks(app, settings)
+    worker_init.send(sender=None)  # the worker starts and reads the file
+    policy_file.write_text("[thresholds")  # edited, and broken, while it runs
+    worker_process_init.send(sender=None)  # a pool child replaced after the edit
+    sessions = SessionFactory(make_engine(settings.sqlalchemy_url))
+    accepted = services.submit_comment(sessions, services.NewComment("a", "Reader", "r@example.org", "wibble"),
+                                       auto_create_articles=True, secret="s" * 32)
+    assert app.tasks[CHECK_BATCH_TASK]([accepted.id]) == {accepted.id: "checked"}
+    with sessions() as session:
+        results = session.exec(select(CheckResult).where(CheckResult.comment_id == accepted.id)).all()
+    assert {r.policy_version for r in results} == {"as-started"} and any(r.flagged for r in results)

@@ -19,7 +19,7 @@ from moderation.checks.pipeline import build_pipeline
 from moderation.db import SessionFactory, make_engine
 from moderation.lifetime import die_with_parent
 from moderation.observability import CHECK_SECONDS, CHECKS, start_metrics_server
-from moderation.policy import load_policy
+from moderation.policy import Policy, load_policy
 from moderation.settings import Settings
 from workers import embedded_broker
 from workers.celery_app import CHECK_BATCH_TASK, CHECK_TASK, HOUSEKEEPING_TASK, SWEEP_TASK
@@ -35,10 +35,10 @@ log = logging.getLogger(__name__)
 class Runtime:
     """What a worker process builds once: the database engine and the checks."""
 
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, policy: Policy):
         self.settings = settings
         self.sessions = SessionFactory(make_engine(settings.sqlalchemy_url))
-        self.policy = load_policy(settings.policy)
+        self.policy = policy
         self.pipeline: Pipeline = build_pipeline(self.policy)
         self.pipeline.observe = lambda checker, seconds: CHECK_SECONDS.labels(checker).observe(seconds)
         self.sightings: services.ContactSightings = (
@@ -48,14 +48,25 @@ class Runtime:
 
 
 def register_tasks(app: Celery, settings: Settings) -> None:
+    started_with: list[Policy] = []
+
+    def policy() -> Policy:
+        """The policy file as the worker read it when it started, in the parent before it forks: a pool child
+        replaced later (a crash, --max-tasks-per-child) must not read a file edited since, and run a second
+        policy beside the first or, if the edit is broken, fail every check it gets. An edit takes effect when
+        the worker restarts."""
+        if not started_with:
+            started_with.append(load_policy(settings.policy))
+        return started_with[0]
+
     @lru_cache(maxsize=1)
     def runtime() -> Runtime:
-        return Runtime(settings)
+        return Runtime(settings, policy())
 
     @worker_init.connect(weak=False)
     def _prepare(**_kwargs: object) -> None:
         # Build the checks before the first comment (forked children inherit them); serve metrics if asked.
-        build_pipeline(load_policy(settings.policy))
+        build_pipeline(policy())
         gc.freeze()  # built for good: collections skip them, and forked children keep sharing their pages
         if settings.worker_metrics_port:
             start_metrics_server(settings.worker_metrics_port)
