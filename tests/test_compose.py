@@ -81,3 +81,10 @@ def test_the_image_installs_the_packages_the_commands_need():
     for package in ("moderation", "api", "workers"):
         assert f"COPY {package} ./{package}" in dockerfile
     assert SERVICES["api"]["build"] == "."
+
+
+def test_the_api_access_log_leaves_out_query_strings():
+    """An author's receipt travels in the query string (?receipt=...): it is their key, not a log line."""
+    command = SERVICES["api"]["command"]
+    log_format = command[command.index("--access-logformat") + 1]
+    assert "%(U)s" in log_format and not {"%(r)s", "%(q)s"} & set(re.findall(r"%\(\w+\)s", log_format))
