@@ -253,7 +253,7 @@ def test_a_first_name_is_not_profanity_but_the_word_still_is(text, expected):
     assert expected <= found_codes and (found_codes == set()) == (expected == set())
 
 
-@pytest.mark.parametrize("checker", [PersonalAttackChecker, ThreatChecker])
+@pytest.mark.parametrize("checker", [PersonalAttackChecker, ThreatChecker, GroupAbuseChecker])
 def test_a_prefilter_skips_only_texts_no_rule_can_match(checker):
     """A prefilter is a speed-up only: with and without it, the rules find the same on every case here and,
     where the development data is on the machine, on a sample of it."""
@@ -340,3 +340,31 @@ def test_veiled_threats_and_harm_wished_by_another_hand_are_threats(text):
 ])
 def test_politics_and_idioms_near_the_veiled_threats_stay_clean(text):
     assert Code.threat not in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "f#ck off", "sh%t article", "what the f@#k is this", "c#nt", "that crazy b#tch", "s|h|i|t article",
+    "f/u/c/k off", "a|s|s|h|o|l|e", "biatch", "shyte article", "sheeit reporting", "azzhole",
+])
+def test_signs_and_separators_standing_for_letters_are_read_as_letters(text):
+    assert found(text) & {Code.profanity, Code.personal_attack, Code.vulgarity}
+
+
+@pytest.mark.parametrize("text", [
+    "Cockermouth flooded again", "Twatt is a village on Orkney", "The Wankdorf stadium in Bern hosted the final",
+    "Dick's Sporting Goods stopped selling rifles", "Spic and Span was a cleaning brand",
+    "Ass. Prof. Miller disagreed with the findings", "The cock crowed at dawn", "a garden hoe",
+    "AT&T and R&D budgets; Q&A at 5", "Tom &amp; Jerry&gt; at the party#Turnup",
+    "See https://example.org/search?q=a#b&c=d for the minutes",
+])
+def test_names_places_and_signs_between_words_stay_clean(text):
+    assert not found(text) - {Code.off_topic}, found(text)
+
+
+def test_an_address_at_an_allowed_site_is_no_contact_to_hold():
+    """The newsroom's letters desk, a ministry's press office: the policy's allowed domains cover addresses too."""
+    policy_checker = PromotionChecker(["newspaper.example"])
+    text = "Email the editor at letters@newspaper.example if you disagree"
+    assert policy_checker.check(CheckContext(text=text)) == []
+    assert PromotionChecker().check(CheckContext(text="Write to press (at) reuters (dot) com")) == []
+    assert PromotionChecker().check(CheckContext(text="Write to me at jo.smith@gmail.com"))

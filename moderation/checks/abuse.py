@@ -118,4 +118,4 @@ RULES = GROUP_RULES + [
 
 class GroupAbuseChecker(PatternChecker):
     def __init__(self) -> None:
-        super().__init__("abuse.patterns", "4", RULES, PREFILTER)
+        super().__init__("abuse.patterns", "5", RULES, PREFILTER)

@@ -104,4 +104,4 @@ PREFILTER = re.compile(r"\b(?:" + "|".join((NOUN, ADJECTIVE, ADDRESS_ADJECTIVE, 
 
 class PersonalAttackChecker(PatternChecker):
     def __init__(self) -> None:
-        super().__init__("attack.patterns", "3", RULES, prefilter=PREFILTER, disowned=DENIAL)
+        super().__init__("attack.patterns", "4", RULES, prefilter=PREFILTER, disowned=DENIAL)

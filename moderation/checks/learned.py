@@ -414,9 +414,10 @@ def promotion_code(text: str) -> Code:
     return Code.promotion_commercial if _COMMERCIAL.search(text) else Code.promotion_personal
 
 
-RULES_REVISION = 6  # 2: obscene and abuse scores need their words (else an attack); allowed phrases blanked
+RULES_REVISION = 7  # 2: obscene and abuse scores need their words (else an attack); allowed phrases blanked
 # 3: links to allowed sites (citations) blanked; 4: without a link, a pitch needs the writer's own thing;
-# 5: a score no word pushes up (the model's prior) is no finding; 6: the policy's allowed phrases blanked
+# 5: a score no word pushes up (the model's prior) is no finding; 6: the policy's allowed phrases blanked;
+# 7: places, people and brands named with a swear word inside blanked ("Cockermouth", names.py)
 
 
 class LearnedChecker:

@@ -1,14 +1,24 @@
-"""People whose first name is also a swear word: "Dick Advocaat" coached Iraq, "Willy Brandt" knelt in Warsaw.
+"""Names that hold a swear word: "Dick Advocaat" coached Iraq, "Willy Brandt" knelt in Warsaw, Cockermouth floods.
 
-Written with a capital and followed by a capitalised word (or after "Tom,"), these are names; in lower case,
-alone, or in capitals they stay what the lexicons say they are.
+Written with a capital (a first name followed by a capitalised word, or after "Tom,"), these are names; in
+lower case, alone, or in capitals they stay what the lexicons say they are.
 """
 
 from __future__ import annotations
 
 import re
 
-NAME = re.compile(r"\b(?:Dick|Willy|Fanny|Gaylord)(?=\s+[A-Z][a-z])|(?<=\bTom,\s)Dick\b|(?<=\bTom\s)Dick\b")
+# Places, people and brands in the news whose names hold a swear word: written with their capital they are
+# names to the word lists and to the learned scorer alike ("Cockermouth flooded again", "Ms Hoeness spoke").
+PROPER_NAMES = (r"Cockermouth|Hoeness|Hoeneß|Dickens|Hitchcock|Twatt|Wankdorf|Scunthorpe|Penistone|Shitterton"
+                r"|Cockburn|Dickinson|Dickson|Sussex|Essex|Middlesex|Wessex|Hancock|Peacock|Babcock|Alcock|Glasscock")
+NAME = re.compile(rf"""
+    \b(?:Dick|Willy|Fanny|Gaylord)(?=\s+[A-Z][a-z])|(?<=\bTom,\s)Dick\b|(?<=\bTom\s)Dick\b
+  | \b(?:{PROPER_NAMES})\b
+  | \bDick['’]s(?=\s+Sporting)|\bSpick?\s+(?:and|&)\s+Span\b
+  | \bFucking(?=,?\s+(?:\(?Austria|Upper\s+Austria))
+  | \bAss\.(?=\s*(?:Prof|Professor|Editor|Director|Manager|Secretary|Dean|Librarian)\b)  # "Assistant"
+""", re.VERBOSE)
 
 
 def name_spans(text: str) -> list[tuple[int, int]]:

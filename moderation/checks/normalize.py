@@ -2,8 +2,8 @@
 
 Evasions are undone here so that every matcher sees one spelling: Unicode compatibility forms (fullwidth,
 mathematical letters), case, look-alike Cyrillic and Greek letters, zero-width and bidi controls, stacked
-combining marks, Arabic-script letter variants and diacritics, signs used as letters ("₩HORE"), and letters
-spaced out ("f u c k").
+combining marks, Arabic-script letter variants and diacritics, signs used as letters ("₩HORE") or as masks
+("f#ck"), and letters spaced out ("f u c k", "s|h|i|t").
 Leet digits and repeated letters are left to the matcher's character classes, so numbers stay numbers.
 Each normalised character remembers the span of the original it came from, so evidence points at the
 words as the author wrote them.
@@ -43,9 +43,41 @@ ARABIC_MARKS = frozenset(
     [chr(c) for c in range(0x064B, 0x0660)] + ["\u0670", "\u0640"] + [chr(c) for c in range(0x06D6, 0x06EE)]
 )
 
-# Between letters spelled out one at a time: "f u c k", "f.u.c.k", "f-u-c-k", "f_u_c_k".
-SPACED_LETTERS = re.compile(r"(?<![^\W_])(?:[^\W_]|[@$])(?:[ .\-_~·•]{1,3}(?:[^\W_]|[@$])(?![^\W_])){2,}")
-SPACED_SEPARATORS = frozenset(" .-_~·•")
+# Between letters spelled out one at a time: "f u c k", "f.u.c.k", "f-u-c-k", "f_u_c_k", "f|u|c|k", "f/u/c/k".
+SPACED_LETTERS = re.compile(r"(?<![^\W_])(?:[^\W_]|[@$])(?:[ .\-_~·•|/]{1,3}(?:[^\W_]|[@$])(?![^\W_])){2,}")
+SPACED_SEPARATORS = frozenset(" .-_~·•|/")
+# Signs that stand for masked letters inside a word ("f#ck", "sh%t", "f@#k"): read as the matcher's mask, the
+# star. "@" alone is left to the leet classes (and to e-mail addresses). Not in an HTML entity ("dick&gt;",
+# "girls&amp;shit" are two words), nor in a link ("?a=1&b=2"), nor where a hashtag glues two words
+# ("bitch#Turnup"): a masked word is short.
+MASKING_SIGNS = re.compile(r"(?<=[^\W\d_])[#%&@]*[#%&][#%&@]*(?=[^\W\d_])")
+_MAY_MASK = re.compile(r"[#%&]")
+_ENTITY = re.compile(r"&#?\w{2,8};")
+_CHUNK = re.compile(r"\S+")
+_LETTERS = re.compile(r"[^\W\d_]*")
+MASKED_WORD_LETTERS = 9
+
+
+def _as_masks(text: str) -> str:
+    if not _MAY_MASK.search(text):
+        return text
+    return _CHUNK.sub(lambda chunk: _mask_chunk(chunk.group()), text)  # one pass, whatever the input
+
+
+def _mask_chunk(chunk: str) -> str:
+    if not _MAY_MASK.search(chunk) or any(sign in chunk for sign in "/=?"):
+        return chunk
+
+    def masked(signs: re.Match[str]) -> str:
+        start, end = signs.span()
+        if "&" in signs.group() and _ENTITY.match(chunk, start + signs.group().index("&")):
+            return signs.group()
+        # letters right before, read backwards, as far as a masked word may reach
+        before = len(_LETTERS.match(chunk[max(0, start - MASKED_WORD_LETTERS - 1):start][::-1]).group())
+        after = len(_LETTERS.match(chunk, end).group())
+        return "*" * (end - start) if before + after <= MASKED_WORD_LETTERS else signs.group()
+
+    return MASKING_SIGNS.sub(masked, chunk)
 
 
 @dataclass(frozen=True)
@@ -90,14 +122,14 @@ def _fold_cluster(cluster: str) -> str:
 
 def normalize(original: str) -> NormalizedText:
     if original.isascii():
-        text = original.lower()
+        text = _as_masks(original.lower())
         if not SPACED_LETTERS.search(text):
             return NormalizedText(original, text, None, None)
         starts, ends = list(range(len(text))), list(range(1, len(text) + 1))
     else:
         chars, starts, ends = _fold_unicode(original)
         _read_sign_letters(chars)
-        text = "".join(chars)
+        text = _as_masks("".join(chars))
     if SPACED_LETTERS.search(text):
         text, starts, ends = _join_spaced_letters(text, starts, ends)
     return NormalizedText(original, text, tuple(starts), tuple(ends))

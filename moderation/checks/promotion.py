@@ -157,6 +157,12 @@ def _domain(url: str) -> str:
     return re.sub(r"\s*(?:\(dot\)|\[dot\]|\s\.\s|\sdot\s)\s*", ".", host).strip(".")
 
 
+def _email_domain(address: str) -> str:
+    """The domain of an address however it was written ("desk (at) example (dot) org")."""
+    address = re.sub(r"\s*(?:\(at\)|\[at\]|\bat\b)\s*", "@", address)
+    return re.sub(r"\s*(?:\(dot\)|\[dot\]|\bdot\b)\s*", ".", address.rsplit("@", 1)[-1])
+
+
 def _allowed(domain: str, extra: frozenset[str]) -> bool:
     allowed = ALLOWED_DOMAINS | extra
     # the suffixes name hosts below them and the registry's own site too: gov.uk as well as www.ons.gov.uk
@@ -188,6 +194,8 @@ def find_contacts(text: str, allowed_domains: frozenset[str] = frozenset(),
                 disguised = DISGUISED.search(value) is not None
             elif kind in ("email", "mailbox"):
                 kind, fingerprint = "email", "email:" + re.sub(r"\s+|\(|\)|\[|\]", "", value)
+                if _allowed(_email_domain(value), allowed_domains):
+                    continue  # the newsroom's own letters desk, a ministry's press office
             else:
                 if kind == "spelled":
                     if not re.search(r"[a-z]", value):
