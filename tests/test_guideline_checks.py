@@ -368,3 +368,12 @@ def test_an_address_at_an_allowed_site_is_no_contact_to_hold():
     assert policy_checker.check(CheckContext(text=text)) == []
     assert PromotionChecker().check(CheckContext(text="Write to press (at) reuters (dot) com")) == []
     assert PromotionChecker().check(CheckContext(text="Write to me at jo.smith@gmail.com"))
+
+
+@pytest.mark.parametrize("text, code", [
+    ("onu öldüreceğim", Code.threat), ("öldürün onu", Code.threat), ("seni bulacağım", Code.threat),
+    ("تو را می کشم", Code.threat), ("مرگ بر تو", Code.threat), ("کثافت", Code.personal_attack),
+    ("يا حيوان", Code.personal_attack), ("کونی", Code.profanity),
+])
+def test_threats_and_insults_said_plainly_in_turkish_persian_and_arabic(text, code):
+    assert code in found(text)
