@@ -78,7 +78,7 @@ class VerificationOut(BaseModel):
 
 
 @records.get("/v1/audit/verify", responses={200: VerificationOut, **problem_responses(401, 403)},
-             summary="Walk the SHA-256 chain and name the first entry that does not match")
+             summary="Walk the SHA-256 chain, then each comment's text and state against it; name the first break")
 @allow(*AUDITORS)
 def verify() -> Response:
     result = audit.verify_record(runtime().sessions)

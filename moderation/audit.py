@@ -7,6 +7,9 @@ writers), so the chain has exactly one order: the order of ids.
 A submission does not take that lock: it leaves a receipt (`audit_receipts`, in the same transaction as the
 comment), and whoever appends next records every waiting receipt first. The check of a comment appends
 within moments, the sweep records what is left, and no event about a comment can precede its `received`.
+
+Every change of a comment's state is written in the same transaction as its entry, so verifying compares each
+comment's state with the one its entries say it is in: a status set behind the service's back shows.
 """
 
 from __future__ import annotations
@@ -18,12 +21,12 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import delete, func, insert
+from sqlalchemy import bindparam, case, delete, func, insert
 from sqlmodel import Session, col, select
 
 from moderation.db import SessionFactory
 from moderation.hashing import canonical_digest
-from moderation.models import AuditEvent, AuditReceipt, Comment, utcnow
+from moderation.models import AuditEvent, AuditReceipt, Comment, CommentStatus, User, utcnow
 
 GENESIS = "0" * 64
 CHAIN_LOCK_KEY = 7_301_946_221  # any constant: names the chain's advisory lock in PostgreSQL
@@ -226,13 +229,154 @@ def verify_contents(sessions: SessionFactory, batch: int = 5000) -> Verification
         last_id = rows[-1].event_id
 
 
+# What an entry says a comment became. A claim changes nothing; a reversal turns the decision it reverses
+# around and an upheld one keeps it (both name it in `previous_status`); an appeal leaves a rejection waiting.
+PROGRESS = {"received": CommentStatus.pending.value, "checked": CommentStatus.needs_review.value}
+DECISIONS = {"auto_rejected": CommentStatus.rejected.value, "approved": CommentStatus.approved.value,
+             "rejected": CommentStatus.rejected.value, "confirmed": CommentStatus.rejected.value,
+             "reversed": None, "upheld": None}
+APPEAL = "appeal_requested"
+OPPOSITE = {CommentStatus.approved.value: CommentStatus.rejected.value,
+            CommentStatus.rejected.value: CommentStatus.approved.value}
+
+
+@dataclass(frozen=True)
+class State:
+    """A comment's moderation as its row holds it, or as its record says it should be."""
+
+    status: str
+    awaiting_confirmation: bool = False
+    appealed: bool = False
+    decided_at: datetime | None = None
+    decided_by: str | None = None  # a user's name, as decisions are recorded; none for a policy rule's
+
+    def describe(self) -> str:
+        return self.status + (" awaiting confirmation" if self.awaiting_confirmation else "") + (
+            " under appeal" if self.appealed else "")
+
+    def decision(self) -> str:
+        if self.decided_at is None and self.decided_by is None:
+            return "never decided"
+        when = _timestamp(self.decided_at) if self.decided_at else "no time"
+        return f"decided at {when} by {self.decided_by or 'no person'}"
+
+
+@dataclass(frozen=True)
+class Ending:
+    """The entry a comment's record ends in, as far as its state goes, and the state it implies."""
+
+    entry_id: int | None
+    says: str
+    state: State
+
+
+def recorded_state(row: Any) -> Ending | None:
+    """What a comment's last entries make of it: its last decision (an appeal after it leaves it under
+    appeal), else its last check or receipt; None when nothing about it is on record."""
+    if row.decision_id is not None:
+        previous = (row.decision_details or {}).get("previous_status")
+        status = DECISIONS[row.decision_action] or (
+            OPPOSITE.get(previous) if row.decision_action == "reversed" else previous)
+        automatic = row.decision_action == "auto_rejected"
+        appealed = row.appeal_id is not None and row.appeal_id > row.decision_id
+        state = State(str(status), automatic, appealed, row.decision_at, None if automatic else row.decision_actor)
+        if appealed:
+            return Ending(row.appeal_id, APPEAL, state)
+        return Ending(row.decision_id, row.decision_action, state)
+    if row.progress_id is not None:
+        return Ending(row.progress_id, row.progress_action, State(PROGRESS[row.progress_action]))
+    if row.receipt_id is not None:  # accepted and committed; the next append records it
+        return Ending(None, "its receipt, not yet recorded", State(CommentStatus.pending.value))
+    return None
+
+
+def _state_pages() -> tuple[Any, Any]:
+    """The end of the next page of comments, and one statement reading each comment of a page with its receipt
+    and the last entries that set its state (a grouped read of the page's entries, no query per comment)."""
+    events, comments, receipts, users = (AuditEvent.__table__, Comment.__table__, AuditReceipt.__table__,
+                                         User.__table__)
+    after, upto, batch = bindparam("after"), bindparam("upto"), bindparam("batch")
+    page = select(comments.c.id).where(comments.c.id > after).order_by(comments.c.id).limit(batch).subquery()
+    page_end = select(func.max(page.c.id))
+
+    def last(actions: Any) -> Any:
+        return func.max(case((events.c.action.in_(actions), events.c.id)))
+
+    ends = (select(events.c.comment_id, last(list(PROGRESS)).label("progress_id"),
+                   last(list(DECISIONS)).label("decision_id"), last([APPEAL]).label("appeal_id"))
+            .where(events.c.comment_id > after, events.c.comment_id <= upto)
+            .group_by(events.c.comment_id).subquery())
+    progress, decision = events.alias("progress"), events.alias("decision")
+    states = (
+        select(comments.c.id, comments.c.status, comments.c.awaiting_confirmation, comments.c.appealed_at,
+               comments.c.decided_at, users.c.name.label("decided_by"), receipts.c.comment_id.label("receipt_id"),
+               progress.c.id.label("progress_id"), progress.c.action.label("progress_action"),
+               decision.c.id.label("decision_id"), decision.c.action.label("decision_action"),
+               decision.c.actor.label("decision_actor"), decision.c.occurred_at.label("decision_at"),
+               decision.c.details.label("decision_details"), ends.c.appeal_id)
+        .select_from(comments.outerjoin(users, users.c.id == comments.c.decided_by)
+                     .outerjoin(receipts, receipts.c.comment_id == comments.c.id)
+                     .outerjoin(ends, ends.c.comment_id == comments.c.id)
+                     .outerjoin(progress, progress.c.id == ends.c.progress_id)
+                     .outerjoin(decision, decision.c.id == ends.c.decision_id))
+        .where(comments.c.id > after, comments.c.id <= upto).order_by(comments.c.id))
+    return page_end, states
+
+
+def verify_states(sessions: SessionFactory, batch: int = 5000) -> Verification:
+    """Each comment's status (and whether it awaits confirmation, is under appeal, when and by whom it was
+    decided) against what its record says: an UPDATE run behind the service's back publishes or hides a
+    comment with no decision on record, and the chain alone cannot see it.
+
+    A comment's row, its receipt and its entries are read by one statement, so by one snapshot: its state
+    and the entry about it commit together, and a comment accepted but not yet on record is seen with its
+    receipt, never as a break."""
+    page_end, states = _state_pages()
+    last_id, checked = 0, 0
+    while True:
+        with sessions.reading() as session:
+            connection = session.connection()
+            upto = connection.execute(page_end, {"after": last_id, "batch": batch}).scalar()
+            if upto is None:
+                return Verification(True, checked)
+            rows = connection.execute(states, {"after": last_id, "upto": upto}).all()
+        for row in rows:
+            broken = _state_break(row)
+            if broken is not None:
+                return Verification(False, checked, *broken)
+            checked += 1
+        last_id = upto
+
+
+def _state_break(row: Any) -> tuple[int | None, str] | None:
+    """The entry a comment's state contradicts and why, or None when its record backs it."""
+    actual = State(str(row.status), bool(row.awaiting_confirmation), row.appealed_at is not None, row.decided_at,
+                   row.decided_by)
+    ending = recorded_state(row)
+    if ending is None:
+        return None, f"comment {row.id} is {actual.describe()} but nothing about it is on record"
+    expected = ending.state
+    if (actual.status, actual.awaiting_confirmation, actual.appealed) != (
+            expected.status, expected.awaiting_confirmation, expected.appealed):
+        return ending.entry_id, (f"comment {row.id} is {actual.describe()} but its record ends in {ending.says} "
+                                 f"({expected.describe()})")
+    if (actual.decided_at, actual.decided_by) != (expected.decided_at, expected.decided_by):
+        return ending.entry_id, (f"comment {row.id} says it was {actual.decision()} but its record ends in "
+                                 f"{ending.says}: {expected.decision()}")
+    return None
+
+
 def verify_record(sessions: SessionFactory) -> Verification:
-    """The chain, then the comments it vouches for; the first break found is named."""
+    """The chain, then the comments it vouches for: what they say and what state they are in; the first break
+    found is named."""
     chain = verify_chain(stream_events(sessions))
     if not chain.ok:
         return chain
-    contents = verify_contents(sessions)
-    return chain if contents.ok else Verification(False, chain.checked, contents.first_bad_id, contents.reason)
+    for comments in (verify_contents, verify_states):
+        result = comments(sessions)
+        if not result.ok:
+            return Verification(False, chain.checked, result.first_bad_id, result.reason)
+    return chain
 
 
 def stream_events(sessions: SessionFactory, batch: int = 5000) -> Iterator[AuditEvent]:

@@ -251,16 +251,17 @@ def audit_group() -> None:
 
 @audit_group.command("verify")
 def audit_verify() -> None:
-    """Exit 0 when the record's SHA-256 chain is intact and every recorded comment still holds what was
-    submitted, else name the first entry that breaks it."""
+    """Exit 0 when the record's SHA-256 chain is intact and every comment still holds what was submitted and
+    is in the state its record says, else name the first entry (or comment) that breaks it."""
     from moderation import audit
 
     result = audit.verify_record(_sessions())
     if result.ok:
         click.echo(f"audit record intact: {result.checked} entries")
         return
-    click.echo(f"audit record broken at entry {result.first_bad_id}: {result.reason} "
-               f"({result.checked} entries before it are intact)", err=True)
+    where = f" at entry {result.first_bad_id}" if result.first_bad_id is not None else ""
+    click.echo(f"audit record broken{where}: {result.reason} ({result.checked} entries before it are intact)",
+               err=True)
     sys.exit(1)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import time
 
 import pytest
@@ -243,8 +244,6 @@ def test_policy_auto_reject_waits_for_a_person_to_confirm(client, app, people):
 
 
 def test_a_disabled_user_is_locked_out_of_tokens_password_and_an_open_session(client, app):
-    import re
-
     sessions = app.extensions["moderation"].sessions
     _, token = accounts.create_user(sessions, "zed", Role.moderator, "correct horse battery staple")
     bearer = {"Authorization": f"Bearer {token}"}
@@ -410,6 +409,90 @@ def test_audit_filters_export_and_verify(client, app, people):
     assert [e["comment_id"] for e in naive.get_json()["items"]] == [comment.id]
     assert client.get("/v1/audit?actor=mia&since=2999-01-01T00:00", headers=people["aud"]).get_json()["items"] == []
     problem(client.get("/v1/audit?until=9999-12-31T23:59:59-12:00", headers=people["aud"]), 422)
+
+
+def _every_flow(client, app, people) -> dict[str, int]:
+    """A comment left in each state the service puts comments in, by the service's own routes."""
+    sessions = app.extensions["moderation"].sessions
+    auto = parse_policy({"version": "auto", "auto_reject": {"threat": 0.5}})
+    ids = {}
+    ids["checked"] = submit_and_check(app, "shit, checked").id
+    ids["claimed"] = submit_and_check(app, "shit, claimed").id
+    client.post(f"/v1/moderation/comments/{ids['claimed']}/claim", headers=people["mia"])
+    for name, decision in (("approved", {"decision": "approve"}),
+                           ("rejected", {"decision": "reject", "reasons": ["profanity"]})):
+        ids[name] = submit_and_check(app, f"shit, {name}").id
+        client.post(f"/v1/moderation/comments/{ids[name]}/decision", json=decision, headers=people["mia"])
+    ids["reversed"] = submit_and_check(app, "shit, reversed").id
+    client.post(f"/v1/moderation/comments/{ids['reversed']}/decision", json={"decision": "approve"},
+                headers=people["mia"])
+    client.post(f"/v1/moderation/comments/{ids['reversed']}/reversal",
+                json={"decision": "reject", "reasons": ["profanity"]}, headers=people["ada"])
+    ids["auto_rejected"] = submit_and_check(app, "I will kill you", policy=auto, email="a@example.org").id
+    for name, decision in (("confirmed", {"decision": "reject", "reasons": ["threat"]}),
+                           ("auto_reversed", {"decision": "approve"})):
+        ids[name] = submit_and_check(app, f"I will kill you ({name})", policy=auto, email=f"{name}@example.org").id
+        client.post(f"/v1/moderation/comments/{ids[name]}/decision", json=decision, headers=people["mia"])
+    for name, settle in (("appealed", None), ("upheld", {"decision": "reject", "reasons": ["personal_attack"]}),
+                         ("appeal_reversed", {"decision": "approve"})):
+        accepted = submit_and_check(app, f"go fuck yourself ({name})", email=f"{name}@example.org")
+        ids[name] = accepted.id
+        client.post(f"/v1/moderation/comments/{accepted.id}/decision",
+                    json={"decision": "reject", "reasons": ["profanity"]}, headers=people["mia"])
+        client.post(f"/v1/comments/{accepted.id}/appeal?receipt={accepted.receipt}", json={"message": "look again"})
+        if settle:
+            client.post(f"/v1/moderation/comments/{accepted.id}/reversal", json=settle, headers=people["ada"])
+    ids["waiting"] = services.submit_comment(  # accepted last: its receipt is not on the record yet
+        sessions, services.NewComment("article-1", "Reader", "w@example.org", "still waiting"),
+        auto_create_articles=True, secret="s" * 32).id
+    return ids
+
+
+def test_every_flow_of_the_service_leaves_the_record_intact(client, app, people):
+    ids = _every_flow(client, app, people)
+    with app.extensions["moderation"].sessions.reading() as session:
+        states = dict(session.execute(text("SELECT id, status FROM comments")).all())
+    assert [states[ids[name]] for name in ("waiting", "checked", "approved", "reversed", "auto_rejected",
+                                           "confirmed", "auto_reversed", "appealed", "upheld", "appeal_reversed")] \
+        == ["pending", "needs_review", "approved", "rejected", "rejected", "rejected", "approved", "rejected",
+            "rejected", "approved"]
+    verification = client.get("/v1/audit/verify", headers=people["aud"]).get_json()
+    assert verification["ok"] is True, verification
+
+
+@pytest.mark.parametrize("name, change, says", [
+    # QA's case: published with no approval on record
+    ("claimed", "status = 'approved'", "is approved but its record ends in checked (needs_review)"),
+    ("waiting", "status = 'approved'", "is approved but its record ends in its receipt, not yet recorded (pending)"),
+    ("rejected", "status = 'needs_review', decided_at = NULL", "is needs_review but its record ends in rejected"),
+    ("auto_rejected", "awaiting_confirmation = false",
+     "is rejected but its record ends in auto_rejected (rejected awaiting confirmation)"),
+    ("appealed", "appealed_at = NULL", "is rejected but its record ends in appeal_requested (rejected under appeal)"),
+    ("approved", "decided_by = (SELECT id FROM users WHERE name = 'max')",
+     "says it was decided at {at} by max but its record ends in approved: decided at {at} by mia"),
+    ("approved", "decided_at = '2000-01-01 00:00:00.000000'",
+     "says it was decided at 2000-01-01T00:00:00.000000Z by mia but its record ends in approved: decided at {at}"),
+])
+def test_a_state_changed_behind_the_records_back_breaks_verification(client, app, people, name, change, says):
+    ids = _every_flow(client, app, people)
+    sessions = app.extensions["moderation"].sessions
+    with sessions.engine.begin() as connection:
+        connection.execute(text(f"UPDATE comments SET {change} WHERE id = :id"), {"id": ids[name]})
+    verification = client.get("/v1/audit/verify", headers=people["aud"]).get_json()
+    assert verification["ok"] is False
+    pattern = re.escape(f"comment {ids[name]} {says}").replace(re.escape("{at}"), r"\S+")
+    assert re.match(pattern, verification["reason"]), verification["reason"]
+
+
+def test_a_comment_with_nothing_on_record_breaks_verification(client, app, people):
+    sessions = app.extensions["moderation"].sessions
+    comment_id = services.submit_comment(sessions, services.NewComment("article-1", "Reader", "r@example.org", "hi"),
+                                         auto_create_articles=True, secret="s" * 32).id
+    with sessions.engine.begin() as connection:  # the receipt taken away, as if the comment was slipped in
+        connection.execute(text("DELETE FROM audit_receipts WHERE comment_id = :id"), {"id": comment_id})
+    verification = client.get("/v1/audit/verify", headers=people["aud"]).get_json()
+    assert (verification["ok"], verification["first_bad_id"]) == (False, None)
+    assert verification["reason"] == f"comment {comment_id} is pending but nothing about it is on record"
 
 
 def test_the_page_marks_the_evidence_not_a_note_that_spans_the_whole_text():

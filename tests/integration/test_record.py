@@ -109,6 +109,97 @@ def test_verify_finds_a_comment_changed_behind_the_records_back(sessions, databa
     assert command.returncode == 1 and f"comment {ids[1]}" in command.stderr
 
 
+def test_verify_finds_a_status_changed_behind_the_records_back(sessions, database_url, tmp_path):
+    """QA's case: a comment published by an UPDATE, its record only received, checked and claimed."""
+    pipeline = Pipeline([LexiconChecker()])
+    mia, ada = (accounts.create_user(sessions, name, role)[0] for name, role in (("mia", Role.moderator),
+                                                                                ("ada", Role.admin)))
+    moderator, admin = accounts.Principal(mia.id, "mia", Role.moderator), accounts.Principal(ada.id, "ada", Role.admin)
+    accepted = [services.submit_comment(sessions, services.NewComment("a", "Ann", f"a{i}@example.org", f"shit {i}"),
+                                        auto_create_articles=True, secret="s" * 32) for i in range(5)]
+    ids = [a.id for a in accepted]
+    assert audit.verify_record(sessions).ok  # accepted, not yet on record: pending by its receipt
+    services.check_comments(sessions, pipeline, DEFAULT_POLICY, ids)
+    reject = review.DecisionRequest(review.Decision.reject, (review.Code.profanity,))
+    review.claim(sessions, ids[0], moderator)
+    review.decide(sessions, ids[1], moderator, review.DecisionRequest(review.Decision.approve))
+    review.decide(sessions, ids[2], moderator, reject)
+    review.reverse(sessions, ids[2], admin, review.DecisionRequest(review.Decision.approve))
+    review.decide(sessions, ids[3], moderator, reject)
+    services.request_appeal(sessions, ids[3], accepted[3].receipt, "I was quoting")
+    assert audit.verify_record(sessions).ok
+    review.reverse(sessions, ids[3], admin, reject)  # upheld
+    assert audit.verify_record(sessions).ok
+
+    with sessions.engine.begin() as connection:  # no trigger to drop: status is the service's to change
+        connection.execute(text("UPDATE comments SET status = 'approved' WHERE id = :id"), {"id": ids[0]})
+    assert [c.id for c in services.approved_comments(sessions, "a", 10, None).items] == [ids[2], ids[1], ids[0]]
+    assert audit.verify_chain(audit.stream_events(sessions)).ok  # the chain alone cannot see it
+    result = audit.verify_record(sessions)
+    assert not result.ok
+    assert result.reason == f"comment {ids[0]} is approved but its record ends in checked (needs_review)"
+    plain_url = database_url.replace("postgresql+psycopg://", "postgresql://")
+    command = subprocess.run([MODERATION, "audit", "verify"], capture_output=True, text=True, cwd=tmp_path,
+                             env={"MODERATION_DATABASE_URL": plain_url, "PATH": "/usr/bin:/bin"})
+    assert command.returncode == 1
+    assert f"comment {ids[0]} is approved but its record ends in checked (needs_review)" in command.stderr
+
+
+def test_verify_sees_no_break_while_comments_are_submitted_checked_and_decided(sessions):
+    """Verify reads a comment, its receipt and its entries in one statement: under load it never reports a
+    comment caught between its state and its entry, nor one accepted but not yet on record."""
+    pipeline = Pipeline([LexiconChecker()])
+    mia = accounts.create_user(sessions, "mia", Role.moderator)[0]
+    moderator = accounts.Principal(mia.id, "mia", Role.moderator)
+    stop = threading.Event()
+    errors: list[str] = []
+    submitted: list[int] = []
+
+    def submit() -> None:
+        for i in range(100_000):
+            if stop.is_set():
+                return
+            submitted.append(services.submit_comment(
+                sessions, services.NewComment("load", "Ann", f"a{i}@example.org", f"shit number {i}"),
+                auto_create_articles=True, secret="s" * 32).id)
+
+    def check_and_decide() -> None:
+        done = 0
+        while not stop.is_set():
+            batch = submitted[done:done + 10]
+            if not batch:
+                time.sleep(0.005)
+                continue
+            services.check_comments(sessions, pipeline, DEFAULT_POLICY, batch)
+            for comment_id in batch[::2]:
+                review.decide(sessions, comment_id, moderator, review.DecisionRequest(review.Decision.approve))
+            done += len(batch)
+
+    def guarded(work) -> None:
+        try:
+            work()
+        except Exception as error:  # the test is that there are none
+            errors.append(repr(error))
+            stop.set()
+
+    threads = [threading.Thread(target=guarded, args=(work,)) for work in (submit, check_and_decide)]
+    for thread in threads:
+        thread.start()
+    verified = []
+    try:
+        deadline = time.monotonic() + 4
+        while time.monotonic() < deadline and not stop.is_set():
+            verified.append(audit.verify_record(sessions))
+            assert verified[-1].ok, verified[-1]
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=60)
+    assert errors == []
+    assert len(verified) > 1 and len(submitted) > 20
+    assert audit.verify_record(sessions).ok
+
+
 def test_twenty_simultaneous_decisions_give_exactly_one_success(postgres_url):
     url = Settings.model_validate({"database_url": postgres_url}).sqlalchemy_url
     migrate.upgrade(url)
