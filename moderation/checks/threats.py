@@ -192,8 +192,10 @@ RULES = [
 
 
 PREFILTER = re.compile(rf"""\b(?:{HARM}|{HARM_PAST}|{DEATH}|dead|death|know\s+where|yourself|urself|kys|bleach|
-    bullet|knife|blade|bomb|rope|noose|live|survive|break|snap|crush|massacre|commit|know|over|ground|under|last|
-    happen|waiting|meet|accident|before|next)""", re.VERBOSE)
+    bullet|knife|blade|bomb|rope|noose|live|survive|break|snap|crush|massacre|commit|know\s+(?:where|which|what)|
+    (?:run|runs|put|puts)\s+(?:you|him|her|them|this|that)\b|last\s+(?:days|hours|moments|breath|week|night)|
+    (?:shame|pity)\s+if|waiting\s+(?:for\s+you\s+)?(?:outside|at|by)|never\s+meet|accident|time\s+before|
+    next\s*(?:[.!?,]|$))""", re.VERBOSE)
 
 
 class ThreatChecker(PatternChecker):
