@@ -56,6 +56,7 @@ def serve(host: str, port: int, threads: int, worker: bool) -> None:
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = _settings()
+    _policy(settings)  # a broken file is one line naming it, before the worker prints its traceback
     listener = _listen(host, port)  # first: a second `serve` on a busy port must not touch the first one's files
     _share_metrics(settings.data_dir / "metrics")  # before prometheus_client is imported: API and worker add up
     from api import create_app  # imports prometheus_client: only now (the API's own counters were lost)
@@ -268,14 +269,19 @@ def audit_verify() -> None:
 # --- check and eval --------------------------------------------------------------------------------------
 
 
-def _pipeline_and_policy() -> tuple[Any, Any]:
-    from moderation.checks.pipeline import build_pipeline
+def _policy(settings: Any) -> Any:
     from moderation.policy import PolicyError, load_policy
 
     try:
-        policy = load_policy(_settings().policy)
+        return load_policy(settings.policy)
     except PolicyError as error:
         raise click.ClickException(str(error)) from error
+
+
+def _pipeline_and_policy() -> tuple[Any, Any]:
+    from moderation.checks.pipeline import build_pipeline
+
+    policy = _policy(_settings())
     return build_pipeline(policy), policy
 
 

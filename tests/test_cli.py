@@ -13,6 +13,7 @@ from pathlib import Path
 from tests.conftest import free_port, wait_until
 
 MODERATION = str(Path(sys.executable).parent / "moderation")
+REPO = Path(__file__).resolve().parent.parent
 
 
 def run(*args: str, cwd: Path, stdin: str | None = None, env: dict[str, str] | None = None):
@@ -71,6 +72,19 @@ def test_bad_settings_stop_the_command_with_a_clear_message(tmp_path):
     result = run("db", "upgrade", cwd=tmp_path, env={"MODERATION_BROKR_URL": "redis://x"})
     assert result.returncode != 0
     assert "MODERATION_BROKR_URL is not a setting (did you mean MODERATION_BROKER_URL?)" in result.stderr
+
+
+def test_a_broken_policy_file_stops_serve_and_the_worker_with_one_line(tmp_path):
+    policy = tmp_path / "policy.toml"
+    policy.write_text("[thresholds\n")
+    env = {"MODERATION_POLICY": str(policy)}
+    served = run("serve", "--port", str(free_port()), cwd=tmp_path, env=env)
+    worker = subprocess.run([str(Path(MODERATION).parent / "celery"), "-A", "workers", "worker"], cwd=REPO,
+                            capture_output=True, text=True, timeout=60,
+                            env={k: v for k, v in os.environ.items() if not k.startswith("MODERATION_")} | env)
+    for result in (served, worker):
+        assert result.returncode == 1
+        assert f"cannot read the policy file {policy}" in result.stderr and "Traceback" not in result.stderr
 
 
 def start_serve(folder: Path):
