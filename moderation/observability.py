@@ -6,6 +6,7 @@ process writes its samples there and one collector adds them up at scrape time.
 
 from __future__ import annotations
 
+import logging
 import os
 
 from prometheus_client import (
@@ -18,6 +19,8 @@ from prometheus_client import (
     multiprocess,
     start_http_server,
 )
+
+log = logging.getLogger(__name__)
 
 SUBMISSIONS = Counter("moderation_submissions_total", "Comment submissions answered", ["outcome"])
 DECISIONS = Counter("moderation_decisions_total", "Decisions taken", ["decision", "actor"])
@@ -44,6 +47,15 @@ def exposition() -> bytes:
     return generate_latest(_registry())
 
 
-def start_metrics_server(port: int) -> None:
-    """A worker's own /metrics, for deployments where workers run on other machines than the API."""
-    start_http_server(port, registry=_registry())
+def start_metrics_server(port: int) -> bool:
+    """A worker's own /metrics, for deployments where workers run on other machines than the API. A port
+    already taken (a second worker on the host) is said in the log: Celery would swallow the error."""
+    try:
+        start_http_server(port, registry=_registry())
+    except OSError as error:
+        shared = " (it serves this worker's samples too: they share PROMETHEUS_MULTIPROC_DIR)" if os.environ.get(
+            "PROMETHEUS_MULTIPROC_DIR") else ""
+        log.error("metrics: cannot serve on port %s (%s): another process holds it%s; give each worker on a host "
+                  "its own MODERATION_WORKER_METRICS_PORT", port, error.strerror or error, shared)
+        return False
+    return True

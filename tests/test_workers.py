@@ -116,3 +116,18 @@ def test_a_pool_child_started_after_the_policy_file_was_edited_keeps_the_workers
     with sessions() as session:
         results = session.exec(select(CheckResult).where(CheckResult.comment_id == accepted.id)).all()
     assert {r.policy_version for r in results} == {"as-started"} and any(r.flagged for r in results)
+
+
+def test_a_taken_metrics_port_is_said_in_the_log(caplog):
+    """Celery swallows an error raised while a worker starts: a second worker on the host said nothing."""
+    import socket
+
+    from moderation.observability import start_metrics_server
+
+    with socket.socket() as holder:
+        holder.bind(("0.0.0.0", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        with caplog.at_level(logging.ERROR, logger="moderation.observability"):
+            assert start_metrics_server(port) is False
+    assert f"cannot serve on port {port}" in caplog.text and "MODERATION_WORKER_METRICS_PORT" in caplog.text
