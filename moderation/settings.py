@@ -153,6 +153,15 @@ class Settings(BaseSettings):
             raise ValueError("only sqlite:/// and postgresql:// URLs are supported")
         return url
 
+    @field_validator("secret_key")
+    @classmethod
+    def _secret_has_substance(cls, secret: SecretStr) -> SecretStr:
+        value = secret.get_secret_value()
+        if len(value.strip()) < 16 or len(set(value)) < 6:
+            raise ValueError("must be at least 16 characters, not blanks or one character repeated: "
+                             "`python -c 'import secrets; print(secrets.token_urlsafe(32))'` makes one")
+        return secret
+
     @model_validator(mode="after")
     def _production_needs_secret(self) -> Settings:
         if self.env is Environment.production and self.secret_key.get_secret_value() == DEFAULT_SECRET_KEY:

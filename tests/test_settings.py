@@ -17,7 +17,7 @@ def test_values_are_read_from_the_environment():
         "MODERATION_BROKER_URL": "redis://cache:6379/0",
         "MODERATION_ALLOWED_ORIGINS": "https://news.example, https://www.news.example",
         "MODERATION_AUTO_CREATE_ARTICLES": "false",
-        "MODERATION_SECRET_KEY": "x" * 32,
+        "MODERATION_SECRET_KEY": "k3v-9a1Lq-72bXo-Wd4",
     })
     assert settings.sqlalchemy_url == "postgresql+psycopg://db.internal/news"
     assert not settings.uses_embedded_broker
@@ -36,6 +36,8 @@ def test_an_unknown_setting_fails_with_a_suggestion():
     ("MODERATION_DATABASE_URL", "mysql://x/y", "only sqlite"),
     ("MODERATION_PENDING_MAX_AGE", "-1", "MODERATION_PENDING_MAX_AGE"),
     ("MODERATION_SECRET_KEY", "short", "MODERATION_SECRET_KEY"),
+    ("MODERATION_SECRET_KEY", " " * 20, "16 characters, not blanks"),
+    ("MODERATION_SECRET_KEY", "x" * 32, "one character repeated"),
     ("MODERATION_BROKER_URL", "", "MODERATION_BROKER_URL.*empty"),  # Celery would take a RabbitMQ on localhost
     ("MODERATION_BROKER_URL", "htp://nothing", "not a broker"),
     ("MODERATION_ALLOWED_ORIGINS", "https://news.example/comments", "is not an origin"),
@@ -49,7 +51,7 @@ def test_a_malformed_setting_fails_naming_it(name, value, message):
 def test_production_refuses_the_built_in_secret():
     with pytest.raises(SettingsError, match="secret of your own"):
         load_settings({"MODERATION_ENV": "production"})
-    assert load_settings({"MODERATION_ENV": "production", "MODERATION_SECRET_KEY": "s" * 40}).env.value == "production"
+    assert load_settings({"MODERATION_ENV": "production", "MODERATION_SECRET_KEY": "a secret of our own, 2026"}).env.value == "production"
     assert Settings().secret_key.get_secret_value() == DEFAULT_SECRET_KEY
 
 
