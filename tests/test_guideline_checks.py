@@ -377,3 +377,11 @@ def test_an_address_at_an_allowed_site_is_no_contact_to_hold():
 ])
 def test_threats_and_insults_said_plainly_in_turkish_persian_and_arabic(text, code):
     assert code in found(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("shitarticle", True), ("#shitjournalism", True), ("What a shitshow", True), ("scared shitless", True),
+    ("shiitake mushrooms", False), ("The ark was built of shittim wood", False),
+])
+def test_words_glued_to_shit_are_profanity_and_the_mushroom_is_not(text, expected):
+    assert (Code.profanity in found(text)) is expected
