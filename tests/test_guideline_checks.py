@@ -385,3 +385,11 @@ def test_threats_and_insults_said_plainly_in_turkish_persian_and_arabic(text, co
 ])
 def test_words_glued_to_shit_are_profanity_and_the_mushroom_is_not(text, expected):
     assert (Code.profanity in found(text)) is expected
+
+
+@pytest.mark.parametrize("text, code", [
+    ("go blow yourself", Code.vulgarity), ("nice rack on the presenter", Code.vulgarity),
+    ("I'd bang her", Code.vulgarity), ("she probably slept her way to the top", Code.abuse_sexism),
+])
+def test_crude_remarks_without_a_listed_swear_word(text, code):
+    assert code in found(text)
