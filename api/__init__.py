@@ -12,7 +12,7 @@ from flask_wtf.csrf import CSRFProtect
 from flask_openapi3_swagger.templates import swagger_html_string
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from api.limits import install_rate_limits
+from api.limits import LoginThrottle, install_rate_limits, storage_url
 from api.problems import Problem, install_error_handlers, validation_problem
 from api.runtime import CheckQueue, Runtime
 from moderation import __version__
@@ -45,7 +45,8 @@ def create_app(settings: Settings | None = None) -> Flask:
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=settings.env is Environment.production,
-        PERMANENT_SESSION_LIFETIME=timedelta(hours=12),
+        PERMANENT_SESSION_LIFETIME=timedelta(hours=12),  # from login, however often used (api.auth.session_principal)
+        SESSION_REFRESH_EACH_REQUEST=False,  # the cookie's own expiry stays near login's, not pushed on by each use
         WTF_CSRF_CHECK_DEFAULT=False,  # checked where a session may change state: the login form, the API hook
         WTF_CSRF_TIME_LIMIT=None,  # valid for the session's life
     )
@@ -57,6 +58,7 @@ def create_app(settings: Settings | None = None) -> Flask:
         settings=settings,
         sessions=SessionFactory(make_engine(settings.sqlalchemy_url)),
         checks=CheckQueue(create_celery(settings), settings.check_batch_wait, settings.check_batch_size),
+        login_throttle=LoginThrottle(storage_url(settings)),
     )
     _register_routes(app)
     install_rate_limits(app, settings)

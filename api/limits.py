@@ -1,4 +1,5 @@
-"""Rate limits on submissions, per client address and per e-mail (the `limits` package, fixed windows).
+"""Rate limits on submissions, per client address and per e-mail, and on failed web logins, per user name and per
+client address (the `limits` package, fixed windows).
 
 `MODERATION_SUBMIT_RATE_LIMIT` is parsed by `limits` (the notation flask-limiter uses, e.g. `30/minute;300/hour`),
 and every limit applies to the client address and to the e-mail address. Counters live in Redis when the broker
@@ -6,12 +7,13 @@ is Redis, so every API replica shares them, and in memory on the embedded defaul
 submission is counted in one round trip (one Lua script over all of them) instead of one per counter and key.
 
 If Redis is down the limiter steps aside: an accepted comment matters more than a limit. The process then counts
-in memory, as on the embedded default, and tries Redis again a little later.
+in memory, as on the embedded default, and tries Redis again a little later. Failed logins are counted the same way.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 import re
 import time
 from collections.abc import Callable
@@ -91,26 +93,40 @@ class Refusal:
     retry_after: int
 
 
-class SubmissionLimits:
-    """The limits of `setting` on a client address and on an e-mail address, hit together per submission."""
+class _RedisOrMemory:
+    """Counters in Redis when the broker is Redis, so every replica shares them; in this process otherwise, and for
+    a while after Redis failed."""
 
-    def __init__(self, setting: str, storage_url: str | None = None):
-        self.items = parse_many(setting)
+    def __init__(self, storage_url: str | None):
         self._memory = FixedWindowRateLimiter(MemoryStorage())
         self._redis = (FixedWindowsOnRedis(storage_url, key_prefix=KEY_PREFIX, socket_timeout=REDIS_TIMEOUT,
                                            socket_connect_timeout=REDIS_TIMEOUT) if storage_url else None)
         self._redis_retry_at = 0.0
 
+    def _redis_usable(self) -> bool:
+        return self._redis is not None and time.monotonic() >= self._redis_retry_at
+
+    def _redis_failed(self, error: Exception) -> None:
+        self._redis_retry_at = time.monotonic() + RETRY_REDIS_AFTER
+        log.warning("rate-limit counters in Redis unavailable (%s); counting in this process for %.0f s",
+                    error, RETRY_REDIS_AFTER)
+
+
+class SubmissionLimits(_RedisOrMemory):
+    """The limits of `setting` on a client address and on an e-mail address, hit together per submission."""
+
+    def __init__(self, setting: str, storage_url: str | None = None):
+        super().__init__(storage_url)
+        self.items = parse_many(setting)
+
     def hit(self, address: str, email: str) -> Refusal | None:
         counters = [(item, item.key_for("submit", kind, value), kind)
                     for kind, value in (("address", address), ("email", email)) for item in self.items]
-        if self._redis is not None and time.monotonic() >= self._redis_retry_at:
+        if self._redis is not None and self._redis_usable():
             try:
                 position, ttl = self._redis.hit_in_order([(item, key) for item, key, _kind in counters])
             except Exception as error:  # Redis down or slow: count in memory for a while
-                self._redis_retry_at = time.monotonic() + RETRY_REDIS_AFTER
-                log.warning("rate-limit counters in Redis unavailable (%s); counting in this process for %.0f s",
-                            error, RETRY_REDIS_AFTER)
+                self._redis_failed(error)
             else:
                 return Refusal(counters[position - 1][2], max(1, ttl)) if position else None
         for item, key, kind in counters:
@@ -119,6 +135,51 @@ class SubmissionLimits:
                         if stats.remaining == 0]
                 return Refusal(kind, max(1, int(max(full) - time.time())))
         return None
+
+
+# Failed web logins allowed per user name (password guessing against one account) and per client address
+# (guessing across accounts); an address is looser, as a newsroom's moderators may share one.
+LOGIN_FAILURES = {"name": "5/minute;20/hour", "address": "20/minute;100/hour"}
+
+
+class LoginThrottle(_RedisOrMemory):
+    """Failed web logins per user name and per client address. Only failures are counted (flask-limiter's
+    `deduct_when`), so a moderator who types the password right is never held back by their own logins."""
+
+    def __init__(self, storage_url: str | None = None, failures: dict[str, str] | None = None):
+        super().__init__(storage_url)
+        self.items = {kind: parse_many(setting) for kind, setting in (failures or LOGIN_FAILURES).items()}
+        self._on_redis = FixedWindowRateLimiter(self._redis) if self._redis is not None else None
+
+    def retry_after(self, name: str, address: str) -> int | None:
+        """Seconds until a login as `name` from `address` may be tried, or None when it may be tried now."""
+
+        def wait(limiter: FixedWindowRateLimiter) -> int | None:
+            stats = [limiter.get_window_stats(item, *key) for item, key in self._counters(name, address)]
+            ends = [s.reset_time for s in stats if s.remaining == 0]
+            return max(1, math.ceil(max(ends) - time.time())) if ends else None
+
+        return self._counting(wait)
+
+    def failed(self, name: str, address: str) -> None:
+        self._counting(lambda limiter: [limiter.hit(item, *key) for item, key in self._counters(name, address)])
+
+    def _counters(self, name: str, address: str) -> list[tuple[RateLimitItem, tuple[str, ...]]]:
+        keys = {"name": name.casefold()[:64], "address": address}  # names are at most 64 characters
+        return [(item, ("login", kind, keys[kind])) for kind, items in self.items.items() for item in items]
+
+    def _counting(self, operation: Callable[[FixedWindowRateLimiter], Any]) -> Any:
+        if self._on_redis is not None and self._redis_usable():
+            try:
+                return operation(self._on_redis)
+            except Exception as error:  # Redis down or slow: count in memory for a while
+                self._redis_failed(error)
+        return operation(self._memory)
+
+
+def storage_url(settings: Settings) -> str | None:
+    """Where counters are shared: the broker's Redis, or nowhere (each process counts in memory)."""
+    return settings.broker_url if settings.broker_url.startswith(("redis://", "rediss://")) else None
 
 
 # ASCII with no display name, quotes, comments or spaces: validation would return it as it is, its domain in
@@ -148,8 +209,7 @@ def _author_email() -> str:
 
 
 def install_rate_limits(app: Flask, settings: Settings) -> SubmissionLimits:
-    redis = settings.broker_url.startswith(("redis://", "rediss://"))
-    limits = SubmissionLimits(settings.submit_rate_limit, settings.broker_url if redis else None)
+    limits = SubmissionLimits(settings.submit_rate_limit, storage_url(settings))
     view: Callable[..., Any] = app.view_functions[SUBMIT_ENDPOINT]
 
     def limited(*args: Any, **kwargs: Any) -> Any:

@@ -1,4 +1,5 @@
-"""What the API holds for its lifetime: settings, database sessions and the queue it hands checks to."""
+"""What the API holds for its lifetime: settings, database sessions, the queue it hands checks to and the counters
+of failed logins."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from celery import Celery
 from flask import current_app
 
+from api.limits import LoginThrottle
 from moderation.db import SessionFactory
 from moderation.settings import Settings
 from workers.celery_app import CHECK_BATCH_TASK
@@ -100,6 +102,7 @@ class Runtime:
     settings: Settings
     sessions: SessionFactory
     checks: CheckQueue
+    login_throttle: LoginThrottle
 
 
 def runtime() -> Runtime:

@@ -7,6 +7,7 @@ JSON API carry the session and a CSRF token. Every piece of user text is escaped
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 from typing import Any
 
@@ -15,11 +16,14 @@ from flask_wtf.csrf import generate_csrf, validate_csrf
 from werkzeug.exceptions import BadRequest
 from wtforms.validators import ValidationError
 
+from api.auth import session_principal, start_session
 from api.runtime import runtime
 from moderation import accounts, audit, review, stats
 from moderation.checks.pipeline import NAME_PREFIX
 from moderation.guidelines import GUIDELINES, NOTE_CODES, SEVERITY, Code
 from moderation.models import Role
+
+log = logging.getLogger(__name__)
 
 web = Blueprint("web", __name__, template_folder="templates", static_folder="static", static_url_path="/static")
 
@@ -40,10 +44,9 @@ def _strict_policy(response: Response) -> Response:
 
 
 def _principal() -> accounts.Principal | None:
-    user = session.get("principal")
-    principal = accounts.session_principal(runtime().sessions, int(user["user_id"])) if user else None
-    if user and principal is None:
-        session.clear()  # the user was disabled: the session ends here
+    principal = session_principal()
+    if principal is None and session.get("principal"):
+        session.clear()  # the session ended (logout, new password, lifetime, user disabled): the browser's copy too
     return principal
 
 
@@ -71,14 +74,21 @@ def login() -> str:
 @web.post("/moderate/login")
 def login_submit() -> Any:
     _check_form_token()
-    principal = accounts.authenticate_password(
-        runtime().sessions, request.form.get("name", "").strip(), request.form.get("password", ""))
-    if principal is None:
-        return render_template("login.html", error="Wrong name or password.", next=request.form.get("next", "")), 401
-    session.clear()
-    session.permanent = True
-    session["principal"] = {"user_id": principal.user_id, "name": principal.name, "role": principal.role.value}
+    rt = runtime()
+    name, address = request.form.get("name", "").strip(), request.remote_addr or "-"
     target = request.form.get("next", "")
+    wait = rt.login_throttle.retry_after(name, address)
+    if wait is not None:  # the password is not even checked: guessing gets no answer until the window ends
+        log.warning("web login as %r from %s refused: too many failed logins (%d s to wait)", name[:64], address, wait)
+        page = render_template("login.html", error=f"Too many failed logins: try again in {wait} seconds.", next=target)
+        return page, 429, {"Retry-After": str(wait)}
+    login = accounts.authenticate_password(rt.sessions, name, request.form.get("password", ""))
+    if login is None:
+        rt.login_throttle.failed(name, address)
+        log.warning("failed web login as %r from %s", name[:64], address)
+        return render_template("login.html", error="Wrong name or password.", next=target), 401
+    start_session(login)
+    principal = login.principal
     home = "web.audit_page" if principal.role is Role.auditor else "web.queue_page"
     return redirect(target if target.startswith("/moderate") else url_for(home))
 
@@ -86,6 +96,9 @@ def login_submit() -> Any:
 @web.post("/moderate/logout")
 def logout() -> Any:
     _check_form_token()
+    principal = session_principal()
+    if principal is not None:  # an ended session has nothing to end, and must not end the user's newer ones
+        accounts.end_sessions(runtime().sessions, principal.user_id)
     session.clear()
     return redirect(url_for("web.login"))
 

@@ -1,7 +1,8 @@
 """People who moderate, administer and audit: their roles, API tokens and web passwords.
 
 Tokens are random and shown once; only their SHA-256 is stored, and a token is found by that digest.
-Passwords are hashed with argon2.
+Passwords are hashed with argon2. A web session is a signed cookie that stays valid in every copy of it, so it
+is ended on the server: logout and a new password move the user's session generation on.
 """
 
 from __future__ import annotations
@@ -48,8 +49,8 @@ def create_user(sessions: SessionFactory, name: str, role: Role, password: str |
         raise AccountError("a user name is 1 to 64 lower-case letters, digits, dots, dashes or underscores")
     if name in RESERVED_NAMES:
         raise AccountError(f"{name!r} names the service itself on the record: choose another name")
-    if password is not None and len(password) < 12:
-        raise AccountError("a password has at least 12 characters")
+    if password is not None:
+        _check_password(password)
     with sessions() as session:
         user = User(name=name, role=role, password_hash=_hasher.hash(password) if password else None)
         session.add(user)
@@ -62,6 +63,11 @@ def create_user(sessions: SessionFactory, name: str, role: Role, password: str |
                      details={"user": name, "role": role.value})
         session.commit()
         return user, token
+
+
+def _check_password(password: str) -> None:
+    if len(password) < 12:
+        raise AccountError("a password has at least 12 characters")
 
 
 def _new_token(session, user: User) -> str:  # type: ignore[no-untyped-def]
@@ -110,12 +116,38 @@ def set_disabled(sessions: SessionFactory, name: str, disabled: bool) -> None:
         session.commit()
 
 
-def session_principal(sessions: SessionFactory, user_id: int) -> Principal | None:
-    """The user behind a web session, read afresh on each request: a disabled user's open session ends."""
+def session_principal(sessions: SessionFactory, user_id: int, generation: int) -> Principal | None:
+    """The user behind a web session, read afresh on each request: a session of a disabled user, or one issued
+    before their last logout or password change (an older generation), ends here."""
     with sessions.reading() as session:
         row = session.exec(select(User.id, User.name, User.role)
-                           .where(User.id == user_id, col(User.disabled_at).is_(None))).first()
+                           .where(User.id == user_id, User.session_generation == generation,
+                                  col(User.disabled_at).is_(None))).first()
     return Principal(row[0], row[1], Role(row[2])) if row else None
+
+
+def end_sessions(sessions: SessionFactory, user_id: int) -> None:
+    """Ends every web session of a user, on every device: a cookie copied before now carries an old generation.
+
+    One UPDATE that counts on in the database, so two logouts at once both take effect."""
+    with sessions() as session:
+        session.execute(update(User).where(col(User.id) == user_id)
+                        .values(session_generation=col(User.session_generation) + 1))
+        session.commit()
+
+
+def set_password(sessions: SessionFactory, name: str, password: str) -> None:
+    """A new web login password; whoever held a session under the old one is logged out."""
+    _check_password(password)
+    with sessions() as session:
+        user = session.exec(select(User).where(User.name == name)).first()
+        if user is None:
+            raise NotFound(f"no user named {name!r}")
+        session.execute(update(User).where(col(User.id) == user.id)
+                        .values(password_hash=_hasher.hash(password),
+                                session_generation=col(User.session_generation) + 1))
+        audit.append(session, action="password_changed", actor="cli", actor_role="admin", details={"user": name})
+        session.commit()
 
 
 def authenticate_token(sessions: SessionFactory, token: str) -> Principal | None:
@@ -132,7 +164,15 @@ def authenticate_token(sessions: SessionFactory, token: str) -> Principal | None
     return Principal(row[0], row[1], Role(row[2])) if row else None
 
 
-def authenticate_password(sessions: SessionFactory, name: str, password: str) -> Principal | None:
+@dataclass(frozen=True)
+class Login:
+    """A password that matched: who logged in, and the session generation their session must carry."""
+
+    principal: Principal
+    session_generation: int
+
+
+def authenticate_password(sessions: SessionFactory, name: str, password: str) -> Login | None:
     with sessions() as session:
         user = session.exec(select(User).where(User.name == name, col(User.disabled_at).is_(None))).first()
     if user is None or not user.password_hash:
@@ -143,4 +183,4 @@ def authenticate_password(sessions: SessionFactory, name: str, password: str) ->
     except (VerificationError, InvalidHashError):
         return None
     assert user.id is not None
-    return Principal(user.id, user.name, Role(user.role))
+    return Login(Principal(user.id, user.name, Role(user.role)), user.session_generation)

@@ -191,6 +191,20 @@ def users_add(name: str, role: str, password_stdin: bool) -> None:
     click.echo(f"user {name} ({role}) created; the token above is shown once: keep it safe", err=True)
 
 
+@users.command("password")
+@click.argument("name")
+def users_password(name: str) -> None:
+    """Set a user's web login password, read from standard input; their open web sessions end."""
+    from moderation import accounts
+    from moderation.errors import NotFound
+
+    try:
+        accounts.set_password(_sessions(), name, sys.stdin.readline().rstrip("\r\n"))
+    except (accounts.AccountError, NotFound) as error:
+        raise click.ClickException(error.detail) from error
+    click.echo(f"password of {name} changed; their open web sessions have ended")
+
+
 @users.command("token")
 @click.argument("name")
 def users_token(name: str) -> None:

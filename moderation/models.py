@@ -213,6 +213,8 @@ class User(SQLModel, table=True):
     password_hash: str | None = Field(default=None, max_length=200)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     disabled_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # Login sessions carry the generation they were issued under; logout and a new password move it on.
+    session_generation: int = Field(default=0)
 
 
 class ApiToken(SQLModel, table=True):

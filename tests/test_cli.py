@@ -54,7 +54,7 @@ def test_check_rejects_a_line_without_text(tmp_path):
 def test_db_upgrade_creates_the_schema(tmp_path):
     result = run("db", "upgrade", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "revision 0005" in result.stdout  # the newest migration
+    assert "revision 0006" in result.stdout  # the newest migration
     assert (tmp_path / "moderation-data" / "moderation.sqlite3").exists()
 
 
@@ -65,6 +65,17 @@ def test_users_disable_and_enable_from_the_command_line(tmp_path):
     assert disabled.returncode == 0 and "disabled" in disabled.stdout
     assert run("users", "enable", "zoe", cwd=tmp_path).returncode == 0
     missing = run("users", "disable", "nobody", cwd=tmp_path)
+    assert missing.returncode != 0 and "nobody" in missing.stderr
+
+
+def test_users_password_from_the_command_line(tmp_path):
+    assert run("db", "upgrade", cwd=tmp_path).returncode == 0
+    assert run("users", "add", "zoe", "--role", "moderator", cwd=tmp_path).returncode == 0
+    changed = run("users", "password", "zoe", cwd=tmp_path, stdin="a long new passphrase\n")
+    assert changed.returncode == 0 and "sessions have ended" in changed.stdout
+    short = run("users", "password", "zoe", cwd=tmp_path, stdin="short\n")
+    assert short.returncode != 0 and "12 characters" in short.stderr
+    missing = run("users", "password", "nobody", cwd=tmp_path, stdin="a long new passphrase\n")
     assert missing.returncode != 0 and "nobody" in missing.stderr
 
 

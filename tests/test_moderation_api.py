@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
+import logging
 import re
 import time
 
@@ -11,6 +13,7 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import select
 
+from api.limits import LoginThrottle
 from moderation import accounts, services
 from moderation.checks import Pipeline
 from moderation.checks.terms import LexiconChecker
@@ -267,6 +270,137 @@ def test_a_disabled_user_is_locked_out_of_tokens_password_and_an_open_session(cl
     with sessions.reading() as session:
         actions = [e.action for e in session.exec(select(AuditEvent).order_by(AuditEvent.id)).all()]
     assert actions[-2:] == ["user_disabled", "user_enabled"]
+
+
+# --- web sessions: ended on the server, a lifetime from login, failed logins throttled --------------------------
+
+PASSWORD = "correct horse battery staple"
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def web_log_in(client, name, password=PASSWORD, address="127.0.0.1"):
+    csrf = CSRF.search(client.get("/moderate/login").get_data(as_text=True)).group(1)
+    return client.post("/moderate/login", data={"name": name, "password": password, "csrf_token": csrf},
+                       environ_base={"REMOTE_ADDR": address})
+
+
+def browser_with(app, cookie):
+    """Another browser holding a copy of a session cookie, as whoever captured it would."""
+    browser = app.test_client()
+    browser.set_cookie("session", cookie)
+    return browser
+
+
+def copied_session(app, client):
+    return browser_with(app, client.get_cookie("session").value)
+
+
+@pytest.fixture
+def zed(app):
+    sessions = app.extensions["moderation"].sessions
+    accounts.create_user(sessions, "zed", Role.moderator, PASSWORD)
+    return sessions
+
+
+def test_a_session_cookie_copied_before_logout_is_refused_by_pages_and_the_api(client, app, zed):
+    assert web_log_in(client, "zed").status_code == 302
+    page = client.get("/moderate")
+    assert page.status_code == 200
+    cookie = client.get_cookie("session").value
+    assert browser_with(app, cookie).get("/moderate").status_code == 200
+    assert browser_with(app, cookie).get("/v1/moderation/queue").status_code == 200
+    csrf = CSRF.search(page.get_data(as_text=True)).group(1)
+    assert client.post("/moderate/logout", data={"csrf_token": csrf}).status_code == 302
+    refused = browser_with(app, cookie).get("/moderate")
+    assert refused.status_code == 302 and refused.headers["Location"].startswith("/moderate/login")
+    problem(browser_with(app, cookie).get("/v1/moderation/queue"), 401)
+    problem(browser_with(app, cookie).get("/v1/moderation/stats"), 401)
+    assert web_log_in(client, "zed").status_code == 302 and client.get("/moderate").status_code == 200  # a new one works
+
+
+def test_logging_out_with_a_session_that_already_ended_does_not_end_a_newer_one(client, app, zed):
+    web_log_in(client, "zed")
+    csrf = CSRF.search(client.get("/moderate").get_data(as_text=True)).group(1)
+    stale = copied_session(app, client)
+    client.post("/moderate/logout", data={"csrf_token": csrf})
+    web_log_in(client, "zed")
+    assert stale.post("/moderate/logout", data={"csrf_token": csrf}).status_code == 302
+    assert client.get("/moderate").status_code == 200
+
+
+def test_a_session_is_refused_once_its_lifetime_since_login_has_passed_however_recently_used(client, app, zed):
+    lifetime = app.permanent_session_lifetime.total_seconds()
+    web_log_in(client, "zed")
+
+    def logged_in(seconds_ago):
+        with client.session_transaction() as session:  # the cookie is re-signed now: used a moment ago
+            session["principal"] = {**session["principal"], "logged_in_at": int(time.time() - seconds_ago)}
+
+    logged_in(lifetime - 60)
+    assert client.get("/v1/moderation/queue").status_code == 200
+    assert "Set-Cookie" not in client.get("/v1/moderation/queue").headers  # using it does not push its expiry on
+    logged_in(lifetime + 60)
+    problem(client.get("/v1/moderation/queue"), 401)
+    assert client.get("/moderate").status_code == 302
+
+
+def test_a_cookie_from_before_sessions_could_be_ended_is_refused(client, zed):
+    web_log_in(client, "zed")
+    with client.session_transaction() as session:
+        user = session["principal"]
+        session["principal"] = {"user_id": user["user_id"], "name": user["name"], "role": user["role"]}
+    problem(client.get("/v1/moderation/queue"), 401)
+
+
+def test_a_new_password_ends_the_users_sessions(client, app, zed):
+    web_log_in(client, "zed")
+    thief = copied_session(app, client)
+    accounts.set_password(zed, "zed", "a different long passphrase")
+    problem(thief.get("/v1/moderation/queue"), 401)
+    assert client.get("/moderate").status_code == 302
+    assert web_log_in(client, "zed").status_code == 401
+    assert web_log_in(client, "zed", "a different long passphrase").status_code == 302
+    with pytest.raises(accounts.AccountError):
+        accounts.set_password(zed, "zed", "short")
+    with zed.reading() as session:
+        assert session.exec(select(AuditEvent.action).order_by(AuditEvent.id.desc())).first() == "password_changed"
+
+
+def throttle(app, **failures):
+    """The app's login throttle with windows short enough to wait out in a test."""
+    runtime = app.extensions["moderation"]
+    app.extensions["moderation"] = dataclasses.replace(runtime, login_throttle=LoginThrottle(failures=failures))
+
+
+def test_failed_logins_are_throttled_per_name_and_a_right_password_works_after_the_window(client, app, zed, caplog):
+    throttle(app, name="3/2 seconds", address="100/minute")
+    with caplog.at_level(logging.WARNING, logger="api.web"):
+        assert [web_log_in(client, "zed", f"wrong guess {i}").status_code for i in range(3)] == [401] * 3
+    failures = [r.getMessage() for r in caplog.records]
+    assert len(failures) == 3 and all("'zed'" in m and "127.0.0.1" in m and "wrong guess" not in m for m in failures)
+    refused = web_log_in(client, "zed", address="192.0.2.7")  # right password, another address: still the name's
+    assert refused.status_code == 429 and "Too many failed logins" in refused.get_data(as_text=True)
+    wait = int(refused.headers["Retry-After"])
+    assert 1 <= wait <= 2
+    time.sleep(wait)
+    assert web_log_in(client, "zed").status_code == 302
+    assert client.get("/moderate").status_code == 200
+
+
+def test_failed_logins_are_throttled_per_address_across_names(client, app, zed):
+    throttle(app, name="100/minute", address="3/minute")
+    accounts.create_user(zed, "yan", Role.moderator, PASSWORD)
+    for name in ("nobody", "zed", "someone"):
+        assert web_log_in(client, name, "a wrong password", address="198.51.100.9").status_code == 401
+    refused = web_log_in(client, "yan", address="198.51.100.9")
+    assert refused.status_code == 429 and 1 <= int(refused.headers["Retry-After"]) <= 60
+    assert web_log_in(app.test_client(), "yan", address="198.51.100.10").status_code == 302
+    assert web_log_in(app.test_client(), "zed", address="198.51.100.10").status_code == 302  # one failure by name
+
+
+def test_logins_that_succeed_are_not_counted(client, app, zed):
+    throttle(app, name="2/minute", address="2/minute")
+    assert [web_log_in(app.test_client(), "zed").status_code for _ in range(5)] == [302] * 5
 
 
 # --- the author, the statement of reasons, the appeal ---------------------------------------------------------

@@ -65,7 +65,7 @@ def test_an_index_build_cut_short_on_postgresql_does_not_stop_the_upgrade_from_r
                 "JOIN pg_class t ON t.oid = i.indrelid WHERE c.relname = 'ix_comments_author_article_submitted'")).all()
             old = connection.execute(text("SELECT 1 FROM pg_class WHERE relname = 'ix_comments_author_email_hash'")).all()
         assert valid == [(True, "comments")] and old == []
-        assert migrate.current_revision(url) == "0005"
+        assert migrate.current_revision(url) == "0006"
     finally:
         engine.dispose()
 

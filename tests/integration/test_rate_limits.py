@@ -1,5 +1,5 @@
 """Submission rate limits on the machine's real Redis: both keys, one round trip, shared by replicas, and the
-limiter stepping aside when Redis is gone."""
+limiter stepping aside when Redis is gone; failed web logins counted there too."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 import redis
 
 from api import create_app
+from api.limits import LoginThrottle
 from moderation import migrate
 from tests.conftest import free_port, make_settings
 
@@ -94,3 +95,35 @@ def test_the_limiter_steps_aside_when_redis_is_down(tmp_path, fresh):
     assert time.monotonic() - started < 10, "an unreachable Redis must not hold submissions"
     # Accepted and stored while Redis is gone; this process still counts, in memory.
     assert answers == [202, 202, 429]
+
+
+def test_failed_logins_are_counted_in_redis_for_every_replica(redis_url, fresh):
+    address, _email, tag = fresh
+    name = f"login-{tag}"
+    first, second = (LoginThrottle(redis_url, failures={"name": "2/minute", "address": "100/minute"})
+                     for _ in range(2))
+    server = redis.Redis.from_url(redis_url)
+    try:
+        first.failed(name, address)
+        assert second.retry_after(name, address) is None
+        second.failed(name, address)
+        assert 1 <= first.retry_after(name, address) <= 60  # refused on both replicas
+        assert 1 <= second.retry_after(name, f"{address}:1") <= 60  # from any address: the name's limit
+        assert second.retry_after(f"other-{tag}", address) is None
+        keys = {key.decode() for pattern in (name, address) for key in server.scan_iter(f"moderation:*{pattern}*")}
+        assert keys == {f"moderation:LIMITER/login/name/{name}/2/1/minute",
+                        f"moderation:LIMITER/login/address/{address}/100/1/minute"}
+    finally:
+        for pattern in (name, address):
+            for key in server.scan_iter(f"moderation:*{pattern}*"):
+                server.delete(key)
+
+
+def test_failed_logins_are_counted_in_memory_while_redis_is_down(fresh):
+    address, _email, tag = fresh
+    throttle = LoginThrottle(f"redis://127.0.0.1:{free_port()}/0", failures={"name": "2/minute", "address": "9/minute"})
+    started = time.monotonic()
+    throttle.failed(f"login-{tag}", address)
+    throttle.failed(f"login-{tag}", address)
+    assert 1 <= throttle.retry_after(f"login-{tag}", address) <= 60
+    assert time.monotonic() - started < 10, "an unreachable Redis must not hold a login"
