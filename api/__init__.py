@@ -17,6 +17,7 @@ from api.problems import Problem, install_error_handlers, validation_problem
 from api.runtime import CheckQueue, Runtime
 from moderation import __version__
 from moderation.db import SessionFactory, make_engine
+from moderation.observability import log_with_times
 from moderation.settings import Environment, Settings, load_settings
 from workers.celery_app import create_celery
 
@@ -24,6 +25,7 @@ log = logging.getLogger(__name__)
 
 def create_app(settings: Settings | None = None) -> Flask:
     settings = settings or load_settings()
+    log_with_times()
     app = OpenAPI(
         __name__,
         info=Info(

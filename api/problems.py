@@ -6,10 +6,10 @@ import logging
 from http import HTTPStatus
 from typing import Any
 
-from flask import Flask, Response, json, request
+from flask import Flask, Response, current_app, json, request
 from pydantic import BaseModel, Field, ValidationError
 from sqlalchemy.exc import OperationalError
-from werkzeug.exceptions import HTTPException, MethodNotAllowed
+from werkzeug.exceptions import HTTPException, MethodNotAllowed, RequestEntityTooLarge
 
 from moderation import errors
 
@@ -89,7 +89,11 @@ def install_error_handlers(app: Flask) -> None:
         headers = {k: v for k, v in error.get_headers() if k.lower() in {"allow", "retry-after"}}
         if status == 401:
             headers["WWW-Authenticate"] = "Bearer"
-        return problem(status, error.description or HTTPStatus(status).phrase, error.name, headers)
+        detail = error.description or HTTPStatus(status).phrase
+        if isinstance(error, RequestEntityTooLarge):  # Werkzeug's text does not say what the limit is
+            detail = (f"the request body is over this service's limit of {current_app.config['MAX_CONTENT_LENGTH']:,} "
+                      "bytes (MODERATION_MAX_REQUEST_BYTES): shorten the comment")
+        return problem(status, detail, error.name, headers)
 
     def _method_not_allowed(error: MethodNotAllowed) -> Response:
         allowed = ", ".join(error.valid_methods or [])
@@ -101,8 +105,8 @@ def install_error_handlers(app: Flask) -> None:
     @app.errorhandler(OperationalError)
     def _database_down(error: OperationalError) -> Response:
         log.error("database unavailable: %s", error.orig)
-        return problem(503, "the database is unavailable; nothing was stored, please retry",
-                       headers={"Retry-After": "5"})
+        stored = "" if request.method in ("GET", "HEAD", "OPTIONS") else "; nothing was stored"
+        return problem(503, f"the database is unavailable{stored}, please retry", headers={"Retry-After": "5"})
 
     @app.errorhandler(Exception)
     def _unexpected(error: Exception) -> Response:

@@ -230,6 +230,8 @@ def users_revoke(name: str, token_prefix: str | None) -> None:
         count = accounts.revoke_tokens(_sessions(), name, token_prefix)
     except NotFound as error:
         raise click.ClickException(error.detail) from error
+    if count == 0 and token_prefix:  # a mistyped prefix must not read as a revocation
+        raise click.ClickException(f"{name} has no live token starting with {token_prefix!r}: nothing was revoked")
     click.echo(f"revoked {count} token(s) of {name}")
 
 

@@ -22,6 +22,17 @@ from prometheus_client import (
 
 log = logging.getLogger(__name__)
 
+# Every line of ours, under gunicorn as under `moderation serve` (whose CLI sets the same format itself: it
+# must not import prometheus_client before it has chosen the metrics folder): when, how bad, and from where.
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def log_with_times() -> None:
+    """Gives the root logger a timestamped handler where nobody set one up (gunicorn configures only its own
+    loggers, so the app's warnings came out bare, undatable between gunicorn's lines)."""
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
+
 SUBMISSIONS = Counter("moderation_submissions_total", "Comment submissions answered", ["outcome"])
 DECISIONS = Counter("moderation_decisions_total", "Decisions taken", ["decision", "actor"])
 CHECKS = Counter("moderation_checks_total", "Comments checked", ["outcome"])

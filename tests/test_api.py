@@ -2,6 +2,9 @@
 
 import base64
 import json
+import os
+import re
+from pathlib import Path
 
 import pytest
 
@@ -106,7 +109,9 @@ def test_not_json_is_415_and_broken_json_is_400(client):
 
 
 def test_oversized_request_is_413(client):
-    assert_problem(post(client, payload=dict(GOOD, body="x" * 70_000)), 413)
+    response = post(client, payload=dict(GOOD, body="x" * 70_000))
+    assert_problem(response, 413)
+    assert "limit of 65,536 bytes (MODERATION_MAX_REQUEST_BYTES)" in response.get_json()["detail"]
 
 
 def test_bad_article_key_is_422(client):
@@ -244,3 +249,18 @@ def test_cors_allows_only_configured_origins(tmp_path):
     assert allowed.headers["Access-Control-Allow-Origin"] == "https://news.example"
     other = client.get("/v1/articles/a/comments", headers={"Origin": "https://evil.example"})
     assert "Access-Control-Allow-Origin" not in other.headers
+
+
+def test_the_apps_own_log_lines_carry_time_level_and_source_under_a_bare_server(tmp_path):
+    """gunicorn sets up only its own loggers: the app's warnings came out bare, impossible to date."""
+    import subprocess
+    import sys
+
+    script = ("import logging; from api import create_app; create_app(); "
+              "logging.getLogger('api.runtime').warning('could not enqueue comments [1]')")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MODERATION_")} | {
+        "MODERATION_DATA_DIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60,
+                            cwd=Path(__file__).resolve().parent.parent)
+    assert re.search(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ WARNING api\.runtime: could not enqueue comments \[1\]$",
+                     result.stderr, re.M), result.stderr

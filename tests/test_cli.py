@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -66,6 +67,16 @@ def test_users_disable_and_enable_from_the_command_line(tmp_path):
     assert run("users", "enable", "zoe", cwd=tmp_path).returncode == 0
     missing = run("users", "disable", "nobody", cwd=tmp_path)
     assert missing.returncode != 0 and "nobody" in missing.stderr
+
+
+def test_a_revoke_that_matches_no_token_fails(tmp_path):
+    assert run("db", "upgrade", cwd=tmp_path).returncode == 0
+    added = run("users", "add", "zoe", "--role", "moderator", cwd=tmp_path)
+    token = re.search(r"mod_\S+", added.stdout).group()
+    missing = run("users", "revoke", "zoe", "--token-prefix", "nonexistent", cwd=tmp_path)
+    assert missing.returncode == 1 and "nothing was revoked" in missing.stderr
+    revoked = run("users", "revoke", "zoe", "--token-prefix", token[:12], cwd=tmp_path)
+    assert revoked.returncode == 0 and "revoked 1 token(s) of zoe" in revoked.stdout
 
 
 def test_users_password_from_the_command_line(tmp_path):

@@ -123,6 +123,8 @@ def test_an_unreachable_database_is_a_503_and_readyz_names_it(tmp_path):
     assert "nothing was stored" in response.get_json()["detail"] and response.headers["Retry-After"]
     ready = client.get("/readyz")
     assert ready.status_code == 503 and json.loads(ready.data)["checks"]["database"] == "unreachable"
+    read = client.get("/v1/articles/a/comments")  # a read stores nothing anyway: it says only what is wrong
+    assert read.status_code == 503 and read.get_json()["detail"] == "the database is unavailable, please retry"
 
 
 def test_production_refuses_the_default_secret(tmp_path, monkeypatch):
