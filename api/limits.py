@@ -161,7 +161,22 @@ class LoginThrottle(_RedisOrMemory):
 
         return self._counting(wait)
 
+    def attempt(self, name: str, address: str) -> int | None:
+        """Counts a login before its password is checked, and says how long to wait when a limit is spent.
+
+        Counted first: attempts sent together would all pass a check made before any of them was counted."""
+
+        def hit(limiter: FixedWindowRateLimiter) -> bool:
+            return not all([limiter.hit(item, *key) for item, key in self._counters(name, address)])
+
+        return (self.retry_after(name, address) or 1) if self._counting(hit) else None
+
+    def succeeded(self, name: str, address: str) -> None:
+        """Gives the attempt back: only failures count, so a right password never holds its owner back."""
+        self._counting(lambda limiter: [limiter.hit(item, *key, cost=-1) for item, key in self._counters(name, address)])
+
     def failed(self, name: str, address: str) -> None:
+        """A failure counted on its own (tests, and whatever checks a password outside the login form)."""
         self._counting(lambda limiter: [limiter.hit(item, *key) for item, key in self._counters(name, address)])
 
     def _counters(self, name: str, address: str) -> list[tuple[RateLimitItem, tuple[str, ...]]]:

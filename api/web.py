@@ -77,16 +77,16 @@ def login_submit() -> Any:
     rt = runtime()
     name, address = request.form.get("name", "").strip(), request.remote_addr or "-"
     target = request.form.get("next", "")
-    wait = rt.login_throttle.retry_after(name, address)
+    wait = rt.login_throttle.attempt(name, address)
     if wait is not None:  # the password is not even checked: guessing gets no answer until the window ends
         log.warning("web login as %r from %s refused: too many failed logins (%d s to wait)", name[:64], address, wait)
         page = render_template("login.html", error=f"Too many failed logins: try again in {wait} seconds.", next=target)
         return page, 429, {"Retry-After": str(wait)}
     login = accounts.authenticate_password(rt.sessions, name, request.form.get("password", ""))
     if login is None:
-        rt.login_throttle.failed(name, address)
         log.warning("failed web login as %r from %s", name[:64], address)
         return render_template("login.html", error="Wrong name or password.", next=target), 401
+    rt.login_throttle.succeeded(name, address)
     start_session(login)
     principal = login.principal
     home = "web.audit_page" if principal.role is Role.auditor else "web.queue_page"

@@ -104,12 +104,15 @@ def revoke_tokens(sessions: SessionFactory, name: str, prefix: str | None = None
 
 
 def set_disabled(sessions: SessionFactory, name: str, disabled: bool) -> None:
-    """Locks a user out of every way in (tokens, password, a web session already open), or lets them back."""
+    """Locks a user out of every way in (tokens, password, a web session already open), or lets them back. The
+    sessions open when they were disabled stay ended: a cookie copied before must not come back with them."""
     with sessions() as session:
         user = session.exec(select(User).where(User.name == name)).first()
         if user is None:
             raise NotFound(f"no user named {name!r}")
         user.disabled_at = utcnow() if disabled else None
+        if disabled:
+            user.session_generation += 1
         session.add(user)
         audit.append(session, action="user_disabled" if disabled else "user_enabled", actor="cli",
                      actor_role="admin", details={"user": name})

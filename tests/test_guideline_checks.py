@@ -323,7 +323,7 @@ THREATS_WRITTEN_TO_SLIP_PAST = [
     "nice family you have, shame if anything happened to them", "I'll be waiting outside your office",
     "you'd better hope we never meet", "people like the author tend to have accidents",
     "it's only a matter of time before someone gets you", "I'd love to punch this author in the face",
-    "You're next.",
+    "You're next.", "That traitor deserves the gallows.", "He deserves a firing squad.",
 ]
 
 
@@ -337,6 +337,9 @@ def test_veiled_threats_and_harm_wished_by_another_hand_are_threats(text):
     "Go away Liberals, you're finished at the next election.", "You're next in line for the post.",
     "I hope someone beats him in the election.", "I hope someone runs against him next year.",
     "It is a shame if anything happened to the archive; the fire was bad.",
+    "I hope someone beats him next time.", "I hope someone beats him to it.",
+    "It's only a matter of time before someone finds him out.",
+    "I'll be waiting at your office tomorrow for the interview.",
 ])
 def test_politics_and_idioms_near_the_veiled_threats_stay_clean(text):
     assert Code.threat not in found(text)
@@ -355,7 +358,8 @@ def test_signs_and_separators_standing_for_letters_are_read_as_letters(text):
     "Dick's Sporting Goods stopped selling rifles", "Spic and Span was a cleaning brand",
     "Ass. Prof. Miller disagreed with the findings", "The cock crowed at dawn", "a garden hoe",
     "AT&T and R&D budgets; Q&A at 5", "Tom &amp; Jerry&gt; at the party#Turnup",
-    "See https://example.org/search?q=a#b&c=d for the minutes",
+    "See https://example.org/search?q=a#b&c=d for the minutes", "I'll have a G&T, thanks.",
+    "K&S shares fell 4% on potash prices.", "Idaho F&G issued more elk tags.", "The dot com bubble burst in 2000.",
 ])
 def test_names_places_and_signs_between_words_stay_clean(text):
     assert not found(text) - {Code.off_topic}, found(text)

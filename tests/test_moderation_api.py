@@ -318,6 +318,15 @@ def test_a_session_cookie_copied_before_logout_is_refused_by_pages_and_the_api(c
     assert web_log_in(client, "zed").status_code == 302 and client.get("/moderate").status_code == 200  # a new one works
 
 
+def test_a_cookie_copied_before_a_user_was_disabled_stays_dead_after_they_are_enabled(client, app, zed):
+    assert web_log_in(client, "zed").status_code == 302
+    cookie = client.get_cookie("session").value
+    accounts.set_disabled(zed, "zed", True)
+    accounts.set_disabled(zed, "zed", False)
+    problem(browser_with(app, cookie).get("/v1/moderation/queue"), 401)
+    assert web_log_in(app.test_client(), "zed").status_code == 302  # the user is back, by logging in
+
+
 def test_logging_out_with_a_session_that_already_ended_does_not_end_a_newer_one(client, app, zed):
     web_log_in(client, "zed")
     csrf = CSRF.search(client.get("/moderate").get_data(as_text=True)).group(1)
@@ -396,6 +405,16 @@ def test_failed_logins_are_throttled_per_address_across_names(client, app, zed):
     assert refused.status_code == 429 and 1 <= int(refused.headers["Retry-After"]) <= 60
     assert web_log_in(app.test_client(), "yan", address="198.51.100.10").status_code == 302
     assert web_log_in(app.test_client(), "zed", address="198.51.100.10").status_code == 302  # one failure by name
+
+
+def test_wrong_passwords_sent_together_are_all_counted_before_any_is_checked(app, zed):
+    """Counted after the password check, thirty guesses sent at once all passed a limit of five."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    throttle(app, name="5/minute", address="100/minute")
+    with ThreadPoolExecutor(10) as pool:
+        answers = list(pool.map(lambda i: web_log_in(app.test_client(), "zed", f"guess {i}").status_code, range(30)))
+    assert answers.count(401) == 5 and answers.count(429) == 25
 
 
 def test_logins_that_succeed_are_not_counted(client, app, zed):

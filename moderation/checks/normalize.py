@@ -47,11 +47,11 @@ ARABIC_MARKS = frozenset(
 SPACED_LETTERS = re.compile(r"(?<![^\W_])(?:[^\W_]|[@$])(?:[ .\-_~·•|/]{1,3}(?:[^\W_]|[@$])(?![^\W_])){2,}")
 SPACED_SEPARATORS = frozenset(" .-_~·•|/")
 # Signs that stand for masked letters inside a word ("f#ck", "sh%t", "f@#k"): read as the matcher's mask, the
-# star. "@" alone is left to the leet classes (and to e-mail addresses). Not in an HTML entity ("dick&gt;",
-# "girls&amp;shit" are two words), nor in a link ("?a=1&b=2"), nor where a hashtag glues two words
+# star. "@" alone is left to the leet classes (and to e-mail addresses), and "&" to names ("G&T", "K&S",
+# "Idaho F&G" read as slurs once masked). Not in a link ("page#section"), nor where a hashtag glues two words
 # ("bitch#Turnup"): a masked word is short.
-MASKING_SIGNS = re.compile(r"(?<=[^\W\d_])[#%&@]*[#%&][#%&@]*(?=[^\W\d_])")
-_MAY_MASK = re.compile(r"[#%&]")
+MASKING_SIGNS = re.compile(r"(?<=[^\W\d_])[#%@]{0,4}[#%][#%@]{0,4}(?=[^\W\d_])")  # bounded: linear in any input
+_MAY_MASK = re.compile(r"[#%]")
 _ENTITY = re.compile(r"&#?\w{2,8};")
 _CHUNK = re.compile(r"\S+")
 _LETTERS = re.compile(r"[^\W\d_]*")

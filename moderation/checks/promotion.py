@@ -51,9 +51,10 @@ URL = re.compile(rf"""
   | \b(?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?\.)+(?:{TLDS})\b(?:/[^\s<>"']*)?
   | \b[a-z0-9-]{{3,}}\s*(?:\(dot\)|\[dot\]|\{{dot\}}|\(\.\)|\[\.\]|\{{\.\}}|\sdot\s)\s*(?:{TLDS})\b
   | \b[a-z0-9-]{{3,}}(?:\s\.|\.\s)\s*(?:{SPACED_TLDS})\b
-  | \bwww\s*[,\s]\s*[a-z0-9-]{{3,}}\s*[,\s]\s*(?:{SPAM_TLDS})\b
+  | \bwww(?:\s*,\s*|\s+)[a-z0-9-]{{3,}}(?:\s*,\s*|\s+)(?:{SPAM_TLDS})\b
 """, re.VERBOSE)
-DISGUISED = re.compile(r"\(dot\)|\[dot\]|\{dot\}|[\[({]\.[\])}]|\sdot\s|\s\.|\.\s|^h(?:xx|xt|tx)p|\[:\]|^www\s*[,\s]")
+# "shop dot com" is not among them: "the dot com bubble" and "the dot net framework" are said that way too.
+DISGUISED = re.compile(r"\(dot\)|\[dot\]|\{dot\}|[\[({]\.[\])}]|\s\.|\.\s|^h(?:xx|xt|tx)p|\[:\]|^www\s*[,\s]")
 # Mail providers, written without the ending: "reach me: john@gmail".
 MAIL_PROVIDER = re.compile(r"\b[a-z0-9._%+-]+@(?:gmail|googlemail|hotmail|yahoo|outlook|icloud|protonmail|proton|yandex"
                            r"|gmx|aol)\b(?!\.)")

@@ -129,7 +129,7 @@ RULES = [
     # Harm wished on someone by a third hand: "I hope someone kills him", "I hope a truck runs him over"
     rule("wish-of-harm-by-another", Code.threat, 0.88, rf"""
         \b(?:hope|wish|pray)\s+(?:that\s+)?(?:someone|somebody|some\s+\w+|a\s+\w+)\s+(?:will\s+|would\s+|finally\s+)?
-        (?:{HARM}(?:s|es)?\s+(?:\w+\s+)?{VICTIM}\b{NOT_VIOLENCE}
+        (?:{KILL}(?:s|es)?\s+(?:\w+\s+)?{VICTIM}\b{NOT_VIOLENCE}  # not "beats him": elections and matches
           |(?:runs?|puts?)\s+(?:you|him|her|them|this\s+\w+|that\s+\w+)\s+(?:over|in\s+the\s+ground|down)\b
           |puts?\s+a\s+(?:bullet|knife|blade)\s+(?:in|into|through)\s+(?:you|him|her|them)\b)"""),
     rule("call-to-run-over-or-bury", Code.threat, 0.88, rf"""
@@ -145,15 +145,17 @@ RULES = [
         (?:you|u|him|her|them|your|ur|his|their)\b"""),
     rule("waiting-outside", Code.threat, 0.75, r"""
         \b(?:i'll|i\s+will|we'll|we\s+will|i'm|i\s+am|we're|we\s+are)\s+(?:be\s+)?waiting\s+(?:for\s+you\s+)?
-        (?:outside|at|by)\s+(?:your|ur)\s+(?:office|house|home|door|school|work|car|flat|apartment)\b"""),
+        outside\s+(?:your|ur)\s+(?:office|house|home|door|school|work|car|flat|apartment)\b  # "at your office" is a meeting"""),
     rule("never-meet", Code.threat, 0.75, r"""
         \b(?:better|best)\s+(?:hope|pray)\s+(?:that\s+)?(?:we|i)\s+never\s+meet\b"""),
     rule("accidents-happen", Code.threat, 0.8, r"""
         \b(?:people|journalists|reporters|writers)\s+like\s+(?:you|u|him|her|the\s+author|this\s+\w+)\s+
         (?:tend\s+to\s+|often\s+|sometimes\s+)?(?:have|has|get|meet\s+with)\s+(?:an?\s+)?accidents?\b"""),
     rule("before-someone-gets-you", Code.threat, 0.75, r"""
-        \b(?:matter\s+of\s+time|only\s+time)\s+before\s+(?:someone|somebody)\s+(?:gets|gets\s+to|finds|kills|shoots)
-        \s+(?:you|u|him|her)\b"""),
+        \b(?:matter\s+of\s+time|only\s+time)\s+before\s+(?:someone|somebody)\s+(?:
+            (?:kills|shoots|stabs)\s+(?:you|u|him|her)\b
+            |gets\s+(?:you|u|him|her)\s*(?:[.!?]|$))  # not "finds him out" nor "gets him to resign"
+        """),
     rule("self-harm-incitement", Code.threat, 0.9, rf"""
         \b(?:go\s+)?(?:kill|hang|shoot|off)\s+(?:yo)?urself\b|\bkys\b|\bdrink\s+bleach\b|\bneck\s+yourself\b
         # told to, not told of: "veterans who commit suicide", "farmers often go and commit suicide" are news
@@ -194,7 +196,8 @@ RULES = [
 PREFILTER = re.compile(rf"""\b(?:{HARM}|{HARM_PAST}|{DEATH}|dead|death|know\s+where|yourself|urself|kys|bleach|
     bullet|knife|blade|bomb|rope|noose|live|survive|break|snap|crush|massacre|commit|know\s+(?:where|which|what)|
     (?:run|runs|put|puts)\s+(?:you|him|her|them|this|that)\b|last\s+(?:days|hours|moments|breath|week|night)|
-    (?:shame|pity)\s+if|waiting\s+(?:for\s+you\s+)?(?:outside|at|by)|never\s+meet|accident|time\s+before|
+    (?:shame|pity)\s+if|waiting\s+(?:for\s+you\s+)?outside|never\s+meet|accident|time\s+before|gallows|
+    firing\s+squad|
     next\s*(?:[.!?,]|$))""", re.VERBOSE)
 
 
