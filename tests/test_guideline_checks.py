@@ -397,3 +397,16 @@ def test_words_glued_to_shit_are_profanity_and_the_mushroom_is_not(text, expecte
 ])
 def test_crude_remarks_without_a_listed_swear_word(text, code):
     assert code in found(text)
+
+
+@pytest.mark.parametrize("text", ["cheapshop(.)com", "cheapshop . com", "www,cheapshop,com", "cheapshop dot com",
+                                  "hxxp://cheapshop.com/deal", "https://cheapshop.com/x"])
+def test_a_disguised_link_leads_to_the_same_site_as_the_plain_one(text):
+    """One spam run however it is spelled: the fingerprint is the site."""
+    from moderation.checks.promotion import contact_fingerprints
+
+    assert contact_fingerprints(text) == ["url:cheapshop.com"]
+
+
+def test_a_place_named_with_a_swear_word_is_no_shield_for_an_insult():
+    assert found("you Twatt") and not found("Twatt is a village on Orkney")

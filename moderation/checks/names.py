@@ -14,7 +14,7 @@ PROPER_NAMES = (r"Cockermouth|Hoeness|Hoeneß|Dickens|Hitchcock|Twatt|Wankdorf|S
                 r"|Cockburn|Dickinson|Dickson|Sussex|Essex|Middlesex|Wessex|Hancock|Peacock|Babcock|Alcock|Glasscock")
 NAME = re.compile(rf"""
     \b(?:Dick|Willy|Fanny|Gaylord)(?=\s+[A-Z][a-z])|(?<=\bTom,\s)Dick\b|(?<=\bTom\s)Dick\b
-  | \b(?:{PROPER_NAMES})\b
+  | (?<![Yy]ou\s)(?<!\bu\s)\b(?:{PROPER_NAMES})\b  # "you Twatt" is no place
   | \bDick['’]s(?=\s+Sporting)|\bSpick?\s+(?:and|&)\s+Span\b
   | \bFucking(?=,?\s+(?:\(?Austria|Upper\s+Austria))
   | \bAss\.(?=\s*(?:Prof|Professor|Editor|Director|Manager|Secretary|Dean|Librarian)\b)  # "Assistant"

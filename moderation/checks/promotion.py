@@ -152,10 +152,12 @@ class Contact:
 
 def _domain(url: str) -> str:
     """The host a link leads to: "https://spam.shop#.bbc.co.uk" and "https://bbc.co.uk@spam.shop" are spam.shop."""
-    authority = re.split(r"[/?#\\]", re.sub(r"^(?:https?://)?", "", url), maxsplit=1)[0]
+    authority = re.split(r"[/?#\\]", re.sub(r"^(?:h[tx]{2}ps?(?::|\[:\])//)?", "", url), maxsplit=1)[0]
     host = authority.rsplit("@", 1)[-1].split(":")[0]
-    host = re.sub(r"^www\.", "", host)
-    return re.sub(r"\s*(?:\(dot\)|\[dot\]|\s\.\s|\sdot\s)\s*", ".", host).strip(".")
+    host = re.sub(r"^www(?:\.|\s*,\s*|\s+)", "", host)
+    # a disguised dot is a dot: "gov[.]uk" is still an allowed site, "shop (dot) com" the same spam as "shop.com"
+    return re.sub(r"\s*(?:\(dot\)|\[dot\]|\{dot\}|[\[({]\.[\])}]|\s\.\s?|\.\s|\sdot\s|\s*,\s*|\s+)\s*", ".",
+                  host).strip(".")
 
 
 def _email_domain(address: str) -> str:
