@@ -52,7 +52,6 @@ SPACED_SEPARATORS = frozenset(" .-_~·•|/")
 # ("bitch#Turnup"): a masked word is short.
 MASKING_SIGNS = re.compile(r"(?<=[^\W\d_])[#%@]{0,4}[#%][#%@]{0,4}(?=[^\W\d_])")  # bounded: linear in any input
 _MAY_MASK = re.compile(r"[#%]")
-_ENTITY = re.compile(r"&#?\w{2,8};")
 _CHUNK = re.compile(r"\S+")
 _LETTERS = re.compile(r"[^\W\d_]*")
 MASKED_WORD_LETTERS = 9
@@ -70,8 +69,6 @@ def _mask_chunk(chunk: str) -> str:
 
     def masked(signs: re.Match[str]) -> str:
         start, end = signs.span()
-        if "&" in signs.group() and _ENTITY.match(chunk, start + signs.group().index("&")):
-            return signs.group()
         # letters right before, read backwards, as far as a masked word may reach
         before = len(_LETTERS.match(chunk[max(0, start - MASKED_WORD_LETTERS - 1):start][::-1]).group())
         after = len(_LETTERS.match(chunk, end).group())
