@@ -173,7 +173,8 @@ class LoginThrottle(_RedisOrMemory):
 
     def succeeded(self, name: str, address: str) -> None:
         """Gives the attempt back: only failures count, so a right password never holds its owner back."""
-        self._counting(lambda limiter: [limiter.hit(item, *key, cost=-1) for item, key in self._counters(name, address)])
+        counters = self._counters(name, address)
+        self._counting(lambda limiter: [limiter.hit(item, *key, cost=-1) for item, key in counters])
 
     def failed(self, name: str, address: str) -> None:
         """A failure counted on its own (tests, and whatever checks a password outside the login form)."""

@@ -145,7 +145,8 @@ RULES = [
         (?:you|u|him|her|them|your|ur|his|their)\b"""),
     rule("waiting-outside", Code.threat, 0.75, r"""
         \b(?:i'll|i\s+will|we'll|we\s+will|i'm|i\s+am|we're|we\s+are)\s+(?:be\s+)?waiting\s+(?:for\s+you\s+)?
-        outside\s+(?:your|ur)\s+(?:office|house|home|door|school|work|car|flat|apartment)\b  # "at your office" is a meeting"""),
+        # outside: "waiting at your office" is a meeting
+        outside\s+(?:your|ur)\s+(?:office|house|home|door|school|work|car|flat|apartment)\b"""),
     rule("never-meet", Code.threat, 0.75, r"""
         \b(?:better|best)\s+(?:hope|pray)\s+(?:that\s+)?(?:we|i)\s+never\s+meet\b"""),
     rule("accidents-happen", Code.threat, 0.8, r"""
