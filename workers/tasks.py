@@ -104,16 +104,17 @@ def register_tasks(app: Celery, settings: Settings) -> None:
             log.info("comment %s: %s", comment_id, outcome)
         return outcomes
 
-    @app.task(name=CHECK_BATCH_TASK, **retrying)
+    # shared=False: Celery would add a shared task to every app made later, bound to this app's settings
+    @app.task(name=CHECK_BATCH_TASK, shared=False, **retrying)
     def check_comments(comment_ids: list[int]) -> dict[int, str]:
         return check(comment_ids)
 
-    @app.task(name=CHECK_TASK, **retrying)
+    @app.task(name=CHECK_TASK, shared=False, **retrying)
     def check_comment(comment_id: int) -> str:
         """One comment per message: what an API of the previous release still sends."""
         return check([comment_id])[comment_id]
 
-    @app.task(name=SWEEP_TASK, acks_late=True, ignore_result=True)
+    @app.task(name=SWEEP_TASK, shared=False, acks_late=True, ignore_result=True)
     def sweep_pending() -> int:
         recorded = audit.record_receipts(runtime().sessions)  # submissions no check has put on the record yet
         if recorded:
@@ -126,7 +127,7 @@ def register_tasks(app: Celery, settings: Settings) -> None:
             log.warning("re-enqueued %d comments left pending for over %s", len(ids), age)
         return len(ids)
 
-    @app.task(name=HOUSEKEEPING_TASK, ignore_result=True)
+    @app.task(name=HOUSEKEEPING_TASK, shared=False, ignore_result=True)
     def housekeeping() -> dict[str, int]:
         removed = {
             "idempotency_keys": services.forget_idempotency_keys(runtime().sessions, IDEMPOTENCY_KEY_LIFETIME),
