@@ -9,10 +9,10 @@ from workers.tasks import register_tasks
 
 settings = load_settings()
 try:
-    load_policy(settings.policy)  # a broken policy file stops the worker at start, not at its first comment
+    policy = load_policy(settings.policy)  # a broken policy file stops the worker at start, not at its first comment
 except PolicyError as error:
     sys.exit(f"Error: {error}")  # one line naming the file and the fault, not a traceback
 app = create_celery(settings)
-register_tasks(app, settings)
+register_tasks(app, settings, policy)
 
 __all__ = ["app"]

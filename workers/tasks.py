@@ -47,8 +47,8 @@ class Runtime:
         )
 
 
-def register_tasks(app: Celery, settings: Settings) -> None:
-    started_with: list[Policy] = []
+def register_tasks(app: Celery, settings: Settings, policy_at_start: Policy | None = None) -> None:
+    started_with: list[Policy] = [policy_at_start] if policy_at_start is not None else []
 
     def policy() -> Policy:
         """The policy file as the worker read it when it started, in the parent before it forks: a pool child

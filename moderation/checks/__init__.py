@@ -73,6 +73,10 @@ class CheckContext:
         """People's first names that are also swear words ("Dick Advocaat"), found once for every checker."""
         return name_spans(self.text)
 
+    def inside_a_name(self, start: int, end: int) -> bool:
+        """Whether an original span lies within a name: a word inside "Dick's Sporting Goods" is the name's."""
+        return any(s <= start and end <= e for s, e in self.name_spans)
+
     @cached_property
     def detected_language(self) -> tuple[str | None, float]:
         """The language and the detector's confidence, computed once for the checkers that need it."""

@@ -71,7 +71,7 @@ class PatternChecker:
                     continue
                 code = item.code or GROUP_NAMES[match.lastgroup or ""]
                 start, end = normalized.original_span(match.start(), match.end())
-                if context.name_spans and any(s <= start and end <= e for s, e in context.name_spans):
+                if context.inside_a_name(start, end):
                     continue  # "Ass. Prof. Miller": a name or a title, not the word
                 evidence[code].append(Evidence(start, end, context.text[start:end], f"{self.name}:{item.name}"))
                 scores[code] = max(scores.get(code, 0.0), item.score)

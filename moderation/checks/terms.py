@@ -87,10 +87,9 @@ class LexiconChecker:
 
     def check(self, context: CheckContext) -> list[Finding]:
         scan = self.scan(context)
-        names = context.name_spans
         hits: dict[Code, dict[tuple[int, int], tuple[float, Evidence]]] = defaultdict(dict)
         for match, (start, end) in scan.matches:
-            if scan.inside_allowed(match) or any(s <= start and end <= e for s, e in names):
+            if scan.inside_allowed(match) or context.inside_a_name(start, end):
                 continue
             table = self.tables[match.table]
             if table.unless_after and _undone(context.normalized.text, match.end, table.unless_after):
