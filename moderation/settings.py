@@ -136,14 +136,20 @@ class Settings(BaseSettings):
     @field_validator("allowed_origins")
     @classmethod
     def _origins_are_urls(cls, origins: list[str]) -> list[str]:
-        """As browsers send them: scheme and host, lower case, no path ("https://news.example/" never matches)."""
+        """As browsers send them: scheme and host, lower case, no path ("https://news.example/" never matches)
+        and no default port (a browser sends "https://news.example", never with ":443")."""
         normalised = []
         for origin in origins:
             parts = urlsplit(origin)
             if origin != "*" and (parts.scheme not in ("http", "https") or not parts.netloc
                                   or parts.path not in ("", "/") or parts.query or parts.fragment):
                 raise ValueError(f"{origin!r} is not an origin such as https://news.example")
-            normalised.append(origin if origin == "*" else f"{parts.scheme}://{parts.netloc.lower()}")
+            if origin == "*":
+                normalised.append(origin)
+                continue
+            host = parts.netloc.lower()
+            default_port = {"http": ":80", "https": ":443"}[parts.scheme]
+            normalised.append(f"{parts.scheme}://{host.removesuffix(default_port)}")
         return normalised
 
     @field_validator("database_url")

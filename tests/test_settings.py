@@ -66,5 +66,8 @@ def test_the_test_suites_own_variables_are_not_settings():
 
 
 def test_an_origin_is_kept_as_browsers_send_it():
-    settings = load_settings({"MODERATION_ALLOWED_ORIGINS": "https://News.Example/, http://localhost:8080"})
-    assert settings.allowed_origins == ["https://news.example", "http://localhost:8080"]
+    settings = load_settings({"MODERATION_ALLOWED_ORIGINS": "https://News.Example/, http://localhost:8080, "
+                                                            "https://www.news.example:443, http://news.example:80, "
+                                                            "https://news.example:8443"})
+    assert settings.allowed_origins == ["https://news.example", "http://localhost:8080", "https://www.news.example",
+                                        "http://news.example", "https://news.example:8443"]
