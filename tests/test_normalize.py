@@ -6,6 +6,7 @@ import csv
 import difflib
 import os
 import random
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -118,6 +119,25 @@ def test_a_leading_star_stands_for_a_letter_only_when_the_rest_is_written():
     matcher = TermMatcher([["ass", "asshole"], ["ibne*"]])
     assert [m.end for m in matcher.find("you *sshole")] == [11]  # better-profanity's spelling of a first vowel
     assert list(matcher.find("****when in the same sentence")) == []  # stars before a word, not "ibne" + "when"
+
+
+def test_accented_letters_are_read_as_plain_ones_unless_a_term_spells_them():
+    matcher = TermMatcher([["fuck", "göt"], ["sik*"]])
+    text = "Fúçk this, fück that, göt, not got; şiktir"
+    found = {(m.table, text[m.start:m.end]) for m in matcher.find(normalize(text).text)}
+    assert found == {(0, "Fúçk"), (0, "fück"), (0, "göt"), (1, "şiktir")}
+    assert list(matcher.find("gót")) == []  # "ö" is spelled out by a term: only it is that letter
+    written = "ﬁne, F Ú C K!"
+    evidence = [span for _, span in TermMatcher([["fuck"]]).find_in(normalize(written))]
+    assert evidence == [(written.index("F"), written.index("!"))]  # offsets still index the text as written
+
+
+def test_no_letter_class_holds_a_character_past_latin_1():
+    """Python compiles such a class through a 65,536-entry table: one per letter of each term took seconds."""
+    matcher = TermMatcher(table.terms for lexicon in builtin_lexicons() for table in lexicon.tables)
+    for trie in matcher._tries:
+        for group in re.findall(r"\[(?:\\.|[^\]\\])*\]", trie.regex.pattern):
+            assert all(ord(char) < 0x100 for char in group), group
 
 
 def test_an_allowed_phrase_matches_only_as_written():

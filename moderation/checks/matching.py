@@ -1,8 +1,9 @@
 """One compiled regular expression for thousands of terms, matched on normalised text.
 
 Terms are merged into a trie so the expression fails fast at each position; every letter becomes a class
-of its leet and accented spellings and, past the first, a masking star ("di*k"), and a run of n equal letters
-matches n or more ("fuuuck"). Allowed phrases match only as written. Each term
+of its leet spellings and, past the first, a masking star ("di*k"), and a run of n equal letters matches n or
+more ("fuuuck"). Accented letters are folded to plain ones in the text ("fück" is read "fuck"), except those
+some term spells out ("göt" is not "got"). Allowed phrases match only as written. Each term
 ends in an empty capturing group that names the tables it belongs to, so one scan finds every table.
 Only a letter itself may repeat beyond the term's spelling, which keeps backtracking linear.
 """
@@ -51,16 +52,38 @@ def _accented(letter: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def letter_class(char: str, maskable: bool = False) -> str:
-    """The characters that may stand for `char` in a term (a masking star too, where the letter may be masked)."""
+def accent_folds() -> dict[str, str]:
+    """Each accented Latin letter and the letter it decomposes to (é -> e)."""
+    return {accented: letter for letter in "abcdefghijklmnopqrstuvwxyz" for accented in _accented(letter)}
+
+
+@lru_cache(maxsize=None)
+def letter_class(char: str, maskable: bool = False, accents: frozenset[str] = frozenset()) -> str:
+    """The characters that may stand for `char` in a term (a masking star too, where the letter may be masked).
+
+    Of a letter's accented spellings, only those in `accents` are in the class: the matcher folds every other
+    one to its plain letter in the text before scanning (`TermMatcher`), which matches the same words."""
     if "a" <= char <= "z":
-        spellings = char + LEET.get(char, "") + _accented(char)
+        spellings = char + LEET.get(char, "") + "".join(a for a in _accented(char) if a in accents)
         if maskable and MASK not in spellings:
             spellings += MASK
-        return "[" + re.escape(spellings) + "]"
+        return _one_of(spellings)
     if maskable and ARABIC_SCRIPT.match(char) and char.isalpha():  # Arabic script too ("ك*س امك", Sorani ە)
-        return "[" + re.escape(char + MASK) + "]"
+        return _one_of(char + MASK)
     return re.escape(char)
+
+
+def _one_of(chars: str) -> str:
+    """A class of the characters up to U+00FF, with any others as alternatives beside it.
+
+    Python compiles a class holding a character past U+00FF through a table of all 65,536, about ten times
+    the time of a small class: with one per letter of every term, that was most of the pipeline's start-up."""
+    low = "".join(c for c in chars if ord(c) < 0x100)
+    high = [re.escape(c) for c in chars if ord(c) >= 0x100]
+    low_class = re.escape(low) if len(low) == 1 else "[" + re.escape(low) + "]" if low else ""
+    if not high:
+        return low_class
+    return "(?:" + "|".join(high + ([low_class] if low_class else [])) + ")"
 
 
 def masked_out(word: str) -> bool:
@@ -93,11 +116,11 @@ class Term:
         arabic = ARABIC_SCRIPT.search(text) is not None
         return cls(words, prefix, arabic)
 
-    def units(self, evasions: bool = True) -> tuple[str, ...]:
+    def units(self, evasions: bool = True, accents: frozenset[str] = frozenset()) -> tuple[str, ...]:
         """The term as a sequence of regex pieces, one per run of equal letters or per joiner.
 
         Without `evasions` (allowed phrases) a term matches only as written, accents aside: "niger" must
-        not take in "nigger" by its repeated letter, nor "n*gger" by a mask."""
+        not take in "nigger" by its repeated letter, nor "n*gger" by a mask. `accents` as for `letter_class`."""
         pieces: list[str] = []
         for index, word in enumerate(self.words):
             if index:
@@ -105,14 +128,15 @@ class Term:
             for run in re.finditer(r"(.)\1*", word):
                 char, count = run.group(1), len(run.group(0))
                 if not evasions:
-                    pieces.append(("[" + re.escape(char + _accented(char)) + "]" if char.isalpha()
-                                   else re.escape(char)) * count)
+                    kept = "".join(a for a in _accented(char) if a in accents)
+                    pieces.append((_one_of(char + kept) if kept else re.escape(char)) * count)
                     continue
                 if index == 0 and run.start() == 0:  # the first letter is written, and may stand doubled
-                    pieces.append(letter_class(char) + letter_class(char, maskable=True) * (count - 1)
+                    pieces.append(letter_class(char, False, accents)
+                                  + letter_class(char, True, accents) * (count - 1)
                                   + (re.escape(char) + "*" if char.isalpha() else ""))
                     continue
-                cls = letter_class(char, maskable=True)
+                cls = letter_class(char, True, accents)
                 # n spellings of the letter, then only the letter itself repeated: "fuuuck" matches, and
                 # a run of "!!!!" (a leet i) cannot make the expression backtrack through every length.
                 pieces.append(cls * count + (re.escape(char) + "*" if char.isalpha() else ""))
@@ -134,19 +158,19 @@ class Phrase:
     def arabic(self) -> bool:
         return any(ARABIC_SCRIPT.search(alternative) for slot in self.slots for alternative in slot)
 
-    def unit_sequences(self, evasions: bool = True) -> list[tuple[str, ...]]:
+    def unit_sequences(self, evasions: bool = True, accents: frozenset[str] = frozenset()) -> list[tuple[str, ...]]:
         """The trie entries: each word of the first slot, then the rest of the phrase as one unit."""
         first, *rest = self.slots
         if any(not a.strip() for a in first):
             raise ValueError(f"the first slot of a phrase must be written: {first!r}")
         tail = ""
         for slot in rest:
-            written = [Term.parse(a).units(evasions) for a in slot if a.strip()]
+            written = [Term.parse(a).units(evasions, accents) for a in slot if a.strip()]
             if not written:
                 raise ValueError(f"a phrase slot with no words: {slot!r}")
             body = union(written)  # merged on common beginnings, as the trie is
             tail += f"(?:{JOINER}{body})?" if any(not a.strip() for a in slot) else JOINER + body
-        return [Term.parse(a).units(evasions) + ((tail,) if tail else ()) for a in dict.fromkeys(first)]
+        return [Term.parse(a).units(evasions, accents) + ((tail,) if tail else ()) for a in dict.fromkeys(first)]
 
 
 class _Node:
@@ -249,15 +273,24 @@ class TermMatcher:
     """
 
     def __init__(self, tables: Iterable[Iterable[str | Phrase]], evasions: bool = True):
+        tables = [list(terms) for terms in tables]
+        # Accented letters no term spells out are folded to their plain letter in the text, so the letters'
+        # classes need not list them (see `letter_class`); those some term spells ("göt") stay as written.
+        folds = accent_folds()
+        accents = frozenset(char for terms in tables for raw in terms for text in _spellings(raw)
+                            for char in normalize(text).text if char in folds)
+        folded = {accented: letter for accented, letter in folds.items() if accented not in accents}
+        self._foldable = re.compile("[" + re.escape("".join(folded)) + "]" if folded else r"(?!x)x")
+        self._fold = lambda letter: folded[letter.group()]
         words, latin_phrases, arabic_phrases = _Trie(), _Trie(), _Trie()
         for table, terms in enumerate(tables):
             for raw in terms:
                 if isinstance(raw, Phrase):
-                    for units in raw.unit_sequences(evasions):
+                    for units in raw.unit_sequences(evasions, accents):
                         (arabic_phrases if raw.arabic else latin_phrases).add(units, table, raw.prefix, raw.arabic)
                 else:
                     term = Term.parse(raw)
-                    words.add(term.units(evasions), table, term.prefix, term.arabic)
+                    words.add(term.units(evasions, accents), table, term.prefix, term.arabic)
         self._tries = [trie.compiled(needs) for trie, needs in
                        ((words, None), (latin_phrases, None), (arabic_phrases, ARABIC_SCRIPT)) if trie]
         if not self._tries:
@@ -266,6 +299,8 @@ class TermMatcher:
     def find(self, text: str) -> Iterator[Match]:
         """Overlapping matches too, by start: scanning resumes after a match's start, so "piece of shit" (an
         attack) still lets "shit" (profanity) be found inside it."""
+        if not text.isascii():  # one letter for one letter: offsets hold
+            text = self._foldable.sub(self._fold, text)
         masked = MASK in text
         if masked:  # same length, so offsets hold
             text = STARS.sub(lambda stars: " " * len(stars.group()), text)
@@ -281,6 +316,13 @@ class TermMatcher:
 
 
 _WORD_REST = re.compile(r"[^\W_]*")
+
+
+def _spellings(raw: str | Phrase) -> Iterator[str]:
+    if isinstance(raw, Phrase):
+        yield from (alternative for slot in raw.slots for alternative in slot)
+    else:
+        yield raw
 
 
 def _longest_first(item: tuple[str, _Node]) -> tuple[int, str]:
