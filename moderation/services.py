@@ -195,8 +195,9 @@ def _guarded_insert(with_parent: bool) -> Any:
             earlier.c.submitted_at > bindparam("repeat_since", type_=comments.c.submitted_at.type),
             earlier.c.body == bindparam("v_body")),
     ]
-    if with_parent:
-        conditions.append(exists().where(parent.c.id == bindparam("v_parent_id"), parent.c.article_id == articles.c.id))
+    if with_parent:  # a reply answers a published comment on the same article (readers see no other)
+        conditions.append(exists().where(parent.c.id == bindparam("v_parent_id"), parent.c.article_id == articles.c.id,
+                                         parent.c.status == CommentStatus.approved.value))
     row = select(*[bindparam(f"v_{name}", type_=comments.c[name].type) for name in SUBMITTED_COLUMNS],
                  articles.c.id).where(*conditions)
     return insert(comments).from_select(names, row).returning(comments.c.id)
@@ -217,6 +218,10 @@ def _insert_after_explaining(session: Session, new: NewComment, values: dict[str
         parent = session.get(Comment, new.parent_id)
         if parent is None or parent.article_id != article.id:
             raise InvalidParent(f"comment {new.parent_id} is not a comment on article {new.article_key!r}")
+        if parent.status != CommentStatus.approved.value:
+            # Readers see approved comments only, and an approved reply to a hidden one would be published
+            # pointing at it.
+            raise InvalidParent(f"comment {new.parent_id} is not published: only a published comment can be answered")
     _refuse_repeat(session, article, new, values["author_email_hash"])
     return session.execute(
         insert(Comment).values(article_id=article.id, **values).returning(col(Comment.id))).scalar_one()
@@ -227,13 +232,21 @@ def _refuse_repeat(session: Session, article: Article, new: NewComment, author: 
     if article.id is None:
         return
     earlier = session.exec(
-        select(Comment.id).where(
+        select(Comment.id, Comment.status).where(
             Comment.article_id == article.id, Comment.author_email_hash == author,
             col(Comment.submitted_at) > utcnow() - REPEAT_WINDOW, Comment.body == new.body,
         ).limit(1)
     ).first()
     if earlier is not None:
-        raise RepeatedComment(f"this comment was already sent (comment {earlier}); it waits for moderation")
+        comment_id, status = earlier
+        where = RESENT_COMMENT_STATE.get(status, "it waits for moderation")
+        raise RepeatedComment(f"this comment was already sent (comment {comment_id}); {where}")
+
+
+RESENT_COMMENT_STATE = {
+    CommentStatus.approved.value: "it is published",
+    CommentStatus.rejected.value: "it was rejected: its statement of reasons is on its status page",
+}
 
 
 def _replay(session: Session, key: str, request_hash: str) -> Accepted | None:

@@ -88,8 +88,13 @@ def test_closed_article_refuses_comments(sessions):
         submit(sessions, key="closed")
 
 
-def test_reply_must_be_to_a_comment_on_the_same_article(sessions):
+def test_reply_must_be_to_a_published_comment_on_the_same_article(sessions):
     first = submit(sessions, key="a")
+    with pytest.raises(InvalidParent, match="not published"):
+        submit(sessions, key="a", parent_id=first.id)
+    with sessions() as session:
+        session.execute(text("UPDATE comments SET status = 'approved'"))
+        session.commit()
     submit(sessions, key="a", parent_id=first.id)
     with pytest.raises(InvalidParent):
         submit(sessions, key="b", parent_id=first.id)

@@ -369,6 +369,8 @@ def test_a_submission_writes_its_comment_receipt_and_key_at_once_or_not_at_all(s
 
     first = services.submit_comment(sessions, services.NewComment("once", "Ann", "ann@example.org", "First."),
                                     auto_create_articles=True, secret="s" * 32)  # a new article: the slow path
+    with sessions.engine.begin() as connection:  # a reply answers a published comment
+        connection.execute(text("UPDATE comments SET status = 'approved'"))
     keyed = services.NewComment("once", "Bo", "bo@example.org", "A reply.", parent_id=first.id, idempotency_key="k-1")
     reply = services.submit_comment(sessions, keyed, auto_create_articles=True, secret="s" * 32)
     assert counts() == (2, 2, 1)
