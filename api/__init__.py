@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from typing import Any
 
 from flask import Flask, Response, render_template_string, request
+from flask.json.provider import DefaultJSONProvider
 from flask_cors import CORS
 from flask_openapi3 import Info, OpenAPI
 from flask_wtf.csrf import CSRFProtect
@@ -22,6 +24,18 @@ from moderation.settings import Environment, Settings, load_settings
 from workers.celery_app import create_celery
 
 log = logging.getLogger(__name__)
+
+
+class BoundedJSONProvider(DefaultJSONProvider):
+    """JSON nested too deep for the parser (thousands of brackets) is invalid JSON, a 400 like any other, not a
+    RecursionError that answers 500 and writes a traceback to the log per request."""
+
+    def loads(self, s: str | bytes, **kwargs: Any) -> Any:
+        try:
+            return super().loads(s, **kwargs)
+        except RecursionError:
+            raise ValueError("JSON nested too deeply") from None
+
 
 def create_app(settings: Settings | None = None) -> Flask:
     settings = settings or load_settings()
@@ -53,6 +67,10 @@ def create_app(settings: Settings | None = None) -> Flask:
         WTF_CSRF_TIME_LIMIT=None,  # valid for the session's life
     )
     CSRFProtect(app)
+    app.json = BoundedJSONProvider(app)
+    # "/v1//articles" and an encoded slash in a key ("budget%2F") would be answered with a redirect to another
+    # path (an HTML body, a comment re-posted to a rewritten key); they are not routes: a 404 problem instead.
+    app.url_map.merge_slashes = False
     if settings.trusted_proxies:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.trusted_proxies, x_proto=settings.trusted_proxies)
 
@@ -73,11 +91,22 @@ def create_app(settings: Settings | None = None) -> Flask:
             resources={r"/v1/articles/[^/]+/comments": {}, r"/v1/comments/\d+": {}},
             origins=settings.allowed_origins,
             allow_headers=["Content-Type", "Idempotency-Key"],
-            expose_headers=["Location"],
+            # A widget on the newsroom's pages must read when to try again (429, 503) and whether an answer
+            # was a replay of an earlier submission.
+            expose_headers=["Location", "Retry-After", "Idempotent-Replayed"],
             methods=["GET", "POST"],
             max_age=3600,
         )
+        app.after_request(_vary_by_origin)
     return app
+
+
+def _vary_by_origin(response: Response) -> Response:
+    """Whether a response carries CORS headers depends on the request's Origin, even when one origin is allowed
+    (flask-cors then says Vary only if several are): a cache in front must keep the variants apart."""
+    if "Origin" not in response.vary:
+        response.vary.add("Origin")
+    return response
 
 
 def _register_routes(app: OpenAPI) -> None:

@@ -242,4 +242,5 @@ def install_rate_limits(app: Flask, settings: Settings) -> SubmissionLimits:
 
 
 def _too_many(refusal: Refusal) -> Response:
-    return problem(429, MESSAGES[refusal.kind], "Too many requests", headers={"Retry-After": str(refusal.retry_after)})
+    return problem(429, MESSAGES[refusal.kind], "Too many requests", headers={"Retry-After": str(refusal.retry_after)},
+                   code="rate_limited")

@@ -56,5 +56,5 @@ def readyz() -> Response:
     down = [name for name, state in checks.items() if state != "ok"]
     if down:
         return problem(503, f"not ready: {', '.join(down)} unreachable", "Service unavailable",
-                       headers={"Retry-After": "5"}, checks=checks)
+                       headers={"Retry-After": "5"}, code="not_ready", checks=checks)
     return jsonify(status="ready", checks=checks)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from http import HTTPStatus
 from typing import Any
 
@@ -42,15 +43,21 @@ class Problem(BaseModel):
     title: str
     status: int
     detail: str
+    code: str = Field(description=(
+        "The kind of refusal as a stable name, for a page to branch on (`article_closed`, `repeated_comment`, "
+        "`invalid_parent`, `idempotency_key_reused`, `invalid_request`, `rate_limited`, ...); title and detail "
+        "are for people and may change."))
     instance: str | None = None
     errors: list[FieldError] | None = Field(None, description="Each invalid value, for 422.")
     checks: dict[str, str] | None = Field(None, description="Each dependency's state, for /readyz.")
 
 
 def problem(status: int, detail: str, title: str | None = None, headers: dict[str, str] | None = None,
-            **extensions: Any) -> Response:
+            code: str | None = None, **extensions: Any) -> Response:
+    """`code` defaults to the status's name (`not_found`, `too_many_requests`)."""
     body = Problem(
-        title=title or HTTPStatus(status).phrase, status=status, detail=detail, instance=request.path, **extensions
+        title=title or HTTPStatus(status).phrase, status=status, detail=detail, instance=request.path,
+        code=code or _snake(HTTPStatus(status).phrase), **extensions
     ).model_dump(exclude_none=True)
     response = Response(json.dumps(body), status=status, mimetype=PROBLEM_MEDIA_TYPE)
     response.headers.update(headers or {})
@@ -64,7 +71,17 @@ def validation_problem(error: ValidationError) -> Response:
         for e in error.errors(include_url=False, include_input=False, include_context=False)
     ]
     summary = "; ".join(f"{d.field}: {d.message}" for d in details[:5])
-    return problem(422, f"the request is not valid: {summary}", "Invalid request", errors=details)
+    return problem(422, f"the request is not valid: {summary}", "Invalid request", code="invalid_request",
+                   errors=details)
+
+
+def _snake(words: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", words.lower()).strip("_")
+
+
+def domain_code(error: errors.ModerationError) -> str:
+    """The error's class as a stable name: ArticleClosed -> article_closed."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", type(error).__name__).lower()
 
 
 def _status_for(error: errors.ModerationError) -> int:
@@ -77,7 +94,7 @@ def _status_for(error: errors.ModerationError) -> int:
 def install_error_handlers(app: Flask) -> None:
     @app.errorhandler(errors.ModerationError)
     def _domain(error: errors.ModerationError) -> Response:
-        return problem(_status_for(error), error.detail, error.title)
+        return problem(_status_for(error), error.detail, error.title, code=domain_code(error))
 
     @app.errorhandler(HTTPException)
     def _http(error: HTTPException) -> Response:
@@ -98,7 +115,7 @@ def install_error_handlers(app: Flask) -> None:
     def _method_not_allowed(error: MethodNotAllowed) -> Response:
         allowed = ", ".join(error.valid_methods or [])
         detail = f"{request.method} is not allowed here (allowed: {allowed})"
-        if request.path.startswith("/v1/comments/"):
+        if request.path.startswith("/v1/comments/") and request.method in ("PUT", "PATCH", "DELETE"):
             detail += "; comments are never edited or deleted: a moderator approves or rejects them"
         return problem(405, detail, "Method not allowed", {"Allow": allowed})
 
@@ -106,7 +123,8 @@ def install_error_handlers(app: Flask) -> None:
     def _database_down(error: OperationalError) -> Response:
         log.error("database unavailable: %s", error.orig)
         stored = "" if request.method in ("GET", "HEAD", "OPTIONS") else "; nothing was stored"
-        return problem(503, f"the database is unavailable{stored}, please retry", headers={"Retry-After": "5"})
+        return problem(503, f"the database is unavailable{stored}, please retry", headers={"Retry-After": "5"},
+                       code="database_unavailable")
 
     @app.errorhandler(Exception)
     def _unexpected(error: Exception) -> Response:

@@ -83,19 +83,27 @@ def list_comments(path: ArticlePath, query: PageQuery) -> Response:
     summary="The author's view of their comment, with its receipt",
 )
 def comment_status(path: CommentPath, query: ReceiptQuery) -> Response:
-    view = services.comment_for_author(runtime().sessions, path.comment_id, query.receipt)
-    out = AuthorCommentOut.model_validate(view, from_attributes=True)
-    statement = statements.statement_for(runtime().sessions, view.comment)
-    if statement is not None:
-        out.statement_of_reasons = StatementOut.model_validate(statement, from_attributes=True)
-    return jsonify(out.model_dump(mode="json"))
+    return jsonify(_author_view(path.comment_id, query.receipt))
 
 
 @public.post(
     "/v1/comments/<int:comment_id>/appeal",
-    responses={202: None, **problem_responses(400, 404, 409, 415, 422)},
+    responses={202: AuthorCommentOut, **problem_responses(400, 404, 409, 415, 422)},
     summary="The author asks for a second look at a rejection",
 )
 def appeal(path: CommentPath, query: ReceiptQuery, body: AppealIn) -> Response:
+    """Answers with the author's view as it now stands (the statement says the appeal waits), so a page can
+    show it without asking again."""
     services.request_appeal(runtime().sessions, path.comment_id, query.receipt, body.message)
-    return Response(status=202)
+    response = jsonify(_author_view(path.comment_id, query.receipt))
+    response.status_code = 202
+    return response
+
+
+def _author_view(comment_id: int, receipt: str) -> dict[str, object]:
+    view = services.comment_for_author(runtime().sessions, comment_id, receipt)
+    out = AuthorCommentOut.model_validate(view, from_attributes=True)
+    statement = statements.statement_for(runtime().sessions, view.comment)
+    if statement is not None:
+        out.statement_of_reasons = StatementOut.model_validate(statement, from_attributes=True)
+    return out.model_dump(mode="json")

@@ -127,8 +127,13 @@ class SubmissionAccepted(BaseModel):
     receipt: str = Field(description="Shown to the author once: it lets them follow their comment.")
 
 
+# The public reads ignore query parameters they do not know: browsers' cache busters (jQuery's `_=`), analytics
+# tags (`utm_source`) and CDNs add their own to a page's requests, and a comment list must still load.
+PUBLIC_QUERY = ConfigDict(extra="ignore")
+
+
 class PageQuery(RequestParts):
-    model_config = ConfigDict(extra="forbid")
+    model_config = PUBLIC_QUERY
 
     limit: int = Field(20, ge=1, le=100)
     cursor: str | None = Field(None, min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_\-]+$")
@@ -148,7 +153,7 @@ class CommentPage(BaseModel):
 
 
 class ReceiptQuery(RequestParts):
-    model_config = ConfigDict(extra="forbid")
+    model_config = PUBLIC_QUERY
 
     receipt: str = Field(min_length=1, max_length=100, description="The receipt returned on submission.")
 

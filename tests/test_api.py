@@ -106,6 +106,24 @@ def test_not_json_is_415_and_broken_json_is_400(client):
     assert_problem(client.post("/v1/articles/a/comments", data=b'{"body": "\xff"}', content_type="application/json"),
                    400)
     assert_problem(client.post("/v1/articles/a/comments", data="[]", content_type="application/json"), 422)
+    nested = "[" * 30_000 + "]" * 30_000  # deeper than the parser recurses: invalid, not a server error
+    assert_problem(client.post("/v1/articles/a/comments", data=nested, content_type="application/json"), 400, "JSON")
+
+
+def test_a_path_with_a_doubled_or_encoded_slash_is_no_route(client):
+    """Werkzeug would redirect it (an HTML 308) to another path: a comment could land under a rewritten key."""
+    for path in ("/v1//articles/a/comments", "/v1/articles/a%2F/comments", "/v1/articles/%2Fa/comments"):
+        assert_problem(client.post(path, json=GOOD), 404)
+        assert_problem(client.get(path), 404)
+
+
+def test_public_reads_ignore_query_parameters_they_do_not_know(client, app):
+    """Cache busters (`_=`), analytics tags and CDNs add their own; the moderators' routes stay strict."""
+    post(client)
+    approve_all(app)
+    page = client.get("/v1/articles/article-1/comments?_=1733230000&utm_source=x&limit=1")
+    assert page.status_code == 200 and len(page.get_json()["items"]) == 1
+    assert client.get("/v1/articles/article-1/comments?limit=0&_=1").status_code == 422  # known ones still checked
 
 
 def test_oversized_request_is_413(client):
@@ -126,10 +144,37 @@ def test_closed_article_is_409_and_unknown_article_404_when_auto_create_is_off(c
     assert_problem(post(client, key="unregistered"), 404, "unregistered")
 
 
-def test_reply_to_a_comment_elsewhere_is_422(client):
+def test_reply_to_a_comment_elsewhere_or_unpublished_is_422(client, app):
     first = post(client, key="a").get_json()["id"]
-    assert post(client, key="a", payload=dict(GOOD, parent_id=first)).status_code == 202
-    assert_problem(post(client, key="b", payload=dict(GOOD, parent_id=first)), 422, "not a comment on article")
+    reply = dict(GOOD, parent_id=first, body="I agree with this.")
+    assert_problem(post(client, key="a", payload=reply), 422, "not published")  # readers cannot see it yet
+    approve_all(app)
+    assert post(client, key="a", payload=reply).status_code == 202
+    assert_problem(post(client, key="b", payload=reply), 422, "not a comment on article")
+
+
+def test_every_problem_names_its_kind_for_a_page_to_branch_on(client, app):
+    """409 is both "closed" and "already sent", 422 both a bad field and a bad parent: `code` tells them apart."""
+    twice = dict(GOOD, body="Sent twice.")
+    post(client, payload=twice)
+    assert post(client, payload=twice).get_json()["code"] == "repeated_comment"
+    assert post(client, payload=dict(GOOD, parent_id=999)).get_json()["code"] == "invalid_parent"
+    assert post(client, payload=dict(GOOD, author_email="nope")).get_json()["code"] == "invalid_request"
+    assert client.get("/v1/nowhere").get_json()["code"] == "not_found"
+    assert client.delete("/v1/comments/1").get_json()["code"] == "method_not_allowed"
+    assert "never edited" not in client.get("/v1/comments/1/appeal").get_json()["detail"]  # not an edit
+
+
+def test_a_resent_comment_is_told_where_the_first_one_is(client, app):
+    twice = dict(GOOD, body="Sent twice.")
+    first = post(client, payload=twice).get_json()["id"]
+    assert_problem(post(client, payload=twice), 409, f"comment {first}); it waits for moderation")
+    with app.extensions["moderation"].sessions() as session:
+        from sqlalchemy import text
+
+        session.execute(text("UPDATE comments SET status = 'rejected'"))
+        session.commit()
+    assert_problem(post(client, payload=twice), 409, "it was rejected")
 
 
 def test_idempotency_key_replays_and_refuses_reuse(client):
@@ -249,6 +294,11 @@ def test_cors_allows_only_configured_origins(tmp_path):
     assert allowed.headers["Access-Control-Allow-Origin"] == "https://news.example"
     other = client.get("/v1/articles/a/comments", headers={"Origin": "https://evil.example"})
     assert "Access-Control-Allow-Origin" not in other.headers
+    assert other.headers["Vary"] == "Origin"  # a cache must not serve one origin's answer to another
+    read = client.get("/v1/articles/a/comments", headers={"Origin": "https://news.example"})
+    assert read.headers["Vary"] == "Origin"
+    exposed = {h.strip() for h in read.headers["Access-Control-Expose-Headers"].split(",")}
+    assert exposed == {"Location", "Retry-After", "Idempotent-Replayed"}  # a widget must read when to retry
 
 
 def test_the_apps_own_log_lines_carry_time_level_and_source_under_a_bare_server(tmp_path):

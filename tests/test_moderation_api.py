@@ -439,7 +439,10 @@ def test_the_author_reads_a_statement_of_reasons_and_may_appeal(client, app, peo
     assert any(f["passage"].lower().startswith("fuck") for f in statement["facts"])
     assert "appeal" in statement["redress"]
     url = f"/v1/comments/{accepted.id}/appeal?receipt={accepted.receipt}"
-    assert client.post(url, json={"message": "I was quoting a song"}).status_code == 202
+    appealed = client.post(url, json={"message": "I was quoting a song"})
+    assert appealed.status_code == 202 and appealed.mimetype == "application/json"
+    assert appealed.get_json()["id"] == accepted.id  # the author's view as it now stands
+    assert "waiting" in appealed.get_json()["statement_of_reasons"]["redress"]
     problem(client.post(url, json={"message": "again"}), 409)
     statement = client.get(f"/v1/comments/{accepted.id}?receipt={accepted.receipt}").get_json()["statement_of_reasons"]
     assert "waiting" in statement["redress"] and "/appeal" not in statement["redress"]

@@ -22,6 +22,15 @@
     return wrapper;
   }
 
+  // What a reader is told for the refusals a reader can cause (the problem's `code`); others show its detail.
+  var REFUSALS = {
+    invalid_request: "Please check your name, your e-mail address and your comment.",
+    repeated_comment: "You have sent this comment already; it is with the moderators.",
+    article_closed: "Comments on this article are closed.",
+    rate_limited: "You are sending comments quickly; please wait a minute and try again.",
+    invalid_parent: "The comment you answered is no longer available."
+  };
+
   function uuid() {
     if (window.crypto && window.crypto.randomUUID) { return window.crypto.randomUUID(); }
     return String(Date.now()) + "-" + String(Math.random()).slice(2);
@@ -54,6 +63,7 @@
 
     var cursor = null;
     var idempotencyKey = uuid();
+    var keyFor = null;  // the submission the key was made for: a retry of it keeps the key, an edit gets a new one
 
     function render(items) {
       items.forEach(function (item) {
@@ -93,21 +103,24 @@
         message.className = "mc-message mc-error";
         return;
       }
+      var submission = JSON.stringify(data);
+      if (submission !== keyFor) { idempotencyKey = uuid(); keyFor = submission; }
       send.disabled = true;
       fetch(commentsUrl, {
         method: "POST",
         headers: { "Content-Type": "application/json", "Idempotency-Key": idempotencyKey },
-        body: JSON.stringify(data)
+        body: submission
       }).then(function (response) {
         return response.json().then(function (payload) { return { ok: response.ok, payload: payload }; });
       }).then(function (result) {
         if (result.ok) {
           form.elements.body.value = "";
-          idempotencyKey = uuid();
+          keyFor = null;
           message.textContent = "Thank you. Your comment waits for moderation and appears here once a moderator approves it.";
           message.className = "mc-message mc-ok";
         } else {
-          message.textContent = result.payload.detail || "Your comment could not be sent.";
+          message.textContent = REFUSALS[result.payload.code] || result.payload.detail ||
+            "Your comment could not be sent.";
           message.className = "mc-message mc-error";
         }
       }).catch(function () {

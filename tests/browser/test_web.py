@@ -150,6 +150,10 @@ def test_the_widget_submits_and_shows_the_comment_once_approved(service, page):
     page.wait_for_selector(".mc-message.mc-ok")
     assert "waits for moderation" in page.locator(".mc-message").inner_text()
     assert page.locator(".mc-comment").count() == 0
+    page.fill("textarea[name=body]", "Sent through the widget: the council should publish the figures.")
+    page.click("button[type=submit]")  # the same text again: told in words, by the problem's code
+    page.wait_for_selector(".mc-message.mc-error")
+    assert "sent this comment already" in page.locator(".mc-message").inner_text()
     status, queue = service.call("GET", "/v1/moderation/queue?article=widget-demo&status=needs_review",
                                  token=service.tokens["mia"])
     for _ in range(100):
