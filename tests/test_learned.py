@@ -165,6 +165,13 @@ def test_evidence_names_the_offending_word(checker: LearnedChecker) -> None:
     assert "idiot" in [e.text for e in attack.evidence]
 
 
+def test_a_word_inside_a_link_is_shown_as_the_whole_link(checker: LearnedChecker) -> None:
+    text = "Best cheap pills, order today at http://pills.example.com"
+    [promotion] = [f for f in checker.check(CheckContext(text=text)) if f.code.value.startswith("promotion")]
+    assert [e.text for e in promotion.evidence] == ["http://pills.example.com"]  # once, not "http" and "com"
+    assert all(text[e.start:e.end] == e.text for e in promotion.evidence)
+
+
 def test_evidence_is_the_words_that_explain_not_the_function_words(checker: LearnedChecker) -> None:
     from moderation.checks.learned import FUNCTION_WORDS
 

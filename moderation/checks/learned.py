@@ -25,7 +25,7 @@ from moderation.checks import CheckContext, Evidence, Finding
 from moderation.checks.identity import CODE_OF_WORD, IDENTITY_WORDS
 from moderation.checks.identity import PLACEHOLDER as IDENTITY_PLACEHOLDER
 from moderation.checks.names import blank
-from moderation.checks.promotion import citation_spans
+from moderation.checks.promotion import TLDS, citation_spans
 from moderation.checks.terms import LexiconChecker
 from moderation.guidelines import Code
 
@@ -414,10 +414,11 @@ def promotion_code(text: str) -> Code:
     return Code.promotion_commercial if _COMMERCIAL.search(text) else Code.promotion_personal
 
 
-RULES_REVISION = 7  # 2: obscene and abuse scores need their words (else an attack); allowed phrases blanked
+RULES_REVISION = 8  # 2: obscene and abuse scores need their words (else an attack); allowed phrases blanked
 # 3: links to allowed sites (citations) blanked; 4: without a link, a pitch needs the writer's own thing;
 # 5: a score no word pushes up (the model's prior) is no finding; 6: the policy's allowed phrases blanked;
-# 7: places, people and brands named with a swear word inside blanked ("Cockermouth", names.py)
+# 7: places, people and brands named with a swear word inside blanked ("Cockermouth", names.py);
+# 8: a word inside a link is shown as the whole link
 
 
 class LearnedChecker:
@@ -482,11 +483,30 @@ class LearnedChecker:
         # A score no word pushes up is the model's prior (a short Persian or Chinese comment has no feature it
         # knows): at most the bias's probability, nothing to show a moderator, so no finding.
         findings = [
-            Finding(code, score, evidence, self.name, self.version)
+            Finding(code, score, whole_links(evidence, text), self.name, self.version)
             for code, (score, head) in best.items()
             if (evidence := self.scorer.evidence(scored, text, head))
         ]
         return sorted(findings, key=lambda f: (-f.score, f.code.value))
+
+
+# Starts only where a run of address characters starts, so a long "a.a.a..." is tried once, not from every dot.
+_LINK = re.compile(rf"(?:https?://|www\.)[^\s<>\"'()\[\]]+|(?<![\w.-])(?:[a-z0-9-]+\.)+(?:{TLDS})\b(?:/[^\s<>\"']*)?",
+                   re.IGNORECASE)
+
+
+def whole_links(evidence: tuple[Evidence, ...], text: str) -> tuple[Evidence, ...]:
+    """A word inside a link ("http", "com") tells a moderator or an author nothing: the whole link does."""
+    if not _PROMOTION_LINK.search(text):
+        return evidence
+    links = [m.span() for m in _LINK.finditer(text)]
+    shown: dict[tuple[int, int], Evidence] = {}
+    for item in evidence:
+        link = next(((start, end) for start, end in links if start <= item.start and item.end <= end), None)
+        if link is not None:
+            item = Evidence(link[0], link[1], text[link[0]:link[1]], item.rule)
+        shown.setdefault((item.start, item.end), item)
+    return tuple(shown.values())
 
 
 def _shared_scorer() -> Scorer:
