@@ -364,7 +364,7 @@ class StatementOut(BaseModel):
     facts: list[dict[str, Any]]
     automated_detection: bool
     automated_decision: bool
-    decided_at: str
+    decided_at: datetime
     redress: str
 
 

@@ -436,6 +436,7 @@ def test_the_author_reads_a_statement_of_reasons_and_may_appeal(client, app, peo
     statement = view["statement_of_reasons"]
     assert statement["grounds"][0]["code"] == "profanity" and statement["grounds"][0]["wording"]
     assert statement["automated_detection"] is True and statement["automated_decision"] is False
+    assert statement["decided_at"].endswith("Z")  # written as every other time the API gives
     assert any(f["passage"].lower().startswith("fuck") for f in statement["facts"])
     assert "appeal" in statement["redress"]
     url = f"/v1/comments/{accepted.id}/appeal?receipt={accepted.receipt}"
