@@ -303,6 +303,30 @@ def test_links_and_numbers_written_to_slip_past_filters_are_promotion(text):
 
 
 @pytest.mark.parametrize("text", [
+    "UNHCR Iraq helpline for displaced families: +964 750 000 1122",
+    "خط المساعدة للنازحين التابع للمفوضية: 07500001122",
+    "If you need help, call the police emergency line 104 or the ministry hotline 0750 111 2233.",
+    "Kızılay yardım hattı: 0312 430 23 00",
+])
+def test_a_public_service_s_number_is_help_not_a_contact(text):
+    assert not found(text) & {Code.promotion_personal, Code.promotion_commercial}
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Call me on 0750 123 4567, I have ministry contacts for visas", Code.promotion_personal),  # the writer's own
+    ("Cheap loans, ministry approved, WhatsApp +964 750 123 4567", Code.promotion_commercial),  # sold
+    ("Krediya bilez bi faîza kêm, WhatsApp: 0750 123 4567", Code.promotion_commercial),
+    ("قروض فورية بدون كفيل! اتصل على 07701234567 واتساب.", Code.promotion_commercial),
+    ("فروش فالوور اینستاگرام ارزان، آیدی تلگرام @follower_iran", Code.promotion_commercial),
+    ("أفضل موقع مراهنات رياضية، الرابط في البايو", Code.promotion_personal),
+    ("Yeni videom çıktı, kanalıma abone olun!", Code.promotion_personal),
+    ("b i t c o i n doubling service, dm me", Code.promotion_commercial),
+])
+def test_selling_and_self_promotion_in_every_language_are_told_apart(text, code):
+    assert code in found(text)
+
+
+@pytest.mark.parametrize("text", [
     "Source: https://www.gov.uk/government/publications/annual-report",
     "New source http://news.sciencemag.org/space/2015/03/fastest-unbound-star-flee-our-galaxy",
     "Come on over . At least you will be at the hospital on time.",

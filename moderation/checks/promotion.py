@@ -108,7 +108,12 @@ PERSONAL_PHRASES = _terms(
     "get followers|gain followers|give my channel a|my first video|support my channel|check out this channel|"
     "check this channel|check out this video|check out this song|check out our|subscribe for more|"
     "subscribe if you|please check out my|pls check out|plz check out|link in my profile|link in profile|"
-    "see my bio|check my bio|check my profile|visit my profile|see my profile|link on my profile|whats app me"
+    "see my bio|check my bio|check my profile|visit my profile|see my profile|link on my profile|whats app me|"
+    # Arabic, Persian, Sorani, Turkish: link in (my) bio, follow me, subscribe to my channel, my page
+    "الرابط في البايو|الرابط بالبايو|اللينك في البايو|تابعوني|اشتركوا في قناتي|اشترك في قناتي|اشتركوا بقناتي|"
+    "لینک در بیو|لینک تو بیو|لینک توی بیو|فالوم کنید|فالو کنید پیجمو|پیجمو فالو کنید|کانالمو|"
+    "لینک لە بایۆ|فۆڵۆم بکەن|link bioda|linki bioda|profilimdeki link|beni takip edin|kanalıma abone olun|"
+    "kanalima abone olun|abone olun"
 )
 COMMERCIAL_PHRASES = _terms(
     "buy now|order now|shop now|visit our|our shop|our store|our website|our products|our services|free shipping|"
@@ -118,7 +123,11 @@ COMMERCIAL_PHRASES = _terms(
     "trading signals|bet now|payday loan|viagra|cialis|weight loss pills|lose weight fast|click here|"
     "click the link|link in bio|link in my bio|dm for|dm me for|call now|hire us|"
     "per day from home|a day from home|guaranteed income|double your money|sugar daddy|book now|book today|"
-    "order today|cheap flights|cheap tickets|free trial|sign up now|join now and|limited stock"
+    "order today|cheap flights|cheap tickets|free trial|sign up now|join now and|limited stock|"
+    "bitcoin doubling|crypto doubling|doubling service|double your bitcoin|double your crypto|"
+    # betting sites, bought followers, loans: Arabic, Persian, Turkish, Kurmanji
+    "موقع مراهنات|مواقع مراهنات|شراء متابعين|بيع متابعين|سایت شرط بندی|سایت شرط‌بندی|فروش فالوور|خرید فالوور|"
+    "bahis sitesi|takipçi satın al|ucuz takipçi|krediya bilez|kredî bi faîza kêm"
 )
 PHONE_CUES = _terms(
     "call|call me|whatsapp|whats app|wa|telegram|text|text me|sms|contact|reach me|dm|viber|phone|tel|mob|mobile|"
@@ -129,14 +138,38 @@ PHONE_CUES = _terms(
 COMMERCIAL_CUES = _terms(
     "buy|sell|selling|sale|shop|store|price|prices|discount|cheap|order|offer|deal|deals|money|earn|income|"
     "product|products|coupon|promo|casino|bet|betting|loan|loans|crypto|bitcoin|forex|invest|investment|"
-    "business|hire|service|services|shipping|delivery|wholesale|pills|followers|likes"
+    "business|hire|service|services|shipping|delivery|wholesale|pills|followers|likes|"
+    # Arabic, Persian, Sorani, Turkish, Kurmanji: sell, buy, price, cheap, discount, loan, interest, betting
+    "بيع|للبيع|شراء|سعر|أسعار|رخيص|خصم|قرض|قروض|مراهنات|متابعين|"
+    "فروش|خرید|قیمت|ارزان|تخفیف|وام|شرط بندی|فالوور|"
+    "فرۆشتن|کڕین|نرخ|هەرزان|قەرز|"
+    "satılık|satış|fiyat|ucuz|indirim|kredi|bahis|takipçi|"
+    "firotin|erzan|kredî|krediya|faîz"
 )
 HANDLE_CUES = _terms(
     "instagram|insta|ig|snapchat|snap|tiktok|telegram|whatsapp|whats app|twitter|facebook|fb|youtube|yt|twitch|"
     "onlyfans|discord|kik|wechat|skype|signal|viber|follow me|add me|dm me|message me|contact me|find me|text me|"
-    "call me|hit me|follow us|add us|dm us|message us|contact us|find us|text us|call us"
+    "call me|hit me|follow us|add us|dm us|message us|contact us|find us|text us|call us|"
+    # Arabic, Persian, Sorani, Turkish: ID, Instagram, Telegram, Snapchat, TikTok
+    "آیدی|ایدی|انستغرام|انستا|سناب|تيك توك|اینستاگرام|اینستا|تلگرام|ئینستاگرام|تێلێگرام|hesabım"
 )
-PERSONAL, COMMERCIAL, PHONE_CUE, COMMERCIAL_CUE, HANDLE_CUE = range(5)
+# Services a reader points others to in a crisis: their numbers are help, not a contact to hold ("UNHCR helpline
+# for displaced families: +964 ..."). English, Arabic, Persian, Sorani, Turkish, Kurmanji.
+PUBLIC_SERVICE_CUES = _terms(
+    "helpline|help line|hotline|emergency line|emergency number|emergency services|crisis line|call centre|"
+    "call center|police|ambulance|fire brigade|civil defence|civil defense|red crescent|red cross|unhcr|unicef|"
+    "iom|msf|ministry|embassy|consulate|hospital|municipality|governorate|"
+    "خط المساعدة|الخط الساخن|الطوارئ|الشرطة|الإسعاف|الدفاع المدني|الهلال الأحمر|الصليب الأحمر|المفوضية|وزارة|"
+    "السفارة|القنصلية|المستشفى|"
+    "اورژانس|پلیس|آتش نشانی|هلال احمر|وزارت|سفارت|کنسولگری|بیمارستان|خط امداد|"
+    "پۆلیس|فریاکەوتن|بەرگریی شارستانی|مانگی سوور|وەزارەت|نەخۆشخانە|هێڵی گەرم|"
+    "yardım hattı|acil çağrı|polis|ambulans|itfaiye|afad|kızılay|bakanlığı|büyükelçiliği|konsolosluğu|hastane|"
+    "hastanesi|polîs|wezaret|nexweşxane"
+)
+# The writer's own number, not a service's: "call me", "my number", "رقمي", "شماره من", "numaram".
+OWN_NUMBER = re.compile(r"\b(?:call|text|whatsapp|whats\s?app|contact|reach|message|dm|add)\s+(?:me|us)\b"
+                        r"|\bmy\s+(?:number|phone|whatsapp|telegram|mobile)\b|رقمي|شمارم|شماره من|numaram|beni ara")
+PERSONAL, COMMERCIAL, PHONE_CUE, COMMERCIAL_CUE, HANDLE_CUE, PUBLIC_SERVICE = range(6)
 # Earning a sum is a pitch; a sum a day alone is how news talks of wages and poverty ("living on $1 a day").
 MONEY = re.compile(r"\b(?:earn|earning|make|making|made|get)\s+(?:up\s+to\s+)?[$€£]\s?\d[\d,.]*")
 POINTERS = frozenset({"clickhere", "clickthelink"})  # phrases pointing at a link in the comment, letters only
@@ -269,11 +302,12 @@ def contact_fingerprints(text: str) -> list[str]:
 
 class PromotionChecker:
     name = "promotion.patterns"
-    version = "5"
+    version = "6"
 
     def __init__(self, allowed_domains: Iterable[str] = ()):
         self.allowed_domains = frozenset(d.casefold().removeprefix("www.") for d in allowed_domains)
-        self.words = TermMatcher([PERSONAL_PHRASES, COMMERCIAL_PHRASES, PHONE_CUES, COMMERCIAL_CUES, HANDLE_CUES])
+        self.words = TermMatcher([PERSONAL_PHRASES, COMMERCIAL_PHRASES, PHONE_CUES, COMMERCIAL_CUES, HANDLE_CUES,
+                                  PUBLIC_SERVICE_CUES])
 
     def citations(self, context: CheckContext) -> list[tuple[int, int]]:
         """The links to this policy's allowed sites: the learned scorer reads the words around them."""
@@ -282,7 +316,7 @@ class PromotionChecker:
     def check(self, context: CheckContext) -> list[Finding]:
         normalized = context.normalized
         text = normalized.text
-        cues: dict[int, list[tuple[int, int]]] = {table: [] for table in range(5)}
+        cues: dict[int, list[tuple[int, int]]] = {table: [] for table in range(6)}
         for match in self.words.find(text):
             cues[match.table].append((match.start, match.end))
         hits: list[tuple[Code | None, float, int, int, str]] = []  # None: decided by the cues below
@@ -300,6 +334,8 @@ class PromotionChecker:
                 score = 0.4  # a long number, shown to the moderator; a pitch or a cue makes it a contact
             if contact.kind == "phone" and cues[PHONE_CUE]:
                 score = 0.9
+            if contact.kind == "phone" and _a_public_service(text, cues):
+                score = min(score, LONE_PITCH_SCORE)  # shown to the moderator, not held
             if contact.disguised:
                 score = max(score, DISGUISED_SCORE)  # written so that filters miss it: a citation never is
             elif contact.kind == "url" and _bare(text[contact.start:contact.end]) and _little_else(text, contacts):
@@ -344,6 +380,13 @@ DISGUISED_SCORE = 0.75
 LINK_ALONE_SCORE = 0.6
 LINK_ALONE_WORDS = 3  # words beside the link at most: "cheapshop.net", "see cheap-pills.ru now"
 _WORD = re.compile(r"[^\W_]+")
+
+
+def _a_public_service(text: str, cues: dict[int, list[tuple[int, int]]]) -> bool:
+    """A number given as a service's (a helpline, the police, a ministry), with nothing sold or pitched and not
+    the writer's own."""
+    return (bool(cues[PUBLIC_SERVICE]) and not (cues[COMMERCIAL] or cues[COMMERCIAL_CUE] or cues[PERSONAL])
+            and OWN_NUMBER.search(text) is None and not any(sign in text for sign in MONEY_SIGNS))
 
 
 def _bare(link: str) -> bool:
