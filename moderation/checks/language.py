@@ -25,7 +25,14 @@ KURMANJI_WORDS = frozenset("ez tu ew em hûn ji bi di ku jî nîne heye dike kir
                            "kurdistan û ne gelek baş zimanê kurdî ev evê ewê hene bû bûn dibe dikin dê were "
                            "welat gel gelê şer êrîş mirov jin zarok hikûmet partî pêşmerge serok rojava bakur "
                            "başûr hat hatin kuştin dixwazin dixwaze nû mezin piçûk li lê tê tên da de xwe xwedê "
-                           "bila hemû vî vê çawa çêtir divê dîsa niha".split())
+                           "bila hemû vî vê çawa çêtir divê dîsa niha ye yê yên yekî jê pê "
+                           "heta yan ko ango nûçe nûçeya rast bike kerem dengê gund gundî gundiyan neda nake "
+                           "nabe nîn kî kengî wekî weke piştî berî hîn êdî tenê gelo erê belê spas silav roj "
+                           "sal bajar kerkûkê hewlêr hewlêrê amed mala malê dewlet dewletê leşker tirk ereb "
+                           "heval hevalno birano xwişk bira rojnamevan nivîskar".split())
+# Kurmanji shares "de", "da", "di", "li", "ne", "tu" with French, Spanish, Italian or Portuguese: a comment
+# made mostly of such words needs a letter of Kurmanji's own too ("O presidente da república falou de novo").
+KURMANJI_LETTERS = frozenset("êîûşÊÎÛŞ")
 ENGLISH_WORDS = frozenset("the and is are was were to of in on for that this with you it not be have has they "
                           "he she we i what but all his her their there an by at from or as so if no do".split())
 WORD = re.compile(r"[^\W\d_]+")
@@ -90,7 +97,8 @@ def detect(text: str) -> tuple[str | None, float]:
     english = sum(w in ENGLISH_WORDS for w in lowered) / len(lowered)
     if english >= 0.15 or (text.isascii() and (english >= 0.05 or len(words) < 8)):
         return "en", share  # plain ASCII that reads at all like English is treated as English
-    if sum(w in KURMANJI_WORDS for w in lowered) / len(lowered) >= 0.2:
+    kurmanji = sum(w in KURMANJI_WORDS for w in lowered) / len(lowered)
+    if kurmanji >= 0.35 or (kurmanji >= 0.2 and not set(text).isdisjoint(KURMANJI_LETTERS)):
         return "kmr", share
     confidences = _detector().compute_language_confidence_values(text[:LINGUA_SAMPLE_CHARS])
     best = confidences[0]
@@ -105,7 +113,7 @@ def detect(text: str) -> tuple[str | None, float]:
 
 class LanguageChecker:
     name = "language"
-    version = "2"  # 2: dotless ı and ğ keep a short Turkish comment Turkish
+    version = "3"  # 2: dotless ı and ğ keep a short Turkish comment Turkish; 3: more Kurmanji words
 
     def __init__(self, covered: tuple[str, ...] = LANGUAGES, min_confidence: float = 0.6):
         self.covered = frozenset(covered)
