@@ -8,8 +8,11 @@ Peshmerga" and "the army will attack the city" stay clean.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from moderation.checks import CheckContext, Finding
 from moderation.checks.patterns import PatternChecker, alternatives, rule
+from moderation.checks.reported import SPEECH_CUE, reported_by_another
 from moderation.guidelines import Code
 
 HARM = alternatives(
@@ -188,6 +191,13 @@ RULES = [
         \b(?:should|must|ought\s+to|deserve\s+to|deserves\s+to)\s+(?:all\s+)?have\s+(?:their|his|her|your|ur)\s+
         (?:own\s+)?(?:families|family|children|kids|wives|wife|mothers|mother|homes|home|houses|house|heads|head)\s+
         {HARM_PAST}\b"""),
+    # "We will find you": a promise to seek the reader out, the sentence ending there or going on to the harm;
+    # "we'll find you a seat" and "I'll find you the link" are help.
+    rule("will-find-you", Code.threat, 0.85, r"""
+        \b(?:i|we)(?:\s+will|'ll|\s+shall|\s+am\s+going\s+to|'m\s+going\s+to|\s+are\s+going\s+to|'re\s+going\s+to|
+        'm\s+gonna|'re\s+gonna|\s+gonna)\s+(?:definitely\s+|eventually\s+|soon\s+|personally\s+)?find\s+(?:you|u|ya)\b
+        (?=\s*(?:[.!?,;:'"’”)]|$|and\s+(?:kill|hurt|make|end|deal|get|finish|teach|destroy|break)\b|wherever\b|
+        no\s+matter\b|soon\b|eventually\b|one\s+day\b|sooner\b))"""),
     rule("weapon-to-victim", Code.threat, 0.9, r"""
         \b(?:bullet|knife|blade|bomb|rope|noose)\s+(?:in|into|through|around|for)\s+(?:your|ur|his|her|their)\b
         |\b(?:put|puts|putting)\s+a\s+(?:bullet|knife|blade)\s+(?:in|into|through)\s+(?:you|u|him|her|them)\b"""),
@@ -198,10 +208,35 @@ PREFILTER = re.compile(rf"""\b(?:{HARM}|{HARM_PAST}|{DEATH}|dead|death|know\s+wh
     bullet|knife|blade|bomb|rope|noose|live|survive|break|snap|crush|massacre|commit|know\s+(?:where|which|what)|
     (?:run|runs|put|puts)\s+(?:you|him|her|them|this|that)\b|last\s+(?:days|hours|moments|breath|week|night)|
     (?:shame|pity)\s+if|waiting\s+(?:for\s+you\s+)?outside|never\s+meet|accident|time\s+before|gallows|
-    firing\s+squad|
+    firing\s+squad|find\s+(?:you|u|ya)|
     next\s*(?:[.!?,]|$))""", re.VERBOSE)
+
+
+# A threat quoted as a third party's ("the gunman yelled 'you will all die'") stays a finding the moderator
+# sees, scored below review: the comment reports it.
+REPORTED_SCORE = 0.3
+REPORTED = ":reported"
+MAX_REPORTED = 8  # more threats than this in one comment is no court report, and each asks the text again
 
 
 class ThreatChecker(PatternChecker):
     def __init__(self) -> None:
-        super().__init__("threat.patterns", "2", RULES, PREFILTER)
+        super().__init__("threat.patterns", "3", RULES, PREFILTER)
+        self.rule_scores = {f"{self.name}:{item.name}": item.score for item in RULES}
+
+    def check(self, context: CheckContext) -> list[Finding]:
+        findings = super().check(context)
+        if not findings or not SPEECH_CUE.search(context.text):
+            return findings
+        return [self._reported_lowered(finding, context.text) for finding in findings]
+
+    def _reported_lowered(self, finding: Finding, text: str) -> Finding:
+        """The finding scored by the writer's own words only; words reported as another's marked and kept."""
+        if len(finding.evidence) > MAX_REPORTED:
+            return finding
+        evidence = tuple(replace(e, rule=e.rule + REPORTED) if reported_by_another(text, e.start, e.end) else e
+                         for e in finding.evidence)
+        if evidence == finding.evidence:
+            return finding
+        own = [self.rule_scores[e.rule] for e in evidence if not e.rule.endswith(REPORTED)]
+        return replace(finding, score=max(own, default=REPORTED_SCORE), evidence=evidence)
