@@ -38,6 +38,8 @@ NOT_DOG_WHISTLES = [
     'Marchers chanted "Jews will not replace us" in Charlottesville.',
     "Workers are being replaced by robots.", "The great replacement theory is racist nonsense.",
     "Who will replace us in the final? The coach has to stop the great run of losses.",
+    "The great replacement is being pushed by a television host.", "Stop the great replacement narrative now.",
+    "Section 13/50 of the act applies.", "The vote was 13/50 against, with black ballots spoiled.",
 ]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from moderation.checks import CheckContext
-from moderation.checks.reported import reported_by_another
+from moderation.checks.reported import reported_by_another, reported_quotations
 from moderation.checks.threats import REPORTED_SCORE, ThreatChecker
 from moderation.guidelines import Code
 from moderation.policy import DEFAULT_POLICY
@@ -108,3 +108,9 @@ def test_the_threat_prefilter_lets_through_every_text_here_a_rule_finds():
     unfiltered.prefilter = None
     for text in texts:
         assert THREATS.check(CheckContext(text=text)) == unfiltered.check(CheckContext(text=text)), text
+
+
+def test_the_quotations_a_whole_comment_scorer_can_blank_are_the_reported_ones():
+    text = "The defendant told her 'I'm going to kill you', prosecutors said.\nI say 'you will die' to him."
+    assert [text[a:b] for a, b in reported_quotations(text)] == ["'I'm going to kill you'"]
+    assert reported_quotations("Tell him 'I will kill you' from me") == []

@@ -145,7 +145,8 @@ TALK_ABOUT_A_SIGN = _pattern(r"""parenthes[ie]s|brackets|\becho(?:es|ing)?\b|sym
     \bmarker|\bhate\s+sign""")
 TALK_ABOUT_A_CLAIM = _pattern(TALK_ABOUT_A_SIGN.pattern + r"""|conspiracy|theory|theories|theorists?|\bmyths?\b|
     debunk|trope|far[\s-]right|supremacis|white\s+nationalis|neo-?nazi|racis[tm]|bigot|extremis|manifesto|shooter|
-    gunman|killer|propaganda|so-called|hoax|\bfalse|misleading|misuse|distort|\bclaims?\b|\bclaimed\b|\blie\b""")
+    gunman|killer|propaganda|so-called|hoax|\bfalse|misleading|misuse|distort|\bclaims?\b|\bclaimed\b|\blie\b|
+    narrative|rhetoric|ideology|talking\s+point""")
 _BLACK_PEOPLE = _pattern(r"""\b(?:blacks|black\s+(?:people|men|americans|folks|males|community|population)|
     african[\s-]americans?|negro(?:e?s)?|niggers?|niggas?)\b""")
 _HALF = _pattern(r"\b(?:50|52|fifty)\s*(?:%|percent|per\s+cent)|\bhalf\b")
@@ -176,7 +177,7 @@ DOG_WHISTLES = (
     # "The great replacement" said to be happening or called on to be stopped, and the chants.
     DogWhistle("great-replacement", Code.abuse_xenophobia, 0.7, _pattern(r"""
         \bgreat\s+replacement\s+(?:is|isn't|is\s+not)\s+(?:(?:already|really|just|clearly|now|definitely)\s+)?
-            (?:real|happening|here|underway|under\s+way|a\s+fact|a\s+reality|coming|accelerating|being\s+\w+|
+            (?:real|happening|here|underway|under\s+way|a\s+fact|a\s+reality|accelerating|
             no\s+(?:longer\s+)?(?:theory|myth|conspiracy)|not\s+a\s+(?:theory|myth|conspiracy))\b
       | \b(?:stop|resist|fight|end|halt|reverse)\s+the\s+great\s+replacement\b
       | \byou\s+(?:will\s+not|won't|wont|shall\s+not)\s+replace\s+us\b

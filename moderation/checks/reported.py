@@ -121,6 +121,28 @@ def reported_by_another(text: str, start: int, end: int) -> bool:
             and bool(NEWS_FRAME.search(before) or NEWS_FRAME.search(after)))
 
 
+MAX_QUOTATIONS = 20  # asked about in one comment; a comment of more quotations is no court report
+
+
+def reported_quotations(text: str) -> list[tuple[int, int]]:
+    """The quotations, quote marks included, that the writer reports as a third party's: what a scorer that
+    reads a whole comment (the learned one) can blank before judging whether the writer threatens."""
+    if not SPEECH_CUE.search(text):
+        return []
+    spans: list[tuple[int, int]] = []
+    line_start = 0
+    asked = 0
+    while line_start <= len(text) and asked < MAX_QUOTATIONS:
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        for start, end in _quotations(text, line_start, line_end)[:MAX_QUOTATIONS - asked]:
+            asked += 1
+            if reported_by_another(text, start + 1, end - 1):
+                spans.append((start, end))
+        line_start = line_end + 1
+    return spans
+
+
 @lru_cache(maxsize=16)
 def _quotations(text: str, line_start: int, line_end: int) -> list[tuple[int, int]]:
     """The quotations of a line, paired from its start, found once for all the words asked about in it."""
