@@ -165,6 +165,20 @@ def test_evidence_names_the_offending_word(checker: LearnedChecker) -> None:
     assert "idiot" in [e.text for e in attack.evidence]
 
 
+@pytest.mark.parametrize("text", [
+    "The defendant told her 'I'm going to kill you' before the attack, prosecutors said.",
+    'She texted him: "I\'m going to kill you and your family"',
+])
+def test_a_threat_quoted_as_a_third_party_s_is_reporting_to_the_model(checker: LearnedChecker, text: str) -> None:
+    findings = checker.check(CheckContext(text=text))
+    assert all(f.score < 0.5 for f in findings), findings
+
+
+def test_a_quoted_threat_the_writer_makes_their_own_is_still_a_threat(checker: LearnedChecker) -> None:
+    findings = checker.check(CheckContext(text="I said it before and I'll say it again: 'I will kill you'"))
+    assert any(f.code is Code.threat and f.score >= 0.5 for f in findings)
+
+
 def test_a_word_inside_a_link_is_shown_as_the_whole_link(checker: LearnedChecker) -> None:
     text = "Best cheap pills, order today at http://pills.example.com"
     [promotion] = [f for f in checker.check(CheckContext(text=text)) if f.code.value.startswith("promotion")]

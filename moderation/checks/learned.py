@@ -26,6 +26,7 @@ from moderation.checks.identity import CODE_OF_WORD, IDENTITY_WORDS
 from moderation.checks.identity import PLACEHOLDER as IDENTITY_PLACEHOLDER
 from moderation.checks.names import blank
 from moderation.checks.promotion import TLDS, citation_spans
+from moderation.checks.reported import reported_quotations
 from moderation.checks.terms import LexiconChecker
 from moderation.guidelines import Code
 
@@ -418,7 +419,7 @@ RULES_REVISION = 8  # 2: obscene and abuse scores need their words (else an atta
 # 3: links to allowed sites (citations) blanked; 4: without a link, a pitch needs the writer's own thing;
 # 5: a score no word pushes up (the model's prior) is no finding; 6: the policy's allowed phrases blanked;
 # 7: places, people and brands named with a swear word inside blanked ("Cockermouth", names.py);
-# 8: a word inside a link is shown as the whole link
+# 8: a word inside a link is shown as the whole link; a threat quoted as a third party's blanked for the threat head
 
 
 class LearnedChecker:
@@ -457,7 +458,13 @@ class LearnedChecker:
         scored = self.scorer.score(judged)
         if not scored.spans:  # no words (empty, emoji, punctuation): nothing for an n-gram model to judge
             return []
-        s = scored.scores
+        s = dict(scored.scores)
+        threat_scored = scored
+        if s["threat"] >= ATTRIBUTION_FLOOR and (quoted := reported_quotations(text)):
+            # A threat the writer quotes as a third party's ("he shouted 'I will kill you', the court heard") is
+            # reporting: the threat head judges the writer's own words only (a slur quoted still counts).
+            threat_scored = self.scorer.score(blank(judged, quoted))
+            s["threat"] = threat_scored.scores["threat"] if threat_scored.spans else 0.0
         group = named_group(scored, text) or next(iter(sorted(words & _ABUSE, key=lambda c: c.value)), None)
         codes = dict(_HEAD_CODES, abuse=group or Code.personal_attack)
         if not words & _OBSCENE:
@@ -472,7 +479,8 @@ class LearnedChecker:
             offer(codes[head], s[head], head)
         likeliest = max(_TOXIC_HEADS, key=s.__getitem__)
         if s[likeliest] >= ATTRIBUTION_FLOOR:  # a general "violation" needs some sign of which ground it is:
-            offer(codes[likeliest], s["violation"], "violation")  # war reporting alone reads as "toxic"
+            # war reporting alone reads as "toxic"; so does anything beside a threat quoted as another's
+            offer(codes[likeliest], threat_scored.scores["violation"], "violation")
         if s["promotion"] >= REPORT_FLOOR:
             if _PROMOTION_LINK.search(judged):
                 pitched = _PITCH_WORDS.search(judged) or _little_more_than_a_link(judged)
@@ -485,7 +493,7 @@ class LearnedChecker:
         findings = [
             Finding(code, score, whole_links(evidence, text), self.name, self.version)
             for code, (score, head) in best.items()
-            if (evidence := self.scorer.evidence(scored, text, head))
+            if (evidence := self.scorer.evidence(threat_scored if code is Code.threat else scored, text, head))
         ]
         return sorted(findings, key=lambda f: (-f.score, f.code.value))
 
