@@ -29,9 +29,53 @@ DATA = data_dir() / "eval"
     ("الكَلْبُ", "الكلب"), ("أحمق", "احمق"), ("\u202efuck\u202c", "fuck"), ("İSTANBUL", "istanbul"),
     ("FU₵KING", "fucking"), ("₩HORE", "whore"), ("D€ATH", "death"), ("€500 or 5€", "€500 or 5€"),
     ("© 2026", "© 2026"),
+    # letters NFKC leaves as symbols or folds with their brackets, and Latin letters with a hook or a stroke
+    ("🅵🆄🅲🅺", "fuck"), ("🅕🅤🅒🅚", "fuck"), ("⒡⒰⒞⒦", "fuck"), ("🄕🄤🄒🄚", "fuck"), ("ƒuck", "fuck"),
+    ("ʙɪᴛᴄʜ", "bitch"), ("ꜱʜɪᴛ", "shit"), ("Ꮪhit", "shit"), ("ƒυςκ", "fuck"),
+    ("sıktır", "sıktır"), ("şükür ve çay", "şükür ve çay"), ("(a) and (b)", "(a) and (b)"),
+    # invisible letters and blanks that are not spaces to Unicode; separators between single letters
+    ("f\u3164uck", "fuck"), ("f\uffa0uck", "fuck"), ("f\u2800u\u2800c\u2800k", "fuck"), ("f\tu\tc\tk", "fuck"),
+    ("f\nu\nc\nk", "fuck"), ("f+u+c+k", "fuck"), ("f:u:c:k", "fuck"), ("f・u・c・k", "fuck"),
+    ("1, 2, 3, 4", "1, 2, 3, 4"),
 ])
 def test_evasions_are_undone(written, expected):
     assert normalize(written).text == expected
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("🇫🇷", "🇫🇷"), ("🇺🇸🇹🇷 and 🇮🇶", "🇺🇸🇹🇷 and 🇮🇶"),  # flags stay flags, side by side too
+    ("🇫 🇺 🇨 🇰", "fuck"), ("🇫\u200b🇺\u200b🇨\u200b🇰", "fuck"),  # kept apart, each shows as its letter
+    ("🇫🇺🇨🇰", "fu🇨🇰"),  # a pair no flag has shows as two letters; "ck" is the Cook Islands
+    ("🇫uck", "fuck"),
+])
+def test_regional_indicators_are_letters_only_where_they_make_no_flag(written, expected):
+    assert normalize(written).text == expected
+
+
+def test_a_word_split_unevenly_is_read_in_each_way_it_may_be_meant_without_changing_the_text():
+    readings = {reading.text for reading in normalize("what a d i c k").rejoined}
+    assert normalize("what a d i c k").text == "what adick" and {"a dick", "adick"} <= readings
+    assert "fucking" in {r.text for r in normalize("f u c king").rejoined}
+    assert "fuck" in {r.text for r in normalize("fu c k").rejoined}
+    assert "shit" in {r.text for r in normalize("sh_it").rejoined}
+    for kept in ("@my_name", "john.doe@mail.example", "https://example.org/a_file", "www.sh.it", "1.488",
+                 "snake_case", "well-known"):
+        assert normalize(kept).rejoined == (), kept
+    written = "Oh what a Ｄ i c k"
+    normalized = normalize(written)
+    reading = next(r for r in normalized.rejoined if r.text == "a dick")
+    assert written[slice(*reading.original_span(2, 6))] == "Ｄ i c k"
+    start, end = normalized.normalized_span(*reading.original_span(2, 6))
+    assert normalized.text[start:end] == "dick"
+
+
+def test_a_rejoined_reading_counts_only_for_whole_words_the_text_itself_does_not_have():
+    matcher = TermMatcher([["fuck*", "dick"], ["penis"]])
+    spans = [(m.table, span) for m, span in matcher.find_in(normalize("what a d i c k, fu c king"))]
+    assert spans == [(0, (7, 14)), (0, (16, 25))]  # "d i c k" and "fu c king", each once
+    assert len(list(matcher.find_in(normalize("f u c k")))) == 1  # found in the text, not again in a reading
+    for clean in ("I am a b c", "U S A and N A T O", "a s s e m b l y", "my pen is a b c", "A B C d"):
+        assert list(matcher.find_in(normalize(clean))) == [], clean
 
 
 def test_spans_map_back_to_what_was_written():
@@ -55,7 +99,8 @@ def test_normalisation_never_crashes_and_every_span_is_in_range(text):
         assert 0 <= begin <= end <= len(text)
 
 
-LEETISH = st.text(alphabet=st.sampled_from(list("fuckshitassbitch @$*!1|0 .-_\u200bＦｕｃｋцаеоüı\u0301\u0336")), max_size=80)
+LEETISH = st.text(alphabet=st.sampled_from(list("fuckshitassbitch @$*!1|0 .-_\u200bＦｕｃｋцаеоüı\u0301\u0336🅵⒡🇫🇺")),
+                  max_size=80)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -315,3 +360,16 @@ def test_hostile_runs_of_spaces_and_signs_are_scanned_in_linear_time():
         normalize(text)
         contact_fingerprints(text)
     assert time.perf_counter() - started < 3
+
+
+def test_rejoined_readings_take_linear_time_on_hostile_runs():
+    """Readings are built and scanned once per stretch: a comment of nothing but split words stays linear."""
+    import time
+
+    matcher = TermMatcher([["shit*", "fuck*", "dick", "ass"]])
+    started = time.perf_counter()
+    for text in ("a " * 10000, "x_y " * 5000, "sh_it " * 3000, "fu c k " * 3000, "what a d i c k " * 1000,
+                 "ab c " * 4000, "🇫 " * 4000):
+        list(matcher.find_in(normalize(text)))
+    assert time.perf_counter() - started < 3  # under 1 s on a loaded machine; quadratic work took minutes
+

@@ -23,7 +23,7 @@ from moderation.checks.regex_trie import union
 
 # better-profanity's substitutions, plus a few more that readers use.
 LEET = {
-    "a": "@4*", "b": "8", "c": "(", "e": "3*", "g": "9", "i": "1!|*", "l": "1|", "o": "0*@", "s": "$5",
+    "a": "@4*", "b": "8", "c": "(", "e": "3*", "g": "9", "i": "1!|*¡", "l": "1|", "o": "0*@", "s": "$5",
     "t": "7+", "u": "*v", "v": "*u", "z": "2",
 }
 # A letter masked out inside a word ("a**hole", "di*k", "motherf**king"). Never the first letter nor the last
@@ -310,9 +310,27 @@ class TermMatcher:
         return heapq.merge(*scans, key=lambda m: m.start)
 
     def find_in(self, normalized: NormalizedText) -> Iterator[tuple[Match, tuple[int, int]]]:
-        """Matches with the span of the original text each one came from."""
+        """Matches with the span of the original text each one came from.
+
+        A word split unevenly ("fu c k", "sh_it") is found in one of the text's rejoined readings; it counts only
+        where the text itself has no match of that table over the same words, and its position is given in the
+        normalised text, as every match's is."""
+        if not normalized.rejoined:
+            for match in self.find(normalized.text):
+                yield match, normalized.original_span(match.start, match.end)
+            return
+        covered: dict[int, set[int]] = {}  # by table, the original positions its matches so far cover
         for match in self.find(normalized.text):
-            yield match, normalized.original_span(match.start, match.end)
+            start, end = normalized.original_span(match.start, match.end)
+            covered.setdefault(match.table, set()).update(range(start, end))
+            yield match, (start, end)
+        for reading in normalized.rejoined:
+            for match in self.find(reading.text):
+                start, end = reading.original_span(match.start, match.end)
+                if not covered.setdefault(match.table, set()).isdisjoint(range(start, end)):
+                    continue
+                covered[match.table].update(range(start, end))
+                yield Match(match.table, *normalized.normalized_span(start, end)), (start, end)
 
 
 _WORD_REST = re.compile(r"[^\W_]*")
