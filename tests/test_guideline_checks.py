@@ -389,6 +389,7 @@ def test_signs_and_separators_standing_for_letters_are_read_as_letters(text):
     ("🇫 🇺 🇨 🇰 this", Code.profanity), ("ƒuck this", Code.profanity), ("ʙɪᴛᴄʜ", Code.profanity),
     ("Ꮪhit reporting", Code.profanity), ("sh¡t reporting", Code.profanity), ("f+u+c+k this", Code.profanity),
     ("f\u2800u\u2800c\u2800k this", Code.profanity), ("f\u3164uck this", Code.profanity),
+    ("kcuf uoy", Code.profanity), ("tihs article", Code.profanity), ("reggin", Code.abuse_racism),
 ])
 def test_letters_split_drawn_or_reversed_to_slip_past_the_word_lists_are_read(text, code):
     assert code in found(text)
