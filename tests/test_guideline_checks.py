@@ -43,7 +43,7 @@ MUST_FIND = {
         "death to norwegians", "D€ATH TO THE CHINESE",
         "I'll put a bullet in your head", "muslims should be gassed", "I wish you would die slowly",
         "Somebody needs to kill the SDF commander and finish this.", "someone should shoot the prime minister",
-        "Somebody should kill them before they spread.", "someone should kill all the kurds",
+        "Somebody should kill them before they spread.", "someone should kill all the kurds", "I’ll kill you",
         "you should commit sucide", "Why don't you go and commit suicide",
         "Just line them all up and shoot them.", "Those judges should have their houses burned.",
         "someone should kill all the kurds in Kirkuk", "We should kill the Armenians one by one.",
@@ -466,3 +466,16 @@ def test_a_disguised_link_leads_to_the_same_site_as_the_plain_one(text):
 
 def test_a_place_named_with_a_swear_word_is_no_shield_for_an_insult():
     assert found("you Twatt") and not found("Twatt is a village on Orkney")
+
+
+@pytest.mark.parametrize("text", [
+    "he shouted 'I will kill you', the court heard",
+    "The defendant told her 'I'm going to kill you' before the attack, prosecutors said.",
+    'The militia leader told the reporter "I will kill you" on camera, and the video is now evidence.',
+    "I'll find you the link to the report.",
+])
+def test_a_threat_reported_as_another_s_words_is_held_by_no_phase(text):
+    """The word lists, the patterns and the learned scorer each read it as reporting (see reported.py)."""
+    from moderation.checks.pipeline import build_pipeline
+
+    assert Code.threat not in violations(build_pipeline(DEFAULT_POLICY).run(CheckContext(text=text)), DEFAULT_POLICY)

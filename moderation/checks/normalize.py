@@ -24,6 +24,8 @@ from functools import lru_cache
 
 # Letters that look Latin but are not; mapped after case folding.
 CONFUSABLES = {
+    # apostrophes as phones and word processors type them: "I’ll kill you" is "I'll kill you"
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'",
     # Cyrillic
     "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
     "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i", "ј": "j", "ԁ": "d", "ӏ": "l", "ԛ": "q",

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from moderation.checks import CheckContext, Evidence, Finding
 from moderation.checks.lexicon import Lexicon, Table, builtin_lexicons
 from moderation.checks.matching import Match, TermMatcher
+from moderation.checks.reported import reported_by_another
+from moderation.checks.threats import REPORTED, REPORTED_SCORE
 from moderation.guidelines import Code
 from moderation.policy import DEFAULT_POLICY, DEFAULT_REVIEW_THRESHOLD, Policy
 
@@ -73,7 +75,7 @@ class LexiconChecker:
         self.allowed = TermMatcher([builtin_allowed, policy.allowed_terms], evasions=False) if allowed else None
         digest = hashlib.sha256(repr([(t.rule, t.score, t.terms, sorted(t.unless_after)) for t in self.tables]
                                      + allowed).encode())
-        self.version = f"2-{digest.hexdigest()[:8]}"
+        self.version = f"3-{digest.hexdigest()[:8]}"  # 3: threats reported as a third party's lowered
 
     def scan(self, context: CheckContext) -> Scan:
         """Every term and allowed phrase in the comment, found once for this phase and the learned one."""
@@ -94,10 +96,13 @@ class LexiconChecker:
             table = self.tables[match.table]
             if table.unless_after and _undone(context.normalized.text, match.end, table.unless_after):
                 continue
+            score, rule = table.score, table.rule
+            if table.code is Code.threat and reported_by_another(context.text, start, end):
+                score, rule = min(score, REPORTED_SCORE), rule + REPORTED  # "he yelled 'I will kill you'"
             best = hits[table.code].get((start, end))
-            if best is None or best[0] < table.score:
-                evidence = Evidence(start, end, context.text[start:end], table.rule)
-                hits[table.code][(start, end)] = (table.score, evidence)
+            if best is None or best[0] < score:
+                evidence = Evidence(start, end, context.text[start:end], rule)
+                hits[table.code][(start, end)] = (score, evidence)
         findings = []
         for code, spans in hits.items():
             by_word: dict[str, float] = {}
