@@ -82,6 +82,8 @@ MUST_FIND = {
 
 STAY_CLEAN = [
     "ISIS killed four Peshmerga near Kirkuk.",
+    "Your kids won't make it home in this snow if the buses stop.", "A drone hit their house in Duhok last night.",
+    "I hope the next missile defence test goes better.", "Skill the editor would need: patience.",
     "We need to destroy the militia's weapons depots.", "Someone should kill the bill before it passes.",
     "We must eliminate the Iranians' nuclear programme.", "Someone should shoot the messenger, as usual.",
     "Veterans who commit suicide deserve better care.",
@@ -351,6 +353,8 @@ THREATS_WRITTEN_TO_SLIP_PAST = [
     "you'd better hope we never meet", "people like the author tend to have accidents",
     "it's only a matter of time before someone gets you", "I'd love to punch this author in the face",
     "You're next.", "That traitor deserves the gallows.", "He deserves a firing squad.",
+    "If you publish his name again, your kids won't make it home from school.",
+    "Hope a drone finds your house next, journalist", "k1ll the editor. simple.",
 ]
 
 

@@ -177,8 +177,9 @@ RULES = [
         \b{INTENT}\s+(?:\w+\s+){{0,2}}?(?:break|snap|smash|crush)\s+(?:your|his|her|their|ur)\s+
         (?:legs?|neck|arms?|face|bones|jaw|skull|head|teeth|fingers|knees?)\b"""),
     rule("imperative-harm", Code.threat, 0.85, r"""
-        (?:^|[.!?;:]\s*|\n\s*)(?:just\s+|so\s+)?(?:kill|shoot|hang|behead|burn|bomb|gas|exterminate|slaughter|
-        execute|lynch|massacre)\s+(?:them|him|her|every|all|those|these|each|the\s+\w+\s+(?:families|children))\b"""),
+        (?:^|[.!?;:]\s*|\n\s*)(?:just\s+|so\s+)?(?:k[i1!|]ll|shoot|hang|behead|burn|bomb|gas|exterminate|slaughter|
+        execute|lynch|massacre)\s+(?:them|him|her|every|all|those|these|each|the\s+\w+\s+(?:families|children)
+        |the\s+(?:editor|author|journalist|reporter|writer|columnist)s?)\b"""),
     # "Round them up and shoot every one": an order, at the start of a sentence ("Militias round them up and
     # execute them" reports what others do)
     rule("round-up-and-harm", Code.threat, 0.88, rf"""
@@ -198,6 +199,17 @@ RULES = [
         'm\s+gonna|'re\s+gonna|\s+gonna)\s+(?:definitely\s+|eventually\s+|soon\s+|personally\s+)?find\s+(?:you|u|ya)\b
         (?=\s*(?:[.!?,;:'"’”)]|$|and\s+(?:kill|hurt|make|end|deal|get|finish|teach|destroy|break)\b|wherever\b|
         no\s+matter\b|soon\b|eventually\b|one\s+day\b|sooner\b))"""),
+    # "... your kids won't make it home from school." said to the reader, the sentence ending there (a warning
+    # about the snow goes on: "won't make it home in this snow").
+    rule("kin-wont-come-home", Code.threat, 0.85, r"""
+        \b(?:your|ur)\s+(?:kids|children|son|sons|daughter|daughters|wife|husband|family|mother|mom|mum|father|dad|
+        parents|little\s+ones)\s+(?:won't|wont|will\s+not|may\s+not|might\s+not|aren't\s+going\s+to|are\s+not\s+going\s+to)
+        \s+(?:make\s+it|come|get|be\s+coming)\s+(?:back\s+)?home(?:\s+(?:from\s+school|tonight|alive|again))?\s*(?:[.!?]|$)"""),
+    # "Hope a drone finds your house next": a strike wished on the reader or someone named by a pronoun.
+    rule("strike-wished", Code.threat, 0.88, r"""
+        \b(?:hope|wish|pray|may)\s+(?:that\s+)?(?:a|the|one|some|another|the\s+next)\s+(?:drone|bomb|missile|rocket|
+        bullet|shell|sniper|grenade|airstrike|air\s+strike)\s+(?:finds|hits|lands\s+on|gets|takes\s+out|visits)\s+
+        (?:you|u|ya|your|ur|him|her|them|his|their)\b"""),
     rule("weapon-to-victim", Code.threat, 0.9, r"""
         \b(?:bullet|knife|blade|bomb|rope|noose)\s+(?:in|into|through|around|for)\s+(?:your|ur|his|her|their)\b
         |\b(?:put|puts|putting)\s+a\s+(?:bullet|knife|blade)\s+(?:in|into|through)\s+(?:you|u|him|her|them)\b"""),
@@ -208,7 +220,8 @@ PREFILTER = re.compile(rf"""\b(?:{HARM}|{HARM_PAST}|{DEATH}|dead|death|know\s+wh
     bullet|knife|blade|bomb|rope|noose|live|survive|break|snap|crush|massacre|commit|know\s+(?:where|which|what)|
     (?:run|runs|put|puts)\s+(?:you|him|her|them|this|that)\b|last\s+(?:days|hours|moments|breath|week|night)|
     (?:shame|pity)\s+if|waiting\s+(?:for\s+you\s+)?outside|never\s+meet|accident|time\s+before|gallows|
-    firing\s+squad|find\s+(?:you|u|ya)|
+    firing\s+squad|find\s+(?:you|u|ya)|(?:make\s+it|come|get|be\s+coming)\s+(?:back\s+)?home|drone|missile|rocket|
+    shell|sniper|grenade|air\s*strike|k[i1!|]ll|
     next\s*(?:[.!?,]|$))""", re.VERBOSE)
 
 
@@ -221,7 +234,7 @@ MAX_REPORTED = 8  # more threats than this in one comment is no court report, an
 
 class ThreatChecker(PatternChecker):
     def __init__(self) -> None:
-        super().__init__("threat.patterns", "3", RULES, PREFILTER)
+        super().__init__("threat.patterns", "4", RULES, PREFILTER)
         self.rule_scores = {f"{self.name}:{item.name}": item.score for item in RULES}
 
     def check(self, context: CheckContext) -> list[Finding]:
