@@ -52,7 +52,8 @@ EXPULSION = alternatives(
     "be deported|be sent back|go back|be kicked out|be thrown out|get out|be banned|be removed|be expelled|"
     "be exterminated|be wiped out|be eradicated|be gassed|be killed|be shot|be hanged|be burned|die|"
     "not be allowed|have no rights|be locked up|be put in camps|be sterilised|be sterilized|not vote|"
-    "stay in the kitchen|shut up|know their place"
+    "stay in the kitchen|shut up|know their place|be thrown off roofs|be thrown off a roof|be thrown off buildings|"
+    "be thrown from roofs|be stoned|be stoned to death|be beheaded|be lynched|be executed|be castrated"
 )
 CONTEMPT = alternatives(
     "dirty|filthy|stinking|smelly|fucking|fking|bloody|stupid|dumb|ugly|lazy|greedy|disgusting|vile|"
@@ -94,7 +95,8 @@ GROUP_RULES = [
     rule("cabal", None, 0.8, rf"""
         \b{PEOPLE_OR_FAITH}\s+(?:secretly\s+|really\s+|still\s+|basically\s+)?(?:control|controls|run|runs|own|owns)\s+
         (?:all\s+(?:of\s+)?)?(?:the\s+)?(?:media|banks|banking|hollywood|world|whole\s+world|money|everything|
-        financial\s+system|world's\s+money|global\s+finance)(?=\s*(?:[,.!?;:]|$|and\b|too\b|now\b))"""),
+        financial\s+system|world's\s+money|global\s+finance|news|press|this\s+site|this\s+paper|this\s+newspaper|
+        government|governments|politicians)(?=\s*(?:[,.!?;:]|$|and\b|too\b|now\b|lol\b|lmao\b|smh\b))"""),
     rule("no-place", None, 0.8, rf"""
         \b(?:no|ban\s+all|deport\s+all|kick\s+out\s+all|get\s+rid\s+of\s+(?:all\s+)?(?:the\s+)?)\s*{ANY_GROUP}\b
         (?!\s+(?:rights|votes?|voices?|say|representation|access))"""),
@@ -114,7 +116,15 @@ RULES = GROUP_RULES + [
         terrorists|death|barbarians|pedophiles|paedophiles|murderers|killers|rapists)\b"""),
     rule("sexism-competence", Code.abuse_sexism, 0.75, r"""
         \b(?:women|woman|females|girls)\s+(?:can't|cannot|can\s+not|shouldn't|should\s+not|are\s+too\s+\w+\s+to)\s+
-        (?:drive|think|lead|vote|do\s+math|be\s+(?:trusted|leaders|presidents|in\s+charge))\b"""),
+        (?:drive|think|lead|vote|do\s+math|report|write|govern|rule|judge|decide|fight|serve|
+        be\s+(?:trusted|leaders|presidents|in\s+charge|journalists|reporters))\b"""),
+    rule("sexism-nature", Code.abuse_sexism, 0.75, r"""
+        \b(?:women|females|girls)\s+are\s+(?:all\s+|just\s+|naturally\s+|simply\s+|by\s+nature\s+)?(?:too|so|far\s+too)\s+
+        (?:emotional|hysterical|irrational|weak|fragile)\b(?!\s*\?)"""),
+    # "This is what happens when you let women write about war."
+    rule("sexism-let-women", Code.abuse_sexism, 0.75, r"""
+        \bthis\s+is\s+what\s+(?:happens|you\s+get)\s+when\s+(?:you\s+|they\s+|we\s+)?(?:let|allow|hire|put)\s+
+        (?:a\s+)?(?:women|woman|girls?|females?)\b(?=(?:\s+[\w']+){0,5}\s*(?:[.!]|$))"""),  # a punchline: it ends there
     rule("xenophobia-go-back", Code.abuse_xenophobia, 0.85, r"""
         \b(?:go|get|send\s+(?:them|him|her|you)|fuck\s+off)\s+back\s+(?:to|home\s+to)\s+(?:your|their|his|her)\s+
         (?:own\s+)?(?:country|countries|desert|cave|caves|jungle|shithole|mud\s+hut|village|tent)\b"""),
@@ -230,7 +240,7 @@ def _quoted(text: str, start: int, end: int) -> bool:
 
 
 class GroupAbuseChecker(PatternChecker):
-    version = "6"
+    version = "7"
 
     def __init__(self) -> None:
         super().__init__("abuse.patterns", self.version, RULES, PREFILTER)

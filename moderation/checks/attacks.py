@@ -83,6 +83,10 @@ RULES = [
         get\s+lost|go\s+to\s+hell|screw\s+you|fuck\s+(?:you|u|off|yourself)|piss\s+off|eat\s+shit|bite\s+me|
         kiss\s+my\s+ass|go\s+fuck\s+yourself|gfy|get\s+a\s+(?:brain|life|clue)|nobody\s+(?:cares|asked)\s+(?:about\s+)?
         (?:you|what\s+you\s+think)|you\s+(?:suck|stink|disgust\s+me|make\s+me\s+sick))\b"""),
+    # "Dear author, your one brain cell must be very lonely"
+    rule("brain-cell", Code.personal_attack, 0.8, r"""
+        \b(?:your|ur|his|her|their|the\s+(?:author|writer|editor|reporter|journalist)'s)\s+(?:one|only|single|last|two|
+        remaining|lonely)\s+brain\s*cells?\b"""),
     rule("your-mother", Code.personal_attack, 0.7, r"""
         \b(?:your|ur|yo)\s+(?:mother|mom|mum|mama|momma)\s+(?:is|was|'s)\s+(?:a|an|so)\b"""),
 ]
@@ -99,9 +103,9 @@ DENIAL = re.compile(r"""
 # none, and one scan for them is cheaper than every rule's own (the rules cost a sixth of the pipeline).
 PREFILTER = re.compile(r"\b(?:" + "|".join((NOUN, ADJECTIVE, ADDRESS_ADJECTIVE, alternatives(
     "shut|stfu|get lost|get a|go to|go fuck|screw|fuck|piss|eat shit|bite me|kiss my|gfy|nobody|suck|stink|disgust|"
-    "make me sick|mother|mom|mum|mama|momma"))) + ")")
+    "make me sick|mother|mom|mum|mama|momma|brain cell|brain cells|braincell|braincells"))) + ")")
 
 
 class PersonalAttackChecker(PatternChecker):
     def __init__(self) -> None:
-        super().__init__("attack.patterns", "4", RULES, prefilter=PREFILTER, disowned=DENIAL)
+        super().__init__("attack.patterns", "5", RULES, prefilter=PREFILTER, disowned=DENIAL)
