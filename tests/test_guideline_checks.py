@@ -444,7 +444,7 @@ def test_an_address_at_an_allowed_site_is_no_contact_to_hold():
 @pytest.mark.parametrize("text, code", [
     ("onu öldüreceğim", Code.threat), ("öldürün onu", Code.threat), ("seni bulacağım", Code.threat),
     ("تو را می کشم", Code.threat), ("مرگ بر تو", Code.threat), ("کثافت", Code.personal_attack),
-    ("يا حيوان", Code.personal_attack), ("کونی", Code.profanity),
+    ("يا حيوان", Code.personal_attack), ("مرتیکه کونی", Code.abuse_homophobia),
 ])
 def test_threats_and_insults_said_plainly_in_turkish_persian_and_arabic(text, code):
     assert code in found(text)
