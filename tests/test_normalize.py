@@ -185,6 +185,31 @@ def test_no_letter_class_holds_a_character_past_latin_1():
             assert all(ord(char) < 0x100 for char in group), group
 
 
+def test_a_phrase_s_rest_is_compiled_once_not_after_each_first_word():
+    """Thirty first words before a hundred predicates: with a copy of the rest after each first word, the
+    multilingual group phrases took 8 s to compile."""
+    from moderation.checks.matching import Phrase
+
+    groups = tuple(f"group{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(30))
+    predicates = tuple(f"predicate{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(100))
+    matcher = TermMatcher([[Phrase((groups, ("are",), predicates))]])
+    assert sum(len(trie.regex.pattern) for trie in matcher._tries) < 5_000
+    assert [(m.start, m.end) for m in matcher.find("the groupab are predicatecv!")] == [(4, 27)]
+    assert list(matcher.find("the groupab are predicatezz")) == []
+
+
+def test_an_arabic_phrase_is_found_after_any_attached_prefix():
+    """"و" + "العرب" and "وال" + "عرب" both read "والعرب": the phrase of either first word is found."""
+    from moderation.checks.matching import Phrase
+
+    matcher = TermMatcher([[Phrase((("العرب",), ("خونة",)))], [Phrase((("عرب",), ("كلاب",)))]])
+    def found(text: str) -> set[tuple[int, int]]:
+        return {(m.table, m.start) for m in matcher.find(normalize(text).text)}
+
+    assert found("قالوا والعرب خونة") == {(0, 6)} and found("قالوا والعرب كلاب") == {(1, 6)}
+    assert found("قالوا مالعرب خونة") == set()  # "م" is no prefix: inside another word
+
+
 def test_an_allowed_phrase_matches_only_as_written():
     allowed = TermMatcher([["niger", "scunthorpe"]], evasions=False)
     assert list(allowed.find("the niger delta")) and list(allowed.find(normalize("SCUNTHORPE").text))

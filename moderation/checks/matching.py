@@ -148,8 +148,9 @@ class Phrase:
     """A grammar of terms: one alternative from each slot in turn; an empty alternative makes a slot optional.
 
     The first slot's words enter the trie as terms do (the scan dispatches on their first letters as on any
-    word's); the rest of the phrase follows each of them as one expression, its slots merged alternations.
-    Written out instead, a lexicon's groups x predicates took three times as long to compile."""
+    word's); the rest of the phrase is one expression of its own, its slots merged alternations, tried where a
+    first word ends. Written out, a lexicon's groups x predicates took three times as long to compile; and with
+    a copy of the rest after each first word, the multilingual group phrases took 8 s."""
 
     slots: tuple[tuple[str, ...], ...]
     prefix: bool = False  # the last slot's words may go on ("asalak*")
@@ -158,28 +159,33 @@ class Phrase:
     def arabic(self) -> bool:
         return any(ARABIC_SCRIPT.search(alternative) for slot in self.slots for alternative in slot)
 
-    def unit_sequences(self, evasions: bool = True, accents: frozenset[str] = frozenset()) -> list[tuple[str, ...]]:
-        """The trie entries: each word of the first slot, then the rest of the phrase as one unit."""
-        first, *rest = self.slots
+    def heads(self, evasions: bool = True, accents: frozenset[str] = frozenset()) -> list[tuple[str, ...]]:
+        """The trie entries: each word of the first slot."""
+        first = self.slots[0]
         if any(not a.strip() for a in first):
             raise ValueError(f"the first slot of a phrase must be written: {first!r}")
+        return [Term.parse(a).units(evasions, accents) for a in dict.fromkeys(first)]
+
+    def tail(self, evasions: bool = True, accents: frozenset[str] = frozenset()) -> str:
+        """The rest of the phrase, from the end of a first word: an expression that ends where the phrase may."""
         tail = ""
-        for slot in rest:
+        for slot in self.slots[1:]:
             written = [Term.parse(a).units(evasions, accents) for a in slot if a.strip()]
             if not written:
                 raise ValueError(f"a phrase slot with no words: {slot!r}")
             body = union(written)  # merged on common beginnings, as the trie is
             tail += f"(?:{JOINER}{body})?" if any(not a.strip() for a in slot) else JOINER + body
-        return [Term.parse(a).units(evasions, accents) + ((tail,) if tail else ()) for a in dict.fromkeys(first)]
+        return tail + ("" if self.prefix else WORD_END)
 
 
 class _Node:
-    __slots__ = ("children", "tables", "prefix_tables")
+    __slots__ = ("children", "tables", "prefix_tables", "heads")
 
     def __init__(self) -> None:
         self.children: dict[str, _Node] = {}
         self.tables: set[int] = set()
         self.prefix_tables: set[int] = set()
+        self.heads: set[int] = set()  # phrases (by their index in the matcher) whose first word ends here
 
 
 class _Trie:
@@ -191,45 +197,72 @@ class _Trie:
     def __bool__(self) -> bool:
         return bool(self.root.children or self.arabic_root.children)
 
-    def add(self, units: tuple[str, ...], table: int, prefix: bool, arabic: bool) -> None:
+    def add(self, units: tuple[str, ...], table: int, prefix: bool, arabic: bool, head: bool = False) -> None:
+        """`head`: `table` is a phrase's index, and the units its first word."""
         node = self.arabic_root if arabic else self.root
         for unit in units:
             node = node.children.setdefault(unit, _Node())
-        (node.prefix_tables if prefix else node.tables).add(table)
+        (node.heads if head else node.prefix_tables if prefix else node.tables).add(table)
 
-    def compiled(self, needs: re.Pattern[str] | None) -> _CompiledTrie:
-        return _CompiledTrie(self.root, self.arabic_root, needs)
+    def compiled(self, needs: re.Pattern[str] | None, tails: list[PhraseTail] | None = None) -> _CompiledTrie:
+        return _CompiledTrie(self.root, self.arabic_root, needs, tails or [])
+
+    def compiled_anywhere(self, needs: re.Pattern[str], tails: list[PhraseTail]) -> _CompiledTrie:
+        """Arabic-script phrases, tried at every letter: a first word may follow any of the attached prefixes, and
+        a scan that tried them inside the expression would take the first that lets the word match (وال + عرب),
+        never another (و + العرب) whose phrase the rest then completes."""
+        return _CompiledTrie(_Node(), self.arabic_root, needs, tails, anywhere=True)
+
+
+@dataclass(frozen=True)
+class PhraseTail:
+    """What follows a phrase's first word, and the table a whole phrase belongs to."""
+
+    table: int
+    regex: re.Pattern[str]
+    prefix: bool
+
+
+WORD, PREFIX, HEAD = range(3)  # what a marker group marks: a word's end, a prefix's end, a first word's end
 
 
 class _CompiledTrie:
-    def __init__(self, root: _Node, arabic_root: _Node, needs: re.Pattern[str] | None) -> None:
+    def __init__(self, root: _Node, arabic_root: _Node, needs: re.Pattern[str] | None,
+                 tails: list[PhraseTail], anywhere: bool = False) -> None:
         self.needs = needs  # a text this finds nothing in holds no term of the trie: not scanned
-        self._markers: list[tuple[frozenset[int], bool]] = [(frozenset(), False)]  # group 0: the match
+        self._tails = tails
+        self._anywhere = anywhere
+        self._markers: list[tuple[frozenset[int], int]] = [(frozenset(), WORD)]  # group 0: the match
         self._branch_starts: list[int] = []
         branches = []
-        for prefix, node in (("", root), (ARABIC_PREFIXES, arabic_root)):
+        for prefix, node in (("", root), ("" if anywhere else ARABIC_PREFIXES, arabic_root)):
             for unit, child in sorted(node.children.items(), key=_longest_first):
                 self._branch_starts.append(len(self._markers))
                 branches.append(prefix + unit + self._render(child))
-        pattern = WORD_START + "(?:" + "|".join(branches) + ")" if branches else r"(?!x)x"
+        start = "" if anywhere else WORD_START
+        pattern = start + "(?:" + "|".join(branches) + ")" if branches else r"(?!x)x"
         self.regex = re.compile(pattern)
         self._branch_starts.append(len(self._markers))
 
-    def _marker(self, tables: set[int], prefix: bool) -> str:
-        self._markers.append((frozenset(tables), prefix))
-        return "()" if prefix else "(?:" + WORD_END + "())?"
+    def _marker(self, tables: set[int], kind: int) -> str:
+        self._markers.append((frozenset(tables), kind))
+        return "(?:" + WORD_END + "())?" if kind == WORD else "()"
 
     def _render(self, node: _Node) -> str:
         markers = ""
         if node.tables:
-            markers += self._marker(node.tables, prefix=False)
+            markers += self._marker(node.tables, WORD)
         if node.prefix_tables:
-            markers += self._marker(node.prefix_tables, prefix=True)
+            markers += self._marker(node.prefix_tables, PREFIX)
+        if node.heads:
+            markers += self._marker(node.heads, HEAD)
         options = [unit + self._render(child) for unit, child in sorted(node.children.items(), key=_longest_first)]
         if node.prefix_tables:
             options.append(r"[^\W_]*" + WORD_END)
         elif node.tables:
             options.append(WORD_END)
+        elif node.heads:
+            options.append("")  # the phrase's rest is tried after the scan, where the first word ends
         return markers + (options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")")
 
     def find(self, text: str, masked: bool) -> Iterator[Match]:
@@ -241,18 +274,39 @@ class _CompiledTrie:
             if last is None:
                 match = next_match
                 continue
+            start = match.start()
+            if self._anywhere:
+                start = _word_start_before_prefix(text, start)
+                if start is None:  # inside a word, after letters that are no prefix
+                    match = next_match
+                    continue
             branch = bisect.bisect_right(self._branch_starts, last) - 1
             for group in range(self._branch_starts[branch], self._branch_starts[branch + 1]):
                 position = match.start(group)
                 if position < 0:
                     continue
-                tables, prefix = self._markers[group]
-                end = _WORD_REST.match(text, position).end() if prefix else position
-                if masked and masked_out(text[match.start():end]):
+                tables, kind = self._markers[group]
+                if kind == HEAD:
+                    yield from self._phrases(text, masked, start, position, tables)
+                    continue
+                end = _WORD_REST.match(text, position).end() if kind == PREFIX else position
+                if masked and masked_out(text[start:end]):
                     continue
                 for table in tables:
-                    yield Match(table, match.start(), end)
+                    yield Match(table, start, end)
             match = next_match
+
+
+    def _phrases(self, text: str, masked: bool, start: int, head_end: int, phrases: frozenset[int]) -> Iterator[Match]:
+        """The phrases whose first word ends at `head_end` and whose rest follows it."""
+        for index in sorted(phrases):
+            tail = self._tails[index]
+            rest = tail.regex.match(text, head_end)
+            if rest is None:
+                continue
+            end = _WORD_REST.match(text, rest.end()).end() if tail.prefix else rest.end()
+            if not (masked and masked_out(text[start:end])):
+                yield Match(tail.table, start, end)
 
 
 @dataclass(frozen=True)
@@ -283,16 +337,20 @@ class TermMatcher:
         self._foldable = re.compile("[" + re.escape("".join(folded)) + "]" if folded else r"(?!x)x")
         self._fold = lambda letter: folded[letter.group()]
         words, latin_phrases, arabic_phrases = _Trie(), _Trie(), _Trie()
+        tails: list[PhraseTail] = []
         for table, terms in enumerate(tables):
             for raw in terms:
                 if isinstance(raw, Phrase):
-                    for units in raw.unit_sequences(evasions, accents):
-                        (arabic_phrases if raw.arabic else latin_phrases).add(units, table, raw.prefix, raw.arabic)
+                    tails.append(PhraseTail(table, re.compile(raw.tail(evasions, accents)), raw.prefix))
+                    for units in raw.heads(evasions, accents):
+                        (arabic_phrases if raw.arabic else latin_phrases).add(units, len(tails) - 1, raw.prefix,
+                                                                              raw.arabic, head=True)
                 else:
                     term = Term.parse(raw)
                     words.add(term.units(evasions, accents), table, term.prefix, term.arabic)
-        self._tries = [trie.compiled(needs) for trie, needs in
-                       ((words, None), (latin_phrases, None), (arabic_phrases, ARABIC_SCRIPT)) if trie]
+        self._tries = [trie.compiled(needs, tails) for trie, needs in ((words, None), (latin_phrases, None)) if trie]
+        if arabic_phrases:
+            self._tries.append(arabic_phrases.compiled_anywhere(ARABIC_SCRIPT, tails))
         if not self._tries:
             self._tries = [words.compiled(None)]
 
@@ -334,6 +392,18 @@ class TermMatcher:
 
 
 _WORD_REST = re.compile(r"[^\W_]*")
+_ATTACHED = re.compile(ARABIC_PREFIXES + r"\Z")
+_WORD_BEFORE = re.compile(r"[^\W_@$*]{1,3}\Z")
+
+
+def _word_start_before_prefix(text: str, at: int) -> int | None:
+    """Where the word that `at` lies in starts, if `at` is its start or only an attached prefix comes before."""
+    before = _WORD_BEFORE.search(text, max(0, at - 4), at)
+    if before is None:
+        return at if at == 0 or not re.match(r"[^\W_@$*]", text[at - 1]) else None
+    if before.start() > 0 and re.match(r"[^\W_@$*]", text[before.start() - 1]):
+        return None  # more than three letters before: inside a word
+    return before.start() if _ATTACHED.fullmatch(before.group()) and before.group() else None
 
 
 def _spellings(raw: str | Phrase) -> Iterator[str]:
