@@ -393,6 +393,7 @@ class TermMatcher:
 
 _WORD_REST = re.compile(r"[^\W_]*")
 _ATTACHED = re.compile(ARABIC_PREFIXES + r"\Z")
+_WORD_CHAR = re.compile(r"[^\W_@$*]")  # what WORD_START will not have before a word
 _WORD_BEFORE = re.compile(r"[^\W_@$*]{1,3}\Z")
 
 
@@ -400,8 +401,8 @@ def _word_start_before_prefix(text: str, at: int) -> int | None:
     """Where the word that `at` lies in starts, if `at` is its start or only an attached prefix comes before."""
     before = _WORD_BEFORE.search(text, max(0, at - 4), at)
     if before is None:
-        return at if at == 0 or not re.match(r"[^\W_@$*]", text[at - 1]) else None
-    if before.start() > 0 and re.match(r"[^\W_@$*]", text[before.start() - 1]):
+        return at if at == 0 or not _WORD_CHAR.match(text, at - 1) else None
+    if before.start() > 0 and _WORD_CHAR.match(text, before.start() - 1):
         return None  # more than three letters before: inside a word
     return before.start() if _ATTACHED.fullmatch(before.group()) and before.group() else None
 

@@ -321,6 +321,7 @@ class PromotionChecker:
             cues[match.table].append((match.start, match.end))
         hits: list[tuple[Code | None, float, int, int, str]] = []  # None: decided by the cues below
         contacts = links(context, self.allowed_domains)[0]
+        public_service = any(c.kind == "phone" for c in contacts) and _a_public_service(text, cues)
         for contact in contacts:
             repeated = context.contacts_seen_elsewhere.get(contact.fingerprint, 0)
             # A bare link is usually a citation: it needs a second sign (a pitch, a shortener, a spam run).
@@ -334,7 +335,7 @@ class PromotionChecker:
                 score = 0.4  # a long number, shown to the moderator; a pitch or a cue makes it a contact
             if contact.kind == "phone" and cues[PHONE_CUE]:
                 score = 0.9
-            if contact.kind == "phone" and _a_public_service(text, cues):
+            if contact.kind == "phone" and public_service:
                 score = min(score, LONE_PITCH_SCORE)  # shown to the moderator, not held
             if contact.disguised:
                 score = max(score, DISGUISED_SCORE)  # written so that filters miss it: a citation never is

@@ -10,8 +10,7 @@ from dataclasses import dataclass, field
 from moderation.checks import CheckContext, Evidence, Finding
 from moderation.checks.lexicon import Lexicon, Table, builtin_lexicons
 from moderation.checks.matching import Match, TermMatcher
-from moderation.checks.reported import reported_by_another
-from moderation.checks.threats import REPORTED, REPORTED_SCORE
+from moderation.checks.reported import REPORTED, REPORTED_SCORE, reported_by_another
 from moderation.guidelines import Code
 from moderation.policy import DEFAULT_POLICY, DEFAULT_REVIEW_THRESHOLD, Policy
 

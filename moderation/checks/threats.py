@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from moderation.checks import CheckContext, Finding
 from moderation.checks.patterns import PatternChecker, alternatives, rule
-from moderation.checks.reported import SPEECH_CUE, reported_by_another
+from moderation.checks.reported import REPORTED, REPORTED_SCORE, SPEECH_CUE, reported_by_another
 from moderation.guidelines import Code
 
 HARM = alternatives(
@@ -225,10 +225,6 @@ PREFILTER = re.compile(rf"""\b(?:{HARM}|{HARM_PAST}|{DEATH}|dead|death|know\s+wh
     next\s*(?:[.!?,]|$))""", re.VERBOSE)
 
 
-# A threat quoted as a third party's ("the gunman yelled 'you will all die'") stays a finding the moderator
-# sees, scored below review: the comment reports it.
-REPORTED_SCORE = 0.3
-REPORTED = ":reported"
 MAX_REPORTED = 8  # more threats than this in one comment is no court report, and each asks the text again
 
 
