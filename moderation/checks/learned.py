@@ -7,6 +7,7 @@ functions below are the single definition used by both: training hands them to s
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 import math
@@ -27,6 +28,7 @@ from moderation.checks.identity import PLACEHOLDER as IDENTITY_PLACEHOLDER
 from moderation.checks.names import blank
 from moderation.checks.promotion import TLDS, citation_spans
 from moderation.checks.reported import reported_quotations
+from moderation.checks.targets import AIMED_AT_A_THING_SCORE, AT_A_THING, all_aimed_at_things
 from moderation.checks.terms import LexiconChecker
 from moderation.guidelines import Code
 
@@ -415,11 +417,12 @@ def promotion_code(text: str) -> Code:
     return Code.promotion_commercial if _COMMERCIAL.search(text) else Code.promotion_personal
 
 
-RULES_REVISION = 8  # 2: obscene and abuse scores need their words (else an attack); allowed phrases blanked
+RULES_REVISION = 9  # 2: obscene and abuse scores need their words (else an attack); allowed phrases blanked
 # 3: links to allowed sites (citations) blanked; 4: without a link, a pitch needs the writer's own thing;
 # 5: a score no word pushes up (the model's prior) is no finding; 6: the policy's allowed phrases blanked;
 # 7: places, people and brands named with a swear word inside blanked ("Cockermouth", names.py);
 # 8: a word inside a link is shown as the whole link; a threat quoted as a third party's blanked for the threat head
+# 9: an attack whose words are insult adjectives aimed at a thing ("what a stupid war") lowered under review
 
 
 class LearnedChecker:
@@ -495,7 +498,16 @@ class LearnedChecker:
             for code, (score, head) in best.items()
             if (evidence := self.scorer.evidence(threat_scored if code is Code.threat else scored, text, head))
         ]
+        findings = [_criticism(finding, text) for finding in findings]
         return sorted(findings, key=lambda f: (-f.score, f.code.value))
+
+
+def _criticism(finding: Finding, text: str) -> Finding:
+    """The heads learned "stupid" from insults; said of a war or a plan it is criticism, not an attack."""
+    if finding.code is not Code.personal_attack or not all_aimed_at_things(text, finding.evidence):
+        return finding
+    evidence = tuple(dataclasses.replace(e, rule=e.rule + AT_A_THING) for e in finding.evidence)
+    return dataclasses.replace(finding, score=min(finding.score, AIMED_AT_A_THING_SCORE), evidence=evidence)
 
 
 # Starts only where a run of address characters starts, so a long "a.a.a..." is tried once, not from every dot.

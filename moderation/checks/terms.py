@@ -11,6 +11,7 @@ from moderation.checks import CheckContext, Evidence, Finding
 from moderation.checks.lexicon import Lexicon, Table, builtin_lexicons
 from moderation.checks.matching import Match, TermMatcher
 from moderation.checks.reported import REPORTED, REPORTED_SCORE, reported_by_another
+from moderation.checks.targets import AIMED_AT_A_THING_SCORE, AT_A_THING, aimed_at_a_thing
 from moderation.guidelines import Code
 from moderation.policy import DEFAULT_POLICY, DEFAULT_REVIEW_THRESHOLD, Policy
 
@@ -74,7 +75,8 @@ class LexiconChecker:
         self.allowed = TermMatcher([builtin_allowed, policy.allowed_terms], evasions=False) if allowed else None
         digest = hashlib.sha256(repr([(t.rule, t.score, t.terms, sorted(t.unless_after)) for t in self.tables]
                                      + allowed).encode())
-        self.version = f"3-{digest.hexdigest()[:8]}"  # 3: threats reported as a third party's lowered
+        self.version = f"4-{digest.hexdigest()[:8]}"  # 3: threats reported as a third party's lowered;
+        # 4: insult adjectives aimed at a thing ("a stupid war") lowered
 
     def scan(self, context: CheckContext) -> Scan:
         """Every term and allowed phrase in the comment, found once for this phase and the learned one."""
@@ -98,6 +100,8 @@ class LexiconChecker:
             score, rule = table.score, table.rule
             if table.code is Code.threat and reported_by_another(context.text, start, end):
                 score, rule = min(score, REPORTED_SCORE), rule + REPORTED  # "he yelled 'I will kill you'"
+            elif table.code is Code.personal_attack and aimed_at_a_thing(context.text, start, end):
+                score, rule = min(score, AIMED_AT_A_THING_SCORE), rule + AT_A_THING  # "the most idiotic policy"
             best = hits[table.code].get((start, end))
             if best is None or best[0] < score:
                 evidence = Evidence(start, end, context.text[start:end], rule)
