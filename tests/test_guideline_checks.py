@@ -55,6 +55,8 @@ MUST_FIND = {
         "I am not saying you are wrong, but you are a liar", "No problem, you mindless robot.",
         "Dear author, your one brain cell must be very lonely",
         "listen you spineless twirp, I was there", "Grow up already, you are immature and childish.",
+        "Only someone with the IQ of a doorknob would write an article like this.",
+        "Wow, what a genius you are. Did your mother drop you on your head often?",
     ],
     Code.abuse_racism: ["dirty arabs", "Blacks are animals", "go back to africa", "niggers", "all a nicca need",
                         "this nigger", "n*gger", "your white trash mentality"],
@@ -76,6 +78,7 @@ MUST_FIND = {
         "every single week, and you need nothing but a phone and two hours of your evening to start earning",
         "Call +90 532 123 45 67 for cheap flights", "Use promo code SAVE20 at our store",
         "Cheap flights to Erbil: 0750 123 4567",
+        "Great article! Get cheap iPhones at www.best-phones-erbil.com, delivery to all of Kurdistan.",
     ],
     Code.promotion_personal: [
         "Subscribe to my channel", "check out my new video", "follow me on instagram @sunny_days",
@@ -87,6 +90,10 @@ MUST_FIND = {
 
 STAY_CLEAN = [
     "ISIS killed four Peshmerga near Kirkuk.",
+    "Ez dixwazim ku li vir aştî hebe.", "Shitao was a great painter of the Qing era.",  # Kurmanji "that there be"
+    "The average IQ of a population says little about a person.", "He was dropped from the team on his head coach's word.",
+    "Prices rose again, see www.statistics-office.example/cpi/2026/table-4 for the figures.",
+    "In the book New World Order, found at; wryb.net.",
     "Your kids won't make it home in this snow if the buses stop.", "A drone hit their house in Duhok last night.",
     "I hope the next missile defence test goes better.", "Skill the editor would need: patience.",
     "Are women too emotional to lead? The study says no.", "This is what happens when you let women vote: turnout rises.",
@@ -362,6 +369,12 @@ THREATS_WRITTEN_TO_SLIP_PAST = [
     "You're next.", "That traitor deserves the gallows.", "He deserves a firing squad.",
     "If you publish his name again, your kids won't make it home from school.",
     "Hope a drone finds your house next, journalist", "k1ll the editor. simple.",
+    # a third blind red team's misses
+    "I know where the reporter lives. He'll regret writing this.", "We know your address.",
+    "Journalists who write like this tend to have accidents. Just saying.", "Accidents happen to journalists like you.",
+    "If I see that traitor MP in Erbil I will break every bone in his body.",
+    "Publish one more article like this and your office will burn.",
+    "Whoever insults the Prophet in these comments will be hunted down.", "We have ways of finding you.",
 ]
 
 
@@ -378,6 +391,11 @@ def test_veiled_threats_and_harm_wished_by_another_hand_are_threats(text):
     "I hope someone beats him next time.", "I hope someone beats him to it.",
     "It's only a matter of time before someone finds him out.",
     "I'll be waiting at your office tomorrow for the interview.",
+    "Whoever did this will be hunted down and punished, the minister said.",
+    "I know where the minister lives: in a palace paid by us.",
+    "Clear the brush or your house will burn, firefighters warned.",
+    "Journalists who write like this tend to have long careers.", "Those who write the truth will be remembered.",
+    "Now let me write your mom since I have her address.",
 ])
 def test_politics_and_idioms_near_the_veiled_threats_stay_clean(text):
     assert Code.threat not in found(text)
@@ -490,3 +508,15 @@ def test_a_threat_reported_as_another_s_words_is_held_by_no_phase(text):
     from moderation.checks.pipeline import build_pipeline
 
     assert Code.threat not in violations(build_pipeline(DEFAULT_POLICY).run(CheckContext(text=text)), DEFAULT_POLICY)
+
+
+@pytest.mark.parametrize("text", [
+    "Great article! Get cheap iPhones at www.best-phones-erbil.com, delivery to all of Kurdistan.",
+    "Cheap iPhones: https://best-phones-erbil.com/shop. Delivery to all of Kurdistan!",
+])
+def test_a_link_is_shown_without_the_sentence_s_punctuation(text):
+    from moderation.checks.pipeline import build_pipeline
+
+    links = {e.text for f in build_pipeline(DEFAULT_POLICY).run(CheckContext(text=text))
+             if f.code is Code.promotion_commercial for e in f.evidence if "phones" in e.text}
+    assert links and all(link[-1].isalnum() or link.endswith("/shop") for link in links), links

@@ -308,6 +308,7 @@ def test_a_word_in_unless_after_undoes_a_match_when_it_comes_next():
     assert codes("darn not") == {Code.profanity}
 
 
+@pytest.mark.timeout(1200)  # 750,000 phrases written out: about 2 minutes of CPU, twice that on a shared machine
 def test_every_phrase_of_the_built_in_grammars_is_found_as_written_out():
     """The grammars are matched as such, never expanded: each phrase they stand for, written out, is found with
     its table's code (a literal term of another table taking the same words first would hide it)."""

@@ -87,6 +87,14 @@ RULES = [
     rule("brain-cell", Code.personal_attack, 0.8, r"""
         \b(?:your|ur|his|her|their|the\s+(?:author|writer|editor|reporter|journalist)'s)\s+(?:one|only|single|last|two|
         remaining|lonely)\s+brain\s*cells?\b"""),
+    # Insults with no insulting word: "the IQ of a doorknob", "dropped on your head as a baby".
+    rule("witless-comparison", Code.personal_attack, 0.78, r"""
+        \b(?:iq|intelligence|brains?)\s+of\s+(?:a|an)\s+(?:\w+\s+)?(?:doorknob|door\s*knob|rock|potato|goldfish|brick|
+        turnip|cabbage|toaster|houseplant|plant|banana|peanut|fence\s*post|squirrel|hamster|gnat|bag\s+of\s+rocks|
+        box\s+of\s+rocks|sack\s+of\s+potatoes|lettuce|shoe|sponge|carrot|donkey|cow|sheep|chicken|ant|amoeba|walnut)s?\b
+        |\b(?:dropped|drop)\s+(?:you|u|him|her|them|the\s+(?:author|writer|editor|reporter|journalist))\s+on\s+
+        (?:your|ur|his|her|their)\s+heads?\b|\b(?:you|u|he|she|they)\s+(?:were|was|got)\s+dropped\s+on\s+(?:your|ur|his|her|their)
+        \s+heads?\b"""),
     rule("your-mother", Code.personal_attack, 0.7, r"""
         \b(?:your|ur|yo)\s+(?:mother|mom|mum|mama|momma)\s+(?:is|was|'s)\s+(?:a|an|so)\b"""),
 ]
@@ -103,9 +111,10 @@ DENIAL = re.compile(r"""
 # none, and one scan for them is cheaper than every rule's own (the rules cost a sixth of the pipeline).
 PREFILTER = re.compile(r"\b(?:" + "|".join((NOUN, ADJECTIVE, ADDRESS_ADJECTIVE, alternatives(
     "shut|stfu|get lost|get a|go to|go fuck|screw|fuck|piss|eat shit|bite me|kiss my|gfy|nobody|suck|stink|disgust|"
-    "make me sick|mother|mom|mum|mama|momma|brain cell|brain cells|braincell|braincells"))) + ")")
+    "make me sick|mother|mom|mum|mama|momma|brain cell|brain cells|braincell|braincells|iq|intelligence|brain|brains|"
+    "dropped|drop"))) + ")")
 
 
 class PersonalAttackChecker(PatternChecker):
     def __init__(self) -> None:
-        super().__init__("attack.patterns", "5", RULES, prefilter=PREFILTER, disowned=DENIAL)
+        super().__init__("attack.patterns", "6", RULES, prefilter=PREFILTER, disowned=DENIAL)

@@ -417,12 +417,13 @@ def promotion_code(text: str) -> Code:
     return Code.promotion_commercial if _COMMERCIAL.search(text) else Code.promotion_personal
 
 
-RULES_REVISION = 9  # 2: obscene and abuse scores need their words (else an attack); allowed phrases blanked
+RULES_REVISION = 10  # 2: obscene and abuse scores need their words (else an attack); allowed phrases blanked
 # 3: links to allowed sites (citations) blanked; 4: without a link, a pitch needs the writer's own thing;
 # 5: a score no word pushes up (the model's prior) is no finding; 6: the policy's allowed phrases blanked;
 # 7: places, people and brands named with a swear word inside blanked ("Cockermouth", names.py);
 # 8: a word inside a link is shown as the whole link; a threat quoted as a third party's blanked for the threat head
-# 9: an attack whose words are insult adjectives aimed at a thing ("what a stupid war") lowered under review
+# 9: an attack whose words are insult adjectives aimed at a thing ("what a stupid war") lowered under review;
+# 10: a link shown without the sentence's punctuation after it
 
 
 class LearnedChecker:
@@ -511,7 +512,7 @@ def _criticism(finding: Finding, text: str) -> Finding:
 
 
 # Starts only where a run of address characters starts, so a long "a.a.a..." is tried once, not from every dot.
-_LINK = re.compile(rf"(?:https?://|www\.)[^\s<>\"'()\[\]]+|(?<![\w.-])(?:[a-z0-9-]+\.)+(?:{TLDS})\b(?:/[^\s<>\"']*)?",
+_LINK = re.compile(rf"(?:https?://|www\.)[^\s<>\"'()\[\]]*[^\s<>\"'()\[\].,;:!?]|(?<![\w.-])(?:[a-z0-9-]+\.)+(?:{TLDS})\b(?:/[^\s<>\"']*)?",
                    re.IGNORECASE)
 
 

@@ -47,7 +47,7 @@ TLDS = ("com|net|org|info|biz|io|co|me|tv|xyz|shop|store|online|site|ly|gl|to|ap
 SPAM_TLDS = "com|net|org|info|biz|io|xyz|shop|store|online|site|ru|top|club|gg"
 SPACED_TLDS = "com|ru|xyz|biz"  # after a spaced dot: "Net", "Top", "At" and "Me" start sentences
 URL = re.compile(rf"""
-    (?:https?://|h[tx]{{2}}ps?(?:://|\[:\]//)|www\.)[^\s<>"'()\[\]]+
+    (?:https?://|h[tx]{{2}}ps?(?:://|\[:\]//)|www\.)[^\s<>"'()\[\]]*[^\s<>"'()\[\].,;:!?]  # not the sentence's comma
   | \b(?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?\.)+(?:{TLDS})\b(?:/[^\s<>"']*)?
   | \b[a-z0-9-]{{3,}}\s*(?:\(dot\)|\[dot\]|\{{dot\}}|\(\.\)|\[\.\]|\{{\.\}}|\sdot\s)\s*(?:{TLDS})\b
   | \b[a-z0-9-]{{3,}}(?:\s\.|\.\s)\s*(?:{SPACED_TLDS})\b
@@ -302,7 +302,7 @@ def contact_fingerprints(text: str) -> list[str]:
 
 class PromotionChecker:
     name = "promotion.patterns"
-    version = "6"
+    version = "7"
 
     def __init__(self, allowed_domains: Iterable[str] = ()):
         self.allowed_domains = frozenset(d.casefold().removeprefix("www.") for d in allowed_domains)
@@ -341,6 +341,9 @@ class PromotionChecker:
                 score = max(score, DISGUISED_SCORE)  # written so that filters miss it: a citation never is
             elif contact.kind == "url" and _bare(text[contact.start:contact.end]) and _little_else(text, contacts):
                 score = max(score, LINK_ALONE_SCORE)  # a link dropped with a word or two, the way spam is
+            elif contact.kind == "url" and _bare(text[contact.start:contact.end]) and _selling_beside(
+                    contact, cues[COMMERCIAL_CUE], text):
+                score = max(score, LINK_SELLING_SCORE)  # "Great article! Cheap iPhones at phones-shop.com"
             if repeated:
                 score = max(score, min(0.97, 0.85 + 0.04 * repeated))
             rule = contact.kind + (":repeated-elsewhere" if repeated else "")
@@ -377,6 +380,8 @@ class PromotionChecker:
 
 
 LONE_PITCH_SCORE = 0.45
+LINK_SELLING_SCORE = 0.7
+SELLING_REACH = 60  # characters between a word of selling and the shop's address, in the same sentence
 DISGUISED_SCORE = 0.75
 LINK_ALONE_SCORE = 0.6
 LINK_ALONE_WORDS = 3  # words beside the link at most: "cheapshop.net", "see cheap-pills.ru now"
@@ -388,6 +393,27 @@ def _a_public_service(text: str, cues: dict[int, list[tuple[int, int]]]) -> bool
     the writer's own."""
     return (bool(cues[PUBLIC_SERVICE]) and not (cues[COMMERCIAL] or cues[COMMERCIAL_CUE] or cues[PERSONAL])
             and OWN_NUMBER.search(text) is None and not any(sign in text for sign in MONEY_SIGNS))
+
+
+def _selling_beside(contact: Contact, selling_words: list[tuple[int, int]], text: str) -> bool:
+    """A site's own address (not an article's) with a word of selling in the same sentence: a shop, not a
+    source ("prices rose, see www.statistics-office.example/cpi/2026/table-4" cites a page)."""
+    if "." not in text[contact.start:contact.end].partition("://")[2].partition("/")[0] + (
+            "" if "://" in text[contact.start:contact.end] else "."):
+        return False  # "http://t…", a link cut short in a quoted tweet
+    for start, end in selling_words:
+        if text[start:end] in LOOSE_SELLING_WORDS:
+            continue
+        between = text[end:contact.start] if end <= contact.start else text[contact.end:start]
+        if len(between) <= SELLING_REACH and not re.search(r"[.!?;]\s|\n", between):
+            return True
+    return False
+
+
+# Words of selling that say as much of politics and talk pages: "new world order", "a business of war".
+LOOSE_SELLING_WORDS = frozenset({"order", "offer", "deal", "deals", "money", "earn", "income", "business", "hire",
+                                 "service", "services", "product", "products", "invest", "investment", "likes",
+                                 "bet", "followers", "store"})
 
 
 def _bare(link: str) -> bool:

@@ -125,10 +125,13 @@ RULES = [
         \b(?:you(?:'re|\s+are|r)?|ur|you\s+will\s+be|you'll\s+be)\s+(?:so\s+|fucking\s+|already\s+)?
         (?:dead|a\s+dead\s+man|a\s+dead\s+woman|dead\s+meat|next(?=\s*(?:[.!?,]|$)))\b(?!\s+(?:wrong|right|on|serious))
         # "you're finished" is said of politicians at every election"""),
-    rule("i-know-where", Code.threat, 0.85, r"""
-        \b(?:i|we)\s+know\s+(?:where|which\s+school|what\s+school|what\s+car)\s+(?:you|u|he|she|they|your\s+\w+)
+    rule("i-know-where", Code.threat, 0.85, rf"""
+        \b(?:i|we)\s+(?:already\s+|all\s+)?know\s+(?:where|which\s+school|what\s+school|what\s+car)\s+
+        (?:you|u|he|she|they|your\s+\w+|(?:the|this|that)\s+(?:journalist|reporter|author|writer|editor|columnist)s?|{OFFICE})
         \s+(?:live|lives|work|works|sleep|sleeps|are|go|goes|drive|drives|park|parks)\b
-        (?!\s+(?:coming\s+from|going\s+with|getting\s+at))  # "I know where you are coming from" agrees"""),
+        (?!\s+(?:coming\s+from|going\s+with|getting\s+at))  # "I know where you are coming from" agrees
+        (?!\s*[:,—–-]?\s*(?:in|on)\s+(?:a|an)\s)  # "I know where the minister lives: in a palace we paid for"
+        |\b(?:i|we)\s+(?:already\s+|all\s+)?(?:know|have)\s+(?:your|ur)\s+(?:home\s+)?address\b"""),
     # Harm wished on someone by a third hand: "I hope someone kills him", "I hope a truck runs him over"
     rule("wish-of-harm-by-another", Code.threat, 0.88, rf"""
         \b(?:hope|wish|pray)\s+(?:that\s+)?(?:someone|somebody|some\s+\w+|a\s+\w+)\s+(?:will\s+|would\s+|finally\s+)?
@@ -153,8 +156,12 @@ RULES = [
     rule("never-meet", Code.threat, 0.75, r"""
         \b(?:better|best)\s+(?:hope|pray)\s+(?:that\s+)?(?:we|i)\s+never\s+meet\b"""),
     rule("accidents-happen", Code.threat, 0.8, r"""
-        \b(?:people|journalists|reporters|writers)\s+like\s+(?:you|u|him|her|the\s+author|this\s+\w+)\s+
-        (?:tend\s+to\s+|often\s+|sometimes\s+)?(?:have|has|get|meet\s+with)\s+(?:an?\s+)?accidents?\b"""),
+        \b(?:people|journalists|reporters|writers|editors|those|anyone|whoever)\s+(?:like\s+(?:you|u|him|her|the\s+author|this\s+\w+)
+        |who\s+(?:write|writes|wrote|talk|talks|publish|publishes|speak|speaks)\s+(?:like\s+(?:this|that)|such\s+\w+|this\s+\w+))\s+
+        (?:tend\s+to\s+|often\s+|sometimes\s+|usually\s+|always\s+|can\s+|may\s+|might\s+|will\s+)?
+        (?:have|has|get|meet\s+with)\s+(?:an?\s+)?(?:unfortunate\s+|nasty\s+|terrible\s+)?accidents?\b
+        |\baccidents?\s+(?:can\s+|do\s+|often\s+|tend\s+to\s+)?happen\s+to\s+(?:journalists|reporters|writers|people)
+        \s+(?:like\s+(?:you|u|him|her)|who\s+\w+)"""),
     rule("before-someone-gets-you", Code.threat, 0.75, r"""
         \b(?:matter\s+of\s+time|only\s+time)\s+before\s+(?:someone|somebody)\s+(?:
             (?:kills|shoots|stabs)\s+(?:you|u|him|her)\b
@@ -175,7 +182,9 @@ RULES = [
         (?:live|survive|make\s+it)\s+(?:to\s+see|through|past|long|another|until|till)\b"""),
     rule("break-bones", Code.threat, 0.88, rf"""
         \b{INTENT}\s+(?:\w+\s+){{0,2}}?(?:break|snap|smash|crush)\s+(?:your|his|her|their|ur)\s+
-        (?:legs?|neck|arms?|face|bones|jaw|skull|head|teeth|fingers|knees?)\b"""),
+        (?:legs?|neck|arms?|face|bones|jaw|skull|head|teeth|fingers|knees?)\b
+        |\b{INTENT}\s+(?:\w+\s+){{0,2}}?(?:break|snap|smash|crush)\s+(?:every|each|all\s+the)\s+bones?\s+in\s+
+        (?:your|his|her|their|ur)\s+(?:body|bodies|face|hands?)\b"""),
     rule("imperative-harm", Code.threat, 0.85, r"""
         (?:^|[.!?;:]\s*|\n\s*)(?:just\s+|so\s+)?(?:k[i1!|]ll|shoot|hang|behead|burn|bomb|gas|exterminate|slaughter|
         execute|lynch|massacre)\s+(?:them|him|her|every|all|those|these|each|the\s+\w+\s+(?:families|children)
@@ -210,6 +219,23 @@ RULES = [
         \b(?:hope|wish|pray|may)\s+(?:that\s+)?(?:a|the|one|some|another|the\s+next)\s+(?:drone|bomb|missile|rocket|
         bullet|shell|sniper|grenade|airstrike|air\s+strike)\s+(?:finds|hits|lands\s+on|gets|takes\s+out|visits)\s+
         (?:you|u|ya|your|ur|him|her|them|his|their)\b"""),
+    # "Publish one more article like this and your office will burn": harm to the reader's place or kin as the
+    # price of what they write or say ("clear the brush or your house will burn" is a fire warning).
+    rule("or-else-harm", Code.threat, 0.85, r"""
+        \b(?:publish|publishes|write|writes|post|posts|print|prints|say|says|keep|try|dare|continue|report|insult|
+        mock|lie|lies)\b[^.!?\n]{0,80}?\b(?:and|or|or\s+else)\s+(?:your|ur)\s+(?:office|offices|house|home|family|kids|children|car|newspaper|paper|
+        shop|newsroom|building|channel)\s+(?:will|'ll|is\s+going\s+to|are\s+going\s+to|gonna)\s+(?:burn|be\s+(?:burned|burnt|
+        torched|bombed|blown\s+up|next)|go\s+up\s+in\s+flames|blow\s+up)\b"""),
+    # Death promised to whoever speaks, writes or draws against something: "whoever insults the Prophet will be
+    # hunted down". Not "whoever did this will be hunted down", which is what police say of a crime.
+    rule("speakers-will-be-harmed", Code.threat, 0.88, r"""
+        \b(?:whoever|anyone\s+who|anybody\s+who|those\s+who|all\s+who|everyone\s+who|people\s+who)\s+(?:dares?\s+(?:to\s+)?)?
+        (?:insults?|mocks?|disrespects?|offends?|critici[sz]es?|writes?|draws?|publish(?:es)?|says?|speaks?|comments?|
+        insulted|mocked|wrote|drew|published|said)\b[^.!?\n]{0,80}?\b(?:will|shall|'ll|is\s+going\s+to|are\s+going\s+to)\s+
+        (?:be\s+)?(?:hunted(?:\s+down)?|killed|beheaded|executed|slaughtered|shot|hanged|butchered|buried|silenced\s+forever
+        |pay\s+with\s+(?:their|his|her)\s+(?:life|lives|blood|head|heads))\b
+        |\b(?:we|i)\s+have\s+(?:our\s+|my\s+)?ways\s+of\s+(?:finding|reaching|getting\s+to|dealing\s+with)\s+
+        (?:you|u|people\s+like\s+you|him|her|them)\b"""),
     rule("weapon-to-victim", Code.threat, 0.9, r"""
         \b(?:bullet|knife|blade|bomb|rope|noose)\s+(?:in|into|through|around|for)\s+(?:your|ur|his|her|their)\b
         |\b(?:put|puts|putting)\s+a\s+(?:bullet|knife|blade)\s+(?:in|into|through)\s+(?:you|u|him|her|them)\b"""),
@@ -221,7 +247,7 @@ PREFILTER = re.compile(rf"""\b(?:{HARM}|{HARM_PAST}|{DEATH}|dead|death|know\s+wh
     (?:run|runs|put|puts)\s+(?:you|him|her|them|this|that)\b|last\s+(?:days|hours|moments|breath|week|night)|
     (?:shame|pity)\s+if|waiting\s+(?:for\s+you\s+)?outside|never\s+meet|accident|time\s+before|gallows|
     firing\s+squad|find\s+(?:you|u|ya)|(?:make\s+it|come|get|be\s+coming)\s+(?:back\s+)?home|drone|missile|rocket|
-    shell|sniper|grenade|air\s*strike|k[i1!|]ll|
+    shell|sniper|grenade|air\s*strike|k[i1!|]ll|address|hunted|ways\s+of|bones?|flames|
     next\s*(?:[.!?,]|$))""", re.VERBOSE)
 
 
@@ -230,7 +256,7 @@ MAX_REPORTED = 8  # more threats than this in one comment is no court report, an
 
 class ThreatChecker(PatternChecker):
     def __init__(self) -> None:
-        super().__init__("threat.patterns", "4", RULES, PREFILTER)
+        super().__init__("threat.patterns", "5", RULES, PREFILTER)
         self.rule_scores = {f"{self.name}:{item.name}": item.score for item in RULES}
 
     def check(self, context: CheckContext) -> list[Finding]:
