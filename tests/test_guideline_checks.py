@@ -315,6 +315,7 @@ def test_click_here_with_nothing_to_click_is_not_held_however_written(text):
     "hxxp://cheap-pills.ru", "www,cheapshop,com", "cheapshop . com", "ｃｈｅａｐｓｈｏｐ．ｃｏｍ",
     "Call me on five five five one two three four", "واتساب ٠٥٠١٢٣٤٥٦٧", "reach me: john@gmail",
     "link in my profile", "whatsapp me", "I earn 300 dollars an hour from home, see my bio",
+    "visit w w w . cheapvisa . net for Schengen visas in 5 days", "www . cheapvisa . net",
 ])
 def test_links_and_numbers_written_to_slip_past_filters_are_promotion(text):
     codes = found(text)
@@ -375,6 +376,7 @@ THREATS_WRITTEN_TO_SLIP_PAST = [
     "If I see that traitor MP in Erbil I will break every bone in his body.",
     "Publish one more article like this and your office will burn.",
     "Whoever insults the Prophet in these comments will be hunted down.", "We have ways of finding you.",
+    "Keep writing and you'll end up like the last journalist who crossed us.", "@editor 🔫💣⚰️ soon",
 ]
 
 
@@ -396,6 +398,7 @@ def test_veiled_threats_and_harm_wished_by_another_hand_are_threats(text):
     "Clear the brush or your house will burn, firefighters warned.",
     "Journalists who write like this tend to have long careers.", "Those who write the truth will be remembered.",
     "Now let me write your mom since I have her address.",
+    "You will end up like Greece if you keep borrowing.", "I'm dead 💀💀 you guys", "Happy new year to you 🎆🧨",
 ])
 def test_politics_and_idioms_near_the_veiled_threats_stay_clean(text):
     assert Code.threat not in found(text)

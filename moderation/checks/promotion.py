@@ -52,6 +52,7 @@ URL = re.compile(rf"""
   | \b[a-z0-9-]{{3,}}\s*(?:\(dot\)|\[dot\]|\{{dot\}}|\(\.\)|\[\.\]|\{{\.\}}|\sdot\s)\s*(?:{TLDS})\b
   | \b[a-z0-9-]{{3,}}(?:\s\.|\.\s)\s*(?:{SPACED_TLDS})\b
   | \bwww(?:\s*,\s*|\s+)[a-z0-9-]{{3,}}(?:\s*,\s*|\s+)(?:{SPAM_TLDS})\b
+  | \bw\s?w\s?w\s*\.\s*[a-z0-9-]{{3,}}\s*\.\s*(?:{SPAM_TLDS})\b  # "w w w . cheapvisa . net"
 """, re.VERBOSE)
 # "shop dot com" is not among them: "the dot com bubble" and "the dot net framework" are said that way too.
 DISGUISED = re.compile(r"\(dot\)|\[dot\]|\{dot\}|[\[({]\.[\])}]|\s\.|\.\s|^h(?:xx|xt|tx)p|\[:\]|^www\s*[,\s]")

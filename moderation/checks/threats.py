@@ -236,6 +236,15 @@ RULES = [
         |pay\s+with\s+(?:their|his|her)\s+(?:life|lives|blood|head|heads))\b
         |\b(?:we|i)\s+have\s+(?:our\s+|my\s+)?ways\s+of\s+(?:finding|reaching|getting\s+to|dealing\s+with)\s+
         (?:you|u|people\s+like\s+you|him|her|them)\b"""),
+    # "Keep writing and you'll end up like the last journalist who crossed us."
+    rule("end-up-like", Code.threat, 0.8, r"""
+        \b(?:you|u|he|she|they)(?:'ll|\s+will|\s+are\s+going\s+to|'re\s+going\s+to|\s+gonna)\s+end\s+up\s+like\s+
+        (?:the\s+last|that|those|the\s+other|all\s+the\s+other)\s+(?:\w+\s+)?\w+\s+(?:who|that)\s+(?:crossed|messed\s+with|
+        betrayed|snitched|talked|spoke|opened\s+(?:his|her|their)\s+mouths?|insulted|wrote\s+about\s+us|crossed\s+us)\b"""),
+    # Weapons and a coffin sent to someone: "@editor 🔫💣⚰️ soon" (a skull is laughter: "I'm dead 💀💀").
+    rule("weapons-sent", Code.threat, 0.8, r"""
+        (?:@\w+|\b(?:you|u|ya)\b)[^\n]{0,20}?(?:[\U0001F52B\U0001F52A\U0001F5E1\U0001F4A3\u26B0\U0001FA93]
+        \ufe0f?\s*){2,}"""),
     rule("weapon-to-victim", Code.threat, 0.9, r"""
         \b(?:bullet|knife|blade|bomb|rope|noose)\s+(?:in|into|through|around|for)\s+(?:your|ur|his|her|their)\b
         |\b(?:put|puts|putting)\s+a\s+(?:bullet|knife|blade)\s+(?:in|into|through)\s+(?:you|u|him|her|them)\b"""),
@@ -247,8 +256,8 @@ PREFILTER = re.compile(rf"""\b(?:{HARM}|{HARM_PAST}|{DEATH}|dead|death|know\s+wh
     (?:run|runs|put|puts)\s+(?:you|him|her|them|this|that)\b|last\s+(?:days|hours|moments|breath|week|night)|
     (?:shame|pity)\s+if|waiting\s+(?:for\s+you\s+)?outside|never\s+meet|accident|time\s+before|gallows|
     firing\s+squad|find\s+(?:you|u|ya)|(?:make\s+it|come|get|be\s+coming)\s+(?:back\s+)?home|drone|missile|rocket|
-    shell|sniper|grenade|air\s*strike|k[i1!|]ll|address|hunted|ways\s+of|bones?|flames|
-    next\s*(?:[.!?,]|$))""", re.VERBOSE)
+    shell|sniper|grenade|air\s*strike|k[i1!|]ll|address|hunted|ways\s+of|bones?|flames|end\s+up\s+like|
+    next\s*(?:[.!?,]|$))|[\U0001F52B\U0001F52A\U0001F5E1\U0001F4A3\u26B0\U0001FA93]""", re.VERBOSE)
 
 
 MAX_REPORTED = 8  # more threats than this in one comment is no court report, and each asks the text again
