@@ -523,3 +523,23 @@ def test_a_link_is_shown_without_the_sentence_s_punctuation(text):
     links = {e.text for f in build_pipeline(DEFAULT_POLICY).run(CheckContext(text=text))
              if f.code is Code.promotion_commercial for e in f.evidence if "phones" in e.text}
     assert links and all(link[-1].isalnum() or link.endswith("/shop") for link in links), links
+
+
+@pytest.mark.parametrize("text", [
+    "سنقطع رأس كاتب هذا المقال ونعلقه في الساحة.", "سەری نووسەری ئەم بابەتە دەبڕین.",
+    "Em ê serê nivîskarê vê nivîsê jê bikin.", "Bu haberi yazanın kafasını keseceğiz.",
+    "سر نویسنده این مقاله رو می‌بریم.", "الصحفيون الذين يكتبون هكذا تحدث لهم حوادث أحياناً، انتبه لنفسك.",
+    "Böyle yazan gazetecilerin başına bazen kaza gelir, dikkat et.",
+    "مراقب خودت باش، کسایی که اینطوری می‌نویسن براشون اتفاق می‌افته.",
+    "ئاگات لە خۆت بێت، ئەوانەی وا دەنووسن ڕووداویان بەسەردا دێت.",
+])
+def test_beheading_promised_and_accidents_foretold_in_the_other_languages_are_threats(text):
+    assert Code.threat in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "داعش سەری سێ پێشمەرگەی بڕی.", "IŞİD üç askerin kafasını kesti.", "بچه‌ها رو سر کلاس می‌برم.",
+    "قطع رأس الرهينة في الفيديو أثار الغضب.", "Trafik kazası bugün başına geldi.", "Em ê serê salê pîroz bikin.",
+])
+def test_beheadings_reported_and_everyday_heads_stay_clean(text):
+    assert Code.threat not in found(text)

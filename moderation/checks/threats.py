@@ -251,13 +251,38 @@ RULES = [
 ]
 
 
+# Beheading promised and accidents foretold, in the newsroom's other languages, as the normaliser writes them
+# (Arabic-script letters folded: ی -> ي, ک -> ك, أ -> ا; Kurmanji and Turkish keep their letters). Reports of
+# what others did are in the past tense and stay clean ("داعش سەری ... بڕی", "kafasını kestiler").
+MULTILINGUAL_RULES = [
+    rule("behead-promised", Code.threat, 0.88, r"""
+        # Arabic: "we/I will cut off the head(s) of ..."
+        (?:\bسن?قطع|\bساقطع|\bسوف\s+(?:نقطع|اقطع))\s+(?:راس|رووس|رقبه|رقاب)
+        # Sorani: "we cut off (your) head": present tense, first person
+        |\bسەر(?:ي|ت|تان)\s+(?:\S+\s+){0,4}?دەبڕ(?:ين|م)\b
+        # Kurmanji: "em ê / ez ê ... serê ... jê bikin/bikim"
+        |\b(?:em\s*ê|em\s+e|ez\s*ê|ez\s+e)\s+(?:\S+\s+){0,1}?ser[eê]\s+(?:\S+\s+){0,4}?j[eê]\s*(?:bikin|bikim)\b
+        # Turkish: "we/I will cut off (his/your) head"
+        |\b(?:kafa|baş)(?:sını|nı|larını|nızı|ını)\s+(?:keseceğiz|keseceğim|kesicez|kesecez|kesicem|kesecem|keseriz|keserim)\b
+        # Persian: "we/I cut off the head of the writer / your head" ("سر کار میبرم", "I take to work", is not)
+        |\bسر(?:ت|ش|تون|شون)\s+(?:را|رو)\s+(?:مي)?بر(?:يم|م)\b
+        |\bسر\s+(?:اين\s+)?(?:نويسنده|خبرنگار|روزنامهنگار|سردبير)(?:\s+\S+){0,3}?\s+(?:را|رو)\s+(?:مي)?بر(?:يم|م)\b"""),
+    rule("accidents-foretold", Code.threat, 0.8, r"""
+        # "those who write like this have accidents": Arabic, Turkish, Persian, Sorani
+        يكتب\S*\s+(?:\S+\s+){0,2}?(?:تحدث|تقع)\s+(?:لهم|له|لك|لكم)\s+(?:\S+\s+)?حوادث
+        |\b(?:böyle|bu\s+şekilde|bunları)\s+yaz\S*\s+(?:\S+\s+){0,2}?başına\s+(?:\S+\s+)?(?:kaza|bir\s+şey)\S*\s+gel
+        |مينويس\S*\s+(?:\S+\s+){0,2}?(?:براشون|برايشان|برات|برايت)\s+(?:\S+\s+)?(?:اتفاق|حادثه)\S*\s+(?:مي)?افت
+        |دەنووس\S*\s+(?:\S+\s+){0,2}?ڕووداو\S*\s+(?:\S+\s+)?(?:بەسەردا\s+)?دێت"""),
+]
+RULES += MULTILINGUAL_RULES
+
 PREFILTER = re.compile(rf"""\b(?:{HARM}|{HARM_PAST}|{DEATH}|dead|death|know\s+where|yourself|urself|kys|bleach|
     bullet|knife|blade|bomb|rope|noose|live|survive|break|snap|crush|massacre|commit|know\s+(?:where|which|what)|
     (?:run|runs|put|puts)\s+(?:you|him|her|them|this|that)\b|last\s+(?:days|hours|moments|breath|week|night)|
     (?:shame|pity)\s+if|waiting\s+(?:for\s+you\s+)?outside|never\s+meet|accident|time\s+before|gallows|
     firing\s+squad|find\s+(?:you|u|ya)|(?:make\s+it|come|get|be\s+coming)\s+(?:back\s+)?home|drone|missile|rocket|
     shell|sniper|grenade|air\s*strike|k[i1!|]ll|address|hunted|ways\s+of|bones?|flames|end\s+up\s+like|
-    next\s*(?:[.!?,]|$))|[\U0001F52B\U0001F52A\U0001F5E1\U0001F4A3\u26B0\U0001FA93]""", re.VERBOSE)
+    next\s*(?:[.!?,]|$))|راس|رووس|رقب|سەر|ser[eê]|kafa|baş|سر|حوادث|kaza|bir\s+şey|ڕووداو|اتفاق|حادثه|[\U0001F52B\U0001F52A\U0001F5E1\U0001F4A3\u26B0\U0001FA93]""", re.VERBOSE)
 
 
 MAX_REPORTED = 8  # more threats than this in one comment is no court report, and each asks the text again
