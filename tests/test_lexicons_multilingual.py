@@ -192,3 +192,20 @@ CLEAN = [
 @pytest.mark.parametrize("text", CLEAN)
 def test_ordinary_sentences_stay_clean(pipeline, text):
     assert lexicon_rules(pipeline, text) == []
+
+
+# A third blind red team's misses, and the rebuttals of the same words.
+@pytest.mark.parametrize(("text", "code"), [
+    ("Ereb hemû pîs û paşverû ne, divê destûr neyê dayîn ku li vir bijîn.", "abuse.racism"),
+    ("ژن جێگای لە ماڵە، نەک لە پەرلەمان.", "abuse.sexism"),
+    ("جای زن توی آشپزخونه‌ست، نه مجلس.", "abuse.sexism"),
+])
+def test_group_abuse_written_the_way_readers_do(pipeline, text, code):
+    assert code in lexicon_codes(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "جای زن در آشپزخانه نیست", "جای زن توی آشپزخونه نیس، جاش تو مجلسه.", "Ereb ne paşverû ne.",
+])
+def test_a_rebuttal_of_the_same_words_stays_clean(pipeline, text):
+    assert not {c for c in lexicon_codes(pipeline, text) if c.startswith("abuse")}
