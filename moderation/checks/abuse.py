@@ -7,12 +7,15 @@ dehumanising predicate, a call to expel or harm, or contempt in front of the gro
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from moderation.checks import CheckContext, Evidence, Finding
+from moderation.checks.identity import CODE_OF_WORD
+from moderation.checks.normalize import DOTLESS, TURNED
 from moderation.checks.patterns import PatternChecker, alternatives, code_group, rule
 from moderation.checks.reported import reported_by_another
 from moderation.guidelines import Code
@@ -55,10 +58,11 @@ EXPULSION = alternatives(
     "stay in the kitchen|shut up|know their place|be thrown off roofs|be thrown off a roof|be thrown off buildings|"
     "be thrown from roofs|be stoned|be stoned to death|be beheaded|be lynched|be executed|be castrated"
 )
-CONTEMPT = alternatives(
+CONTEMPT_WORDS = (
     "dirty|filthy|stinking|smelly|fucking|fking|bloody|stupid|dumb|ugly|lazy|greedy|disgusting|vile|"
     "damn|goddamn|sick|backward|savage|subhuman|inbred|hairy|thieving|scheming|treacherous|worthless"
 )
+CONTEMPT = alternatives(CONTEMPT_WORDS)
 
 
 def any_group(codes: Iterable[Code]) -> str:
@@ -239,16 +243,80 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return (start > 0 and text[start - 1] in _QUOTE_MARKS) or (end < len(text) and text[end] in _QUOTE_MARKS)
 
 
+# A group's name, or the swearing in front of it, written with letters masked ("K*rds are vermin", "J#ws control
+# the banks", "f@gs", "f*cking M*slims"): read as the word of the rules' it can only be, before the rules run. The
+# first and last letters are written and more letters than masks, so footnotes and emphasis ("K* values", "*note*",
+# "Kurds*") and words too masked to tell ("j**s") stay as written; so does a mask that fits two words, unless both
+# name one group ("m*sl*ms": muslims or moslems).
+_MASKED_WORD = re.compile(r"(?<![\w*@])[a-z][a-z*@]*[*@][a-z*@]*[a-z](?![\w*@])")
+_MASKS = frozenset("*@")
+_GROUP_OF_NAME: dict[str, Code | None] = dict(CODE_OF_WORD)
+for _code, _names in GROUPS.items():
+    for _name in _names.split("|"):
+        _GROUP_OF_NAME[_name] = _code if _GROUP_OF_NAME.get(_name, _code) is _code else None
+_NAMED_WORDS = {word for entry in _GROUP_OF_NAME for word in entry.split()} | set(CONTEMPT_WORDS.split("|"))
+_NAMED_BY_LENGTH: dict[int, tuple[str, ...]] = {}
+for _word in sorted(_NAMED_WORDS):
+    if len(_word) >= 3 and _word.isalpha():
+        _NAMED_BY_LENGTH[len(_word)] = _NAMED_BY_LENGTH.get(len(_word), ()) + (_word,)
+
+
+def unmasked_names(text: str) -> str:
+    """`text` with each masked word that can be only one group name or word of contempt written out (as long)."""
+    if "*" not in text and "@" not in text:
+        return text
+    return _MASKED_WORD.sub(_unmasked_word, text)
+
+
+def _unmasked_word(masked: re.Match[str]) -> str:
+    word = masked.group()
+    masks = sum(char in _MASKS for char in word)
+    if 2 * masks >= len(word):
+        return word
+    fits = [name for name in _NAMED_BY_LENGTH.get(len(word), ())
+            if all(a == b or a in _MASKS for a, b in zip(word, name))]
+    if len(fits) == 1 or (fits and None is not _GROUP_OF_NAME.get(fits[0]) and all(
+            _GROUP_OF_NAME.get(name) is _GROUP_OF_NAME[fits[0]] for name in fits)):
+        return fits[0]
+    return word
+
+
+def _readings(context: CheckContext) -> Iterator[CheckContext]:
+    """The comment as the rules read it: its normalised text, and the readings of it turned the right way up or with
+    an i for a dotless ı (see `normalize`), each with masked names written out. Unmasking keeps the length and the
+    map back to the original, so evidence still points at "K*rds" as written."""
+    normalized = context.normalized
+    for reading in (normalized, *(r for r in normalized.rejoined if r.kind in (TURNED, DOTLESS))):
+        text = unmasked_names(reading.text)
+        if reading is normalized and text == reading.text:
+            yield context
+            continue
+        copy = dataclasses.replace(context)
+        copy.__dict__["normalized"] = dataclasses.replace(reading, text=text)  # a cached property, filled here
+        copy.__dict__["name_spans"] = context.name_spans
+        yield copy
+
+
 class GroupAbuseChecker(PatternChecker):
-    version = "7"
+    version = "8"  # 8: masked group names, text turned upside down and a dotless ı read
 
     def __init__(self) -> None:
         super().__init__("abuse.patterns", self.version, RULES, PREFILTER)
 
     def check(self, context: CheckContext) -> list[Finding]:
-        found = {finding.code: finding for finding in super().check(context)}
+        found: dict[Code, Finding] = {}
+        for reading in _readings(context):
+            for finding in super().check(reading):
+                found[finding.code] = _merged(found.get(finding.code), finding)
         for whistle in dog_whistles(context):
-            same = found.get(whistle.code)
-            found[whistle.code] = whistle if same is None else Finding(
-                same.code, max(same.score, whistle.score), same.evidence + whistle.evidence, same.checker, same.version)
+            found[whistle.code] = _merged(found.get(whistle.code), whistle)
         return list(found.values())
+
+
+def _merged(same: Finding | None, other: Finding) -> Finding:
+    """One finding of a code: the stronger score, the evidence of both (a span once)."""
+    if same is None:
+        return other
+    spans = {(e.start, e.end) for e in same.evidence}
+    evidence = same.evidence + tuple(e for e in other.evidence if (e.start, e.end) not in spans)
+    return Finding(same.code, max(same.score, other.score), evidence, same.checker, same.version)

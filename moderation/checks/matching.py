@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from moderation.checks.normalize import NormalizedText, normalize
+from moderation.checks.normalize import DOTLESS, NormalizedText, normalize
 from moderation.checks.regex_trie import union
 
 # better-profanity's substitutions, plus a few more that readers use.
@@ -326,8 +326,13 @@ class TermMatcher:
     zaten hain".
     """
 
-    def __init__(self, tables: Iterable[Iterable[str | Phrase]], evasions: bool = True):
+    def __init__(self, tables: Iterable[Iterable[str | Phrase]], evasions: bool = True,
+                 dotless_tables: Iterable[int] | None = None):
+        """`dotless_tables`: the tables whose words a dotless ı may stand in (the text's `DOTLESS` reading); by
+        default those of the built-in English lexicon, found by their terms."""
         tables = [list(terms) for terms in tables]
+        self._dotless_tables = None if dotless_tables is None else frozenset(dotless_tables)
+        self._table_terms = [tuple(terms) for terms in tables] if dotless_tables is None else []
         # Accented letters no term spells out are folded to their plain letter in the text, so the letters'
         # classes need not list them (see `letter_class`); those some term spells ("göt") stay as written.
         folds = accent_folds()
@@ -370,9 +375,10 @@ class TermMatcher:
     def find_in(self, normalized: NormalizedText) -> Iterator[tuple[Match, tuple[int, int]]]:
         """Matches with the span of the original text each one came from.
 
-        A word split unevenly ("fu c k", "sh_it") is found in one of the text's rejoined readings; it counts only
-        where the text itself has no match of that table over the same words, and its position is given in the
-        normalised text, as every match's is."""
+        A word split unevenly ("fu c k", "sh_it"), turned upside down or typed with a dotless ı is found in one of
+        the text's readings; it counts only where the text itself has no match of that table over the same words
+        (and, read with a dotless ı, only for an English word), and its position is given in the normalised text,
+        as every match's is."""
         if not normalized.rejoined:
             for match in self.find(normalized.text):
                 yield match, normalized.original_span(match.start, match.end)
@@ -383,12 +389,26 @@ class TermMatcher:
             covered.setdefault(match.table, set()).update(range(start, end))
             yield match, (start, end)
         for reading in normalized.rejoined:
+            only = self.dotless_tables() if reading.kind == DOTLESS else None
             for match in self.find(reading.text):
+                if only is not None and match.table not in only:
+                    continue
                 start, end = reading.original_span(match.start, match.end)
                 if not covered.setdefault(match.table, set()).isdisjoint(range(start, end)):
                     continue
                 covered[match.table].update(range(start, end))
                 yield Match(match.table, *normalized.normalized_span(start, end)), (start, end)
+
+    def dotless_tables(self) -> frozenset[int]:
+        """The tables whose words a dotless ı may stand in: Turkish has the letter, and "sıktır" is not "siktir"."""
+        if self._dotless_tables is None:
+            from moderation.checks.lexicon import builtin_lexicons  # the lexicons are built with this module
+
+            english = {table.terms for lexicon in builtin_lexicons() if lexicon.language == "en"
+                       for table in lexicon.tables}
+            self._dotless_tables = frozenset(k for k, terms in enumerate(self._table_terms) if terms in english)
+            self._table_terms = []
+        return self._dotless_tables
 
 
 _WORD_REST = re.compile(r"[^\W_]*")

@@ -7,7 +7,9 @@ combining marks, Arabic-script letter variants and diacritics, signs used as let
 ("f#ck"), and letters spaced out ("f u c k", "s|h|i|t").
 Spellings that split a word unevenly ("fu c k", "b i t ches", "sh_it", "what a d i c k") have no one reading
 right for every text, so they are not joined in `text`: `rejoined` holds short readings of those places for
-the word lists to try, which report a word only when a whole one comes out.
+the word lists to try, which report a word only when a whole one comes out. Two more kinds of reading
+are made where a text has their signs: text turned upside down ("ʞɔnɟ", "ɥɔʇᴉq ɐ ǝɹɐ noʎ"), read the right way
+up, and English words typed with a dotless ı ("bıtch"), read with an i for the English word lists only.
 Leet digits and repeated letters are left to the matcher's character classes, so numbers stay numbers.
 Each normalised character remembers the span of the original it came from, so evidence points at the
 words as the author wrote them.
@@ -178,12 +180,20 @@ def _mask_chunk(chunk: str) -> str:
     return MASKING_SIGNS.sub(masked, chunk)
 
 
+# What a reading is (`NormalizedText.kind`) besides a word split unevenly: text turned upside down, a dotless ı as i.
+TURNED = "turned"
+DOTLESS = "dotless"
+
+
 @dataclass(frozen=True)
 class NormalizedText:
     """`text` is the normalised form; normalised character i came from `original[starts[i]:ends[i]]`.
 
     Plain ASCII text maps one to one, so it keeps no offset lists (`starts` and `ends` are None).
-    `rejoined`: other readings of short stretches of the original (see `_rejoined_readings`), each with its own map.
+    `rejoined`: other readings of stretches of the original (see `_rejoined_readings`, `_turned_readings`,
+    `_dotless_reading`), each with its own map. A reading's `kind` says what it is, for a matcher that takes some
+    of them for some words only (`DOTLESS`); a reading of text turned upside down runs backwards through the
+    original (`ordered` is False).
     """
 
     original: str
@@ -191,17 +201,24 @@ class NormalizedText:
     starts: tuple[int, ...] | None
     ends: tuple[int, ...] | None
     rejoined: tuple[NormalizedText, ...] = ()
+    kind: str = ""
+    ordered: bool = True
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text that normalised `text[start:end]` (non-empty) came from."""
         if self.starts is None or self.ends is None:
             return start, end
+        if not self.ordered:
+            return min(self.starts[start:end]), max(self.ends[start:end])
         return self.starts[start], self.ends[end - 1]
 
     def normalized_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of `text` that came from the original `original[start:end]` (the inverse of `original_span`)."""
         if self.starts is None or self.ends is None:
             return start, end
+        if not self.ordered:
+            inside = [k for k, (a, b) in enumerate(zip(self.starts, self.ends)) if start <= a and b <= end]
+            return (min(inside), max(inside) + 1) if inside else (0, 0)
         return bisect.bisect_right(self.ends, start), bisect.bisect_left(self.starts, end)
 
 
@@ -242,7 +259,10 @@ def normalize(original: str) -> NormalizedText:
     rejoined = _rejoined_readings(original, text, starts, ends)
     if SPACED_LETTERS.search(text):
         text, starts, ends = _join_spaced_letters(text, starts, ends)
-    return NormalizedText(original, text, tuple(starts), tuple(ends), rejoined)
+    mapped = tuple(starts), tuple(ends)
+    if not original.isascii():
+        rejoined += _turned_readings(original) + _dotless_reading(original, text, *mapped)
+    return NormalizedText(original, text, *mapped, rejoined)
 
 
 def _fold_unicode(original: str) -> tuple[list[str], list[int], list[int]]:
@@ -332,3 +352,78 @@ def _joined_words(text: str) -> Iterator[re.Match[str]]:
         space = _SPACE.search(text, joiner.end())
         scanned = space.start() if space else len(text)
         yield from JOINED_WORD.finditer(text, max(0, joiner.start() - _JOINED_WORD_REACH), scanned)
+
+
+# Text turned upside down, as the "flip text" sites write it: each letter turned, the whole written backwards
+# ("ʞɔnɟ" is "fuck", "¡noʎ ǝɹɐ ɐ ɥɔʇᴉq" is "bitch a are you!" read the right way up). A letter and what it is
+# the right way up; the plain letters that stay letters when turned (u and n, d and p, b and q, o s x z l) read too.
+TURNED_LETTERS = {
+    "ɐ": "a", "ɔ": "c", "ǝ": "e", "ɟ": "f", "ƃ": "g", "ɥ": "h", "ᴉ": "i", "ı": "i", "ɾ": "j", "ʞ": "k", "ן": "l",
+    "ɯ": "m", "ɹ": "r", "ʇ": "t", "ʌ": "v", "ʍ": "w", "ʎ": "y",
+    "∀": "a", "Ɐ": "a", "Ɔ": "c", "ᗡ": "d", "Ǝ": "e", "Ⅎ": "f", "⅁": "g", "Ɥ": "h", "ſ": "j", "Ʞ": "k", "⅂": "l",
+    "˥": "l", "Ɯ": "m", "Ԁ": "p", "ᴚ": "r", "⊥": "t", "Ʇ": "t", "∩": "u", "Λ": "v", "Ʌ": "v", "⅄": "y",
+    "q": "b", "p": "d", "u": "n", "n": "u", "d": "p", "b": "q", "o": "o", "s": "s", "x": "x", "z": "z", "l": "l",
+    "H": "h", "I": "i", "N": "n", "O": "o", "S": "s", "X": "x", "Z": "z", "W": "m", "M": "w",
+}
+TURNED_SIGNS = {
+    "¡": "!", "¿": "?", "˙": ".", "'": ",", ",": "'", "„": '"', '"': '"', "‾": "_", "⅋": "&", "(": ")", ")": "(",
+    "[": "]", "]": "[", "{": "}", "}": "{", "<": ">", ">": "<", ".": ".", "!": "!", "?": "?", "-": "-",
+}
+_TURNED = {**TURNED_SIGNS, **TURNED_LETTERS}
+# The letters that say a word was turned: none a plain letter, nor the dotless ı (Turkish) or the long ſ (old
+# print). Upside-down text has two at least; one alone is a phonetic sign ("the vowel ɐ") or a typo.
+_TURNED_ONLY = frozenset(c for c in TURNED_LETTERS if not c.isascii() and c not in "ıſ")
+_TURNED_SIGN = re.compile("[" + re.escape("".join(sorted(_TURNED_ONLY))) + "]")
+_TURNED_REACH = 2  # turned letters a stretch needs
+_WORDS = re.compile(r"\S+")
+
+
+def _turned_readings(original: str) -> tuple[NormalizedText, ...]:
+    """Each stretch of words written wholly in turned letters (and signs that turn), read the right way up: once
+    backwards as a whole, as the flip sites write it, and once with each word backwards in its place.
+
+    A stretch has two turned letters at least. Its words of plain letters that read as letters turned ("dn" is "up")
+    are part of it; a word with a letter that does not ("this") ends it."""
+    if not _TURNED_SIGN.search(original):
+        return ()
+    readings: list[NormalizedText] = []
+    stretch: list[tuple[int, int]] = []
+    for word in [*_WORDS.finditer(original), None]:
+        if word is not None and all(char in _TURNED for char in word.group()) and any(
+                char in TURNED_LETTERS for char in word.group()):
+            stretch.append(word.span())
+            continue
+        readings += _turned_stretch(original, stretch)
+        stretch = []
+    return tuple(readings)
+
+
+def _turned_stretch(original: str, words: list[tuple[int, int]]) -> list[NormalizedText]:
+    signs = sum(char in _TURNED_ONLY for a, b in words for char in original[a:b])
+    letters = sum(char in TURNED_LETTERS for a, b in words for char in original[a:b])
+    if signs < _TURNED_REACH or letters < _MIN_READING:
+        return []
+    orders = [list(range(words[-1][1] - 1, words[0][0] - 1, -1))]  # the original's positions, read in this order
+    if len(words) > 1:
+        word_by_word: list[int] = []
+        for a, b in words:
+            word_by_word += [*range(b - 1, a - 1, -1), b]  # the word backwards, then the space after it
+        orders.append(word_by_word[:-1])
+    return [NormalizedText(original, "".join(_TURNED.get(original[k], " ") for k in order), tuple(order),
+                           tuple(k + 1 for k in order), kind=TURNED, ordered=False) for order in orders]
+
+
+# The dotless ı for an i in an English word ("bıtch", "fuckıng"), where the rest of the word is plain letters or
+# signs: read with an i, for the English word lists only (see `matching.TermMatcher`). Turkish has the letter
+# as its own ("sıktır" is not "siktir"), so the text keeps it, and so do words with other Turkish letters.
+_DOTLESS_WORD = re.compile(r"(?=.*[a-z])[\x00-\x7fı]*")  # matched on a word: ASCII and ı, a letter among them
+
+
+def _dotless_reading(original: str, text: str, starts: tuple[int, ...],
+                     ends: tuple[int, ...]) -> tuple[NormalizedText, ...]:
+    """The text with an i for the dotless ı of each word otherwise in ASCII: one letter for one, so the map holds."""
+    if "ı" not in text:
+        return ()
+    read = _WORDS.sub(lambda word: word.group().replace("ı", "i") if _DOTLESS_WORD.fullmatch(word.group())
+                      else word.group(), text)
+    return (NormalizedText(original, read, starts, ends, kind=DOTLESS),) if read != text else ()
