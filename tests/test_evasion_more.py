@@ -193,16 +193,14 @@ def test_every_reading_maps_into_the_original_and_evidence_indexes_it(text):
             assert text[evidence.start:evidence.end] == evidence.text
 
 
-def test_readings_take_linear_time_on_hostile_runs():
-    """A comment of nothing but turned letters, dotless words or masked names: each reading is built and scanned
-    once (a reading built by splicing each word into the text was quadratic)."""
-    import time
-
+def test_readings_grow_linearly_on_hostile_runs():
+    """A comment of nothing but turned letters, dotless words or masked names: each reading is built once, so
+    together they hold a few copies of the text at most (a reading built by splicing each word into the text was
+    quadratic: thousands of copies). Counted, not timed: speed is measured by bench/, not by tests."""
     checker, abuse = LexiconChecker(), GroupAbuseChecker()
-    started = time.perf_counter()
     for text in ("ɐ " * 10000, "ʞɔnɟ " * 4000, "bıtch " * 4000, "ı" * 20000 + "x", "k*rds are vermin " * 1000,
                  "uᴉɯɹǝʌ ǝɹɐ spɹnʞ " * 1000, "ɐq" * 10000):
         context = CheckContext(text=text)
+        assert sum(len(reading.text) for reading in context.normalized.rejoined) <= 3 * len(text)
         checker.check(context)
         abuse.check(context)
-    assert time.perf_counter() - started < 6  # about 1.5 s on a loaded machine
