@@ -156,20 +156,30 @@ PRIVATE_PREFIXES = ("/v1/moderation", "/v1/audit", "/v1/comments", "/moderate")
 
 def _security_headers(settings: Settings):  # type: ignore[no-untyped-def]
     """Headers every response carries; pages set their own (stricter) script policy first."""
-    production = settings.env is Environment.production
+    everywhere = [("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "no-referrer"),
+                  ("X-Frame-Options", "DENY"), ("Cross-Origin-Opener-Policy", "same-origin")]
+    hsts = [("Strict-Transport-Security", "max-age=31536000; includeSubDomains")]
+    api_page = everywhere + [("Content-Security-Policy", API_CONTENT_SECURITY_POLICY)]
+    private_api_page = api_page + [("Cache-Control", "no-store")]
+    private_page = everywhere + [("Cache-Control", "no-store")]
+    if settings.env is Environment.production:
+        everywhere, api_page, private_api_page, private_page = (
+            wanted + hsts for wanted in (everywhere, api_page, private_api_page, private_page))
 
     def add(response: Response) -> Response:
+        # As `headers.setdefault` for each, in this order, without a search of the list (and an exception raised
+        # and caught inside werkzeug) per header that is not there yet.
+        path = request.path
+        api = path not in ("/docs", "/swagger") and not path.startswith(("/swagger/", "/static/"))
+        if path.startswith(PRIVATE_PREFIXES):
+            wanted = private_api_page if api else private_page
+        else:
+            wanted = api_page if api else everywhere
         headers = response.headers
-        headers.setdefault("X-Content-Type-Options", "nosniff")
-        headers.setdefault("Referrer-Policy", "no-referrer")
-        headers.setdefault("X-Frame-Options", "DENY")
-        headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-        if request.path not in ("/docs", "/swagger") and not request.path.startswith(("/swagger/", "/static/")):
-            headers.setdefault("Content-Security-Policy", API_CONTENT_SECURITY_POLICY)
-        if request.path.startswith(PRIVATE_PREFIXES):
-            headers.setdefault("Cache-Control", "no-store")
-        if production:
-            headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+        present = {name.lower() for name, _value in headers.items()}
+        for name, value in wanted:
+            if name.lower() not in present:
+                headers.add(name, value)
         return response
 
     return add

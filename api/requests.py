@@ -13,7 +13,8 @@ def require_json_body() -> None:
     authentication) are registered before this one, so they answer first."""
     if request.method not in JSON_BODY_METHODS or request.url_rule is None:
         return
-    has_body = (request.content_length or 0) > 0 or "chunked" in request.headers.get("Transfer-Encoding", "")
+    # The environ's value is what `request.headers.get("Transfer-Encoding", "")` returns, read without the lookup.
+    has_body = (request.content_length or 0) > 0 or "chunked" in request.environ.get("HTTP_TRANSFER_ENCODING", "")
     if not has_body and not request.mimetype:
         return  # no body at all: the route's validation says whether it needed one
     if not request.is_json:
