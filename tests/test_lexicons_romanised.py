@@ -14,23 +14,7 @@ from moderation.checks import CheckContext
 from moderation.checks.lexicon import builtin_lexicons
 from moderation.checks.matching import Phrase, TermMatcher
 from moderation.checks.normalize import normalize
-from moderation.checks.pipeline import build_pipeline, violations
-from moderation.policy import DEFAULT_POLICY
-
-LANGUAGES = ("ar", "fa", "tr", "ckb", "kmr")
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return build_pipeline(DEFAULT_POLICY)
-
-
-def lexicon_codes(pipeline, text: str) -> set[str]:
-    """Review-reaching codes that a lexicon of one of these languages gave evidence for."""
-    findings = pipeline.run(CheckContext(text=text))
-    kept = {f.code for f in findings
-            if any(e.rule.startswith(tuple(f"lexicon:{lang}:" for lang in LANGUAGES)) for e in f.evidence)}
-    return {code.value for code in violations([f for f in findings if f.code in kept], DEFAULT_POLICY)}
+from tests.test_lexicons_multilingual import lexicon_codes, pipeline  # noqa: F401 (a fixture, used by name)
 
 
 def lexicon_rules(pipeline, text: str) -> set[str]:
