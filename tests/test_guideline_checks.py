@@ -90,7 +90,7 @@ MUST_FIND = {
 
 STAY_CLEAN = [
     "ISIS killed four Peshmerga near Kirkuk.",
-    "Ez dixwazim ku li vir aştî hebe.", "Shitao was a great painter of the Qing era.",  # Kurmanji "that there be"
+    "Ez dixwazim ku li vir aştî hebe.", "Eve git, yarın konuşuruz.", "Hemen git ve oy kullan.", "Shitao was a great painter of the Qing era.",  # Kurmanji "that there be"
     "The average IQ of a population says little about a person.", "He was dropped from the team on his head coach's word.",
     "Prices rose again, see www.statistics-office.example/cpi/2026/table-4 for the figures.",
     "In the book New World Order, found at; wryb.net.",
