@@ -64,10 +64,12 @@ MUST_FIND = {
                             "gays should be thrown off roofs"],
     Code.abuse_sexism: ["women belong in the kitchen", "women can't drive", "she is a slut", "feminazis", "₩HORE",
                         "This is what happens when you let women write about war.",
-                        "women are too emotional to report on war"],
+                        "women are too emotional to report on war",
+                        "Typical female reporter, should be cooking not writing about politics."],
     Code.abuse_xenophobia: [
         "go back to your own country", "refugees are vermin", "deport all immigrants", "Syrians are parasites",
         "Throw out all the refugees.", "We must kick the Afghans out.", "Kurdistan should throw out all the Arab IDPs.",
+        "These Afghans are not like us, they bring crime and disease everywhere they go.",
     ],
     Code.abuse_religion: ["Muslims are animals", "I hate jews", "dirty kikes", "jews are the problem",
                           "jews control this site lol",
@@ -90,7 +92,9 @@ MUST_FIND = {
 
 STAY_CLEAN = [
     "ISIS killed four Peshmerga near Kirkuk.",
-    "Ez dixwazim ku li vir aştî hebe.", "Eve git, yarın konuşuruz.", "Hemen git ve oy kullan.", "Shitao was a great painter of the Qing era.",  # Kurmanji "that there be"
+    "Ez dixwazim ku li vir aştî hebe.", "Eve git, yarın konuşuruz.", "Hemen git ve oy kullan.",
+    "The typical female reporter in our survey is 34.", "Cholera spread among refugees in the camp.",
+    "Refugees bring skills and energy to our towns.", "Syrian refugees brought their cuisine to Erbil.", "Shitao was a great painter of the Qing era.",  # Kurmanji "that there be"
     "The average IQ of a population says little about a person.", "He was dropped from the team on his head coach's word.",
     "Prices rose again, see www.statistics-office.example/cpi/2026/table-4 for the figures.",
     "In the book New World Order, found at; wryb.net.",

@@ -101,11 +101,17 @@ GROUP_RULES = [
         (?:all\s+(?:of\s+)?)?(?:the\s+)?(?:media|banks|banking|hollywood|world|whole\s+world|money|everything|
         financial\s+system|world's\s+money|global\s+finance|news|press|this\s+site|this\s+paper|this\s+newspaper|
         government|governments|politicians)(?=\s*(?:[,.!?;:]|$|and\b|too\b|now\b|lol\b|lmao\b|smh\b))"""),
+    # The tropes that a people or a faith carries crime and disease wherever it goes ("they bring crime and
+    # disease everywhere they go"), in the sentence that names them.
+    rule("brings-crime-and-disease", None, 0.75, rf"""
+        \b{PEOPLE_OR_FAITH}\b[^.!?\n]{{0,60}}?\b(?:they\s+)?(?:bring|brings|bringing|spread|spreads|spreading|carry|carries)\s+
+        (?:nothing\s+but\s+|only\s+)?(?:crime|disease|diseases|drugs|terror|rape|violence)(?:\s+and\s+(?:crime|disease|diseases|
+        drugs|terror|rape|violence))?\s+(?:everywhere|wherever|with\s+them|into|to\s+(?:our|this|every))"""),
     rule("no-place", None, 0.8, rf"""
         \b(?:no|ban\s+all|deport\s+all|kick\s+out\s+all|get\s+rid\s+of\s+(?:all\s+)?(?:the\s+)?)\s*{ANY_GROUP}\b
         (?!\s+(?:rights|votes?|voices?|say|representation|access))"""),
 ]
-PREFILTER = re.compile(r"\b(?:" + "|".join(alternatives(w) for w in GROUPS.values()) + r"|she|go|get|send|fuck)\b")
+PREFILTER = re.compile(r"\b(?:" + "|".join(alternatives(w) for w in GROUPS.values()) + r"|she|go|get|send|fuck|typical)\b")
 
 RULES = GROUP_RULES + [
     rule("sexism-place", Code.abuse_sexism, 0.85, r"""
@@ -114,6 +120,10 @@ RULES = GROUP_RULES + [
     rule("sexism-kitchen", Code.abuse_sexism, 0.85, r"""
         \b(?:should|must|belongs?|needs?\s+to)\s+(?:be|stay|go\s+back|get\s+back)\s+(?:in|to|into)\s+the\s+kitchen\b
         |\ba\s+woman's\s+place\s+is\b"""),
+    # "Typical female reporter", "typical woman driver": the sex given as the reason for what someone did.
+    rule("sexism-typical", Code.abuse_sexism, 0.75, r"""
+        (?<!\bthe\s)(?<!\ba\s)(?<!\bour\s)(?<!\bmost\s)\btypical\s+(?:female|woman|women|girl)\s+(?:reporter|reporters|journalist|journalists|writer|writers|author|driver|
+        drivers|politician|politicians|minister|editor|logic|behaviou?r|thinking|nonsense|hysteria)\b"""),
     rule("religion-of", Code.abuse_religion, 0.85, r"""
         \b(?:islam|christianity|judaism|hinduism|their\s+religion|that\s+religion|this\s+religion)\s+is\s+
         (?:a|the)\s+(?:\w+\s+)?(?:religion|cult|ideology|faith)\s+of\s+(?:savages|hate|hatred|violence|terror|
@@ -298,7 +308,8 @@ def _readings(context: CheckContext) -> Iterator[CheckContext]:
 
 
 class GroupAbuseChecker(PatternChecker):
-    version = "8"  # 8: masked group names, text turned upside down and a dotless ı read
+    version = "9"  # 8: masked group names, text turned upside down and a dotless ı read; 9: "typical female
+    # reporter", crime and disease said to come with a people
 
     def __init__(self) -> None:
         super().__init__("abuse.patterns", self.version, RULES, PREFILTER)
