@@ -327,12 +327,11 @@ class TermMatcher:
     """
 
     def __init__(self, tables: Iterable[Iterable[str | Phrase]], evasions: bool = True,
-                 dotless_tables: Iterable[int] | None = None):
-        """`dotless_tables`: the tables whose words a dotless ı may stand in (the text's `DOTLESS` reading); by
-        default those of the built-in English lexicon, found by their terms."""
+                 dotless_tables: Iterable[int] = ()):
+        """`dotless_tables`: the tables whose words a dotless ı may stand in (the text's `DOTLESS` reading): the
+        English ones, which the caller knows (`terms.LexiconChecker`); Turkish has the letter as its own."""
         tables = [list(terms) for terms in tables]
-        self._dotless_tables = None if dotless_tables is None else frozenset(dotless_tables)
-        self._table_terms = [tuple(terms) for terms in tables] if dotless_tables is None else []
+        self._dotless_tables = frozenset(dotless_tables)
         # Accented letters no term spells out are folded to their plain letter in the text, so the letters'
         # classes need not list them (see `letter_class`); those some term spells ("göt") stay as written.
         folds = accent_folds()
@@ -400,14 +399,7 @@ class TermMatcher:
                 yield Match(match.table, *normalized.normalized_span(start, end)), (start, end)
 
     def dotless_tables(self) -> frozenset[int]:
-        """The tables whose words a dotless ı may stand in: Turkish has the letter, and "sıktır" is not "siktir"."""
-        if self._dotless_tables is None:
-            from moderation.checks.lexicon import builtin_lexicons  # the lexicons are built with this module
-
-            english = {table.terms for lexicon in builtin_lexicons() if lexicon.language == "en"
-                       for table in lexicon.tables}
-            self._dotless_tables = frozenset(k for k, terms in enumerate(self._table_terms) if terms in english)
-            self._table_terms = []
+        """The tables whose words a dotless ı may stand in: "sıktır" is not "siktir"."""
         return self._dotless_tables
 
 

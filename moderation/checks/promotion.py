@@ -399,8 +399,7 @@ def _a_public_service(text: str, cues: dict[int, list[tuple[int, int]]]) -> bool
 def _selling_beside(contact: Contact, selling_words: list[tuple[int, int]], text: str) -> bool:
     """A site's own address (not an article's) with a word of selling in the same sentence: a shop, not a
     source ("prices rose, see www.statistics-office.example/cpi/2026/table-4" cites a page)."""
-    if "." not in text[contact.start:contact.end].partition("://")[2].partition("/")[0] + (
-            "" if "://" in text[contact.start:contact.end] else "."):
+    if "." not in _host_and_path(text[contact.start:contact.end])[0]:
         return False  # "http://t…", a link cut short in a quoted tweet
     for start, end in selling_words:
         if text[start:end] in LOOSE_SELLING_WORDS:
@@ -420,8 +419,13 @@ LOOSE_SELLING_WORDS = frozenset({"order", "offer", "deal", "deals", "money", "ea
 def _bare(link: str) -> bool:
     """A site or a page right below it ("cheapshop.net", "discord.gg/abc123"), not an article's address, nor a
     tweet's t.co wrapper."""
-    host, _, path = re.sub(r"^[a-z]+://", "", link).partition("/")
+    host, path = _host_and_path(link)
     return host != "t.co" and path.strip("/").count("/") == 0 and len(path) <= 20
+
+
+def _host_and_path(link: str) -> tuple[str, str]:
+    host, _, path = re.sub(r"^[a-z]+://", "", link).partition("/")
+    return host, path
 
 
 def _little_else(text: str, contacts: list[Contact]) -> bool:

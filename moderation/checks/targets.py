@@ -141,7 +141,7 @@ def _after_a_thing(words: list[tuple[str, int, int]], at: int) -> bool:
 def all_aimed_at_things(text: str, evidence: tuple[Evidence, ...]) -> bool:
     """True when the evidence holds an insult adjective aimed at a thing and nothing aimed at a person: each
     other word is a thing itself ("stupid law" shows both words) or says nothing of anyone ("honestly")."""
-    adjectives = [e for e in evidence if _words(e.text) and _words(e.text)[0][0] in ADJECTIVES]
+    adjectives = [e for e in evidence if (words := _words(e.text)) and words[0][0] in ADJECTIVES]
     if not adjectives or not all(aimed_at_a_thing(text, e.start, e.end) for e in adjectives):
         return False
     rest = [e for e in evidence if e not in adjectives]

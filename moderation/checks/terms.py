@@ -68,7 +68,8 @@ class LexiconChecker:
     def __init__(self, policy: Policy = DEFAULT_POLICY, lexicons: tuple[Lexicon, ...] | None = None):
         lexicons = builtin_lexicons() if lexicons is None else lexicons
         self.tables = [table for lexicon in lexicons for table in lexicon.tables] + policy_tables(policy)
-        self.matcher = TermMatcher(table.terms for table in self.tables)
+        self.matcher = TermMatcher((table.terms for table in self.tables),
+                                   dotless_tables=[k for k, table in enumerate(self.tables) if table.language == "en"])
         builtin_allowed = [term for lexicon in lexicons for term in lexicon.allowed]
         allowed = builtin_allowed + list(policy.allowed_terms)
         # as written; table 1 is the policy's, which the learned phase blanks wherever it appears

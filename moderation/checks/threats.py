@@ -91,6 +91,8 @@ FOLLOWS_A_NOUN = alternatives(
     "and|or|who|that|which|now|too|first|if|before|when|in|at|on|of|with|from|like|there|here|everywhere|today|"
     "tonight|already|all|for|once|by|one by one|wherever|whenever"
 )
+# A pistol, a knife, a dagger, a bomb, a coffin, an axe (a skull is laughter: "I'm dead 💀💀").
+WEAPONS = r"[\U0001F52B\U0001F52A\U0001F5E1\U0001F4A3\u26B0\U0001FA93]"
 COMMIT_SUICIDE = r"(?:go\s+)?(?:and\s+)?commit\s+su[ei]?c+ide\b"
 # Fighters named as such: calls to kill them are views on a war, as the newsroom's readers hold them.
 COMBATANTS = r"(?:terrorists|jihadists|extremists|islamists|insurgents|militants|rebels|fighters|occupiers|invaders)"
@@ -242,9 +244,9 @@ RULES = [
         (?:the\s+last|that|those|the\s+other|all\s+the\s+other)\s+(?:\w+\s+)?\w+\s+(?:who|that)\s+(?:crossed|messed\s+with|
         betrayed|snitched|talked|spoke|opened\s+(?:his|her|their)\s+mouths?|insulted|wrote\s+about\s+us|crossed\s+us)\b"""),
     # Weapons and a coffin sent to someone: "@editor 🔫💣⚰️ soon" (a skull is laughter: "I'm dead 💀💀").
-    rule("weapons-sent", Code.threat, 0.8, r"""
-        (?:@\w+|\b(?:you|u|ya)\b)[^\n]{0,20}?(?:[\U0001F52B\U0001F52A\U0001F5E1\U0001F4A3\u26B0\U0001FA93]
-        \ufe0f?\s*){2,}"""),
+    rule("weapons-sent", Code.threat, 0.8, rf"""
+        (?:@\w+|\b(?:you|u|ya)\b)[^\n]{{0,20}}?(?:{WEAPONS}
+        \ufe0f?\s*){{2,}}"""),
     rule("weapon-to-victim", Code.threat, 0.9, r"""
         \b(?:bullet|knife|blade|bomb|rope|noose)\s+(?:in|into|through|around|for)\s+(?:your|ur|his|her|their)\b
         |\b(?:put|puts|putting)\s+a\s+(?:bullet|knife|blade)\s+(?:in|into|through)\s+(?:you|u|him|her|them)\b"""),
@@ -282,7 +284,7 @@ PREFILTER = re.compile(rf"""\b(?:{HARM}|{HARM_PAST}|{DEATH}|dead|death|know\s+wh
     (?:shame|pity)\s+if|waiting\s+(?:for\s+you\s+)?outside|never\s+meet|accident|time\s+before|gallows|
     firing\s+squad|find\s+(?:you|u|ya)|(?:make\s+it|come|get|be\s+coming)\s+(?:back\s+)?home|drone|missile|rocket|
     shell|sniper|grenade|air\s*strike|k[i1!|]ll|address|hunted|ways\s+of|bones?|flames|end\s+up\s+like|
-    next\s*(?:[.!?,]|$))|راس|رووس|رقب|سەر|ser[eê]|kafa|baş|سر|حوادث|kaza|bir\s+şey|ڕووداو|اتفاق|حادثه|[\U0001F52B\U0001F52A\U0001F5E1\U0001F4A3\u26B0\U0001FA93]""", re.VERBOSE)
+    next\s*(?:[.!?,]|$))|راس|رووس|رقب|سەر|ser[eê]|kafa|baş|سر|حوادث|kaza|bir\s+şey|ڕووداو|اتفاق|حادثه|{WEAPONS}""", re.VERBOSE)
 
 
 MAX_REPORTED = 8  # more threats than this in one comment is no court report, and each asks the text again
