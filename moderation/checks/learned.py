@@ -190,12 +190,12 @@ class Scored:
     scores: dict[str, float]  # head -> calibrated probability
     subtypes: dict[str, float]  # abuse sub-code -> softmax probability
     spans: list[tuple[int, int]]  # each word's span in the original text
-    terms: np.ndarray  # (features, heads): TF-IDF value times weight, the logit's addends
-    inverse: np.ndarray  # for each in-word feature occurrence: its row in `terms`
+    values: np.ndarray  # (features,): each distinct feature's normalised TF-IDF value
+    weights: np.ndarray  # (features, heads and subtypes): its weights; value times weight is a logit's addend
+    inverse: np.ndarray  # for each in-word feature occurrence: its row in `values`
     word_lengths: np.ndarray  # how many of those occurrences each word has, in order
-    bigram_rows: np.ndarray  # for each bigram occurrence: its row in `terms` ...
+    bigram_rows: np.ndarray  # for each bigram occurrence: its row in `values` ...
     bigram_first: np.ndarray  # ... and its first word (it belongs to the next one too)
-    _per_word: np.ndarray | None = None
 
 
 class Scorer:
@@ -259,36 +259,35 @@ class Scorer:
                 norm = math.sqrt(float(block @ block))
                 if norm > 0:
                     block /= norm
-            terms = values[:, None] * m.weights[unique]
-            logits = m.bias + terms.sum(axis=0)
+            weights = m.weights[unique]
+            logits = m.bias + values @ weights
         else:
             inverse = np.zeros(0, dtype=np.int64)
-            terms = np.zeros((0, m.bias.size))
+            values, weights = np.zeros(0), np.zeros((0, m.bias.size))
             logits = m.bias
         probs = 1.0 / (1.0 + np.exp(-np.clip(logits[:n_heads], -40.0, 40.0)))
         sub = np.exp(logits[n_heads:] - logits[n_heads:].max())
         sub /= sub.sum()
         return Scored(
             scores=dict(zip(m.heads, probs.tolist())), subtypes=dict(zip(m.subtypes, sub.tolist())),
-            spans=[match.span() for match in matches], terms=terms, inverse=inverse[:n_in_words],
+            spans=[match.span() for match in matches], values=values, weights=weights, inverse=inverse[:n_in_words],
             word_lengths=np.fromiter((entry[3] for entry in entries), np.int64, len(entries)),
             bigram_rows=inverse[n_in_words:], bigram_first=np.fromiter((i for i, _ in bigrams), np.int64, len(bigrams)),
         )
 
-    def contributions(self, scored: Scored) -> np.ndarray:
-        """(words, heads): each word's share of each logit, the sum of its features' terms (a bigram: both)."""
-        if scored._per_word is None:
-            per_word = np.zeros((len(scored.spans), scored.terms.shape[1]))
-            has = scored.word_lengths > 0
-            if has.any():
-                starts = np.concatenate(([0], np.cumsum(scored.word_lengths)[:-1]))
-                per_word[has] = np.add.reduceat(scored.terms[scored.inverse], starts[has], axis=0)
-            if scored.bigram_rows.size:  # one bigram starts at each word at most: no index repeats, no np.add.at
-                bigram_terms = scored.terms[scored.bigram_rows]
-                per_word[scored.bigram_first] += bigram_terms
-                per_word[scored.bigram_first + 1] += bigram_terms
-            scored._per_word = per_word
-        return scored._per_word
+    def contributions(self, scored: Scored, head: str) -> np.ndarray:
+        """(words,): each word's share of one head's logit, the sum of its features' terms (a bigram: both)."""
+        terms = scored.values * scored.weights[:, self.m.heads.index(head)]
+        per_word = np.zeros(len(scored.spans))
+        has = scored.word_lengths > 0
+        if has.any():
+            starts = np.concatenate(([0], np.cumsum(scored.word_lengths)[:-1]))
+            per_word[has] = np.add.reduceat(terms[scored.inverse], starts[has])
+        if scored.bigram_rows.size:  # one bigram starts at each word at most: no index repeats, no np.add.at
+            bigram_terms = terms[scored.bigram_rows]
+            per_word[scored.bigram_first] += bigram_terms
+            per_word[scored.bigram_first + 1] += bigram_terms
+        return per_word
 
     def evidence(self, scored: Scored, text: str, head: str) -> tuple[Evidence, ...]:
         """Up to three words that push this head's score up most, as spans of the original text.
@@ -297,7 +296,7 @@ class Scorer:
         are shown only when no other word pushes the score up at all."""
         if not scored.spans:
             return ()
-        column = self.contributions(scored)[:, self.m.heads.index(head)]
+        column = self.contributions(scored, head)
         order = np.argsort(-column, kind="stable")
         pushing = order[column[order] > 0].tolist()
         content = list(islice(
