@@ -34,7 +34,27 @@ KURMANJI_WORDS = frozenset("ez tu ew em hûn ji bi di ku jî nîne heye dike kir
 # made mostly of such words needs a letter of Kurmanji's own too ("O presidente da república falou de novo").
 KURMANJI_LETTERS = frozenset("êîûşÊÎÛŞ")
 ENGLISH_WORDS = frozenset("the and is are was were to of in on for that this with you it not be have has they "
-                          "he she we i what but all his her their there an by at from or as so if no do".split())
+                          "he she we i what but all his her their there an by at from or as so if no do "
+                          # Left out: words of the other languages read here ("can" and "got" are Turkish and
+                          # Kurmanji, "me" Spanish, "my" Polish).
+                          "would should could about which your our them been because people why how when "
+                          "than then someone anyone only also very into does don't doesn't isn't".split())
+# Kurmanji writes ê, î and û in most sentences (French and Portuguese in few of their words): a comment where
+# they mark a quarter of the words and a Kurmanji word stands among them is Kurmanji ("Kerê gundê me li ser
+# mayînê teqiya", which lingua, knowing no Kurdish, reads as French).
+KURMANJI_MARKED = frozenset("êîûÊÎÛ")
+KURMANJI_MARKED_SHARE = 0.25
+KURMANJI_WORDS_BESIDE_MARKS = 0.1
+# Frequent Turkish words no other language here shares, for comments too short or too plain for lingua ("amk bu
+# ne biçim haber" it reads as Polish); Azerbaijani shares many and is told by its ə.
+TURKISH_WORDS = frozenset("bu ve bir için çok ne ile gibi daha ama var yok değil haber mı mi mu mü diye olarak "
+                          "olan kadar sonra şimdi neden nasıl şey hiç hep herkes biz siz onlar ben sen bunu şu "
+                          "yine artık bile lütfen teşekkürler böyle öyle burada orada değildir olsun oldu".split())
+TURKISH_WORD_SHARE = 0.35
+# A name with a Turkish case ending after an apostrophe ("Amasya'da", "Erdoğan'ın") is how Turkish writes them.
+TURKISH_CASE_ENDING = re.compile(
+    r"\b[A-ZÇĞİÖŞÜ][a-zçğıöşü]+['’](?:da|de|ta|te|dan|den|tan|ten|nın|nin|nun|nün|ın|in|un|ün|ya|ye|yı|yi|yu|yü"
+    r"|la|le|a|e|ı|i|u|ü)\b")
 WORD = re.compile(r"[^\W\d_]+")
 NOT_LANGUAGE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+|[@#]\w+|\b\w+\.(?:com|org|net)\b\S*")
 MIN_WORDS = 4
@@ -100,20 +120,28 @@ def detect(text: str) -> tuple[str | None, float]:
     kurmanji = sum(w in KURMANJI_WORDS for w in lowered) / len(lowered)
     if kurmanji >= 0.35 or (kurmanji >= 0.2 and not set(text).isdisjoint(KURMANJI_LETTERS)):
         return "kmr", share
+    if kurmanji >= KURMANJI_WORDS_BESIDE_MARKS and (
+            sum(not KURMANJI_MARKED.isdisjoint(w) for w in words) / len(words) >= KURMANJI_MARKED_SHARE):
+        return "kmr", share
+    letters = set(text)
+    if sum(w in TURKISH_WORDS for w in lowered) / len(lowered) >= TURKISH_WORD_SHARE and not (
+            letters & AZERBAIJANI_LETTERS):
+        return "tr", share
     confidences = _detector().compute_language_confidence_values(text[:LINGUA_SAMPLE_CHARS])
     best = confidences[0]
     code = best.language.iso_code_639_1.name.lower()
-    letters = set(text) if code not in TURKISH_SCRIPT_LANGUAGES else frozenset()
-    if letters & TURKISH_LETTERS:
+    if code not in TURKISH_SCRIPT_LANGUAGES and not letters & AZERBAIJANI_LETTERS and (
+            letters & TURKISH_LETTERS or TURKISH_CASE_ENDING.search(text)):
         turkish = next(c for c in confidences if c.language.iso_code_639_1.name == "TR")
-        if turkish.value >= TURKISH_RUNNER_UP and not letters & AZERBAIJANI_LETTERS:
+        if turkish.value >= TURKISH_RUNNER_UP:
             return "tr", share  # "Erdoğan" in a German sentence leaves lingua's German sure: that stays German
     return code, best.value * share
 
 
 class LanguageChecker:
     name = "language"
-    version = "3"  # 2: dotless ı and ğ keep a short Turkish comment Turkish; 3: more Kurmanji words
+    version = "4"  # 2: dotless ı and ğ keep a short Turkish comment Turkish; 3: more Kurmanji words
+    # 4: Kurmanji by its marked letters, Turkish by its frequent words and case endings, more English words
 
     def __init__(self, covered: tuple[str, ...] = LANGUAGES, min_confidence: float = 0.6):
         self.covered = frozenset(covered)
