@@ -28,6 +28,7 @@ from moderation.checks.identity import PLACEHOLDER as IDENTITY_PLACEHOLDER
 from moderation.checks.names import blank
 from moderation.checks.promotion import TLDS, citation_spans
 from moderation.checks.reported import reported_quotations
+from moderation.checks.accusations import PUBLIC_FIGURE_SCORE, SAID_OF_A_PUBLIC_FIGURE, all_said_of_public_figures
 from moderation.checks.targets import AIMED_AT_A_THING_SCORE, AT_A_THING, all_aimed_at_things
 from moderation.checks.terms import LexiconChecker
 from moderation.guidelines import Code
@@ -416,13 +417,14 @@ def promotion_code(text: str) -> Code:
     return Code.promotion_commercial if _COMMERCIAL.search(text) else Code.promotion_personal
 
 
-RULES_REVISION = 10  # 2: obscene and abuse scores need their words (else an attack); allowed phrases blanked
+RULES_REVISION = 11  # 2: obscene and abuse scores need their words (else an attack); allowed phrases blanked
 # 3: links to allowed sites (citations) blanked; 4: without a link, a pitch needs the writer's own thing;
 # 5: a score no word pushes up (the model's prior) is no finding; 6: the policy's allowed phrases blanked;
 # 7: places, people and brands named with a swear word inside blanked ("Cockermouth", names.py);
 # 8: a word inside a link is shown as the whole link; a threat quoted as a third party's blanked for the threat head
 # 9: an attack whose words are insult adjectives aimed at a thing ("what a stupid war") lowered under review;
 # 10: a link shown without the sentence's punctuation after it
+# 11: a charge of conduct said of a public figure ("Putin is a war criminal") lowered under review
 
 
 class LearnedChecker:
@@ -503,11 +505,18 @@ class LearnedChecker:
 
 
 def _criticism(finding: Finding, text: str) -> Finding:
-    """The heads learned "stupid" from insults; said of a war or a plan it is criticism, not an attack."""
-    if finding.code is not Code.personal_attack or not all_aimed_at_things(text, finding.evidence):
+    """The heads learned "stupid" and "criminal" from insults; said of a war or a plan, or of a head of state as
+    a charge of conduct ("Putin is a war criminal"), it is criticism, not an attack."""
+    if finding.code is not Code.personal_attack:
         return finding
-    evidence = tuple(dataclasses.replace(e, rule=e.rule + AT_A_THING) for e in finding.evidence)
-    return dataclasses.replace(finding, score=min(finding.score, AIMED_AT_A_THING_SCORE), evidence=evidence)
+    if all_aimed_at_things(text, finding.evidence):
+        score, suffix = AIMED_AT_A_THING_SCORE, AT_A_THING
+    elif all_said_of_public_figures(text, finding.evidence):
+        score, suffix = PUBLIC_FIGURE_SCORE, SAID_OF_A_PUBLIC_FIGURE
+    else:
+        return finding
+    evidence = tuple(dataclasses.replace(e, rule=e.rule + suffix) for e in finding.evidence)
+    return dataclasses.replace(finding, score=min(finding.score, score), evidence=evidence)
 
 
 # Starts only where a run of address characters starts, so a long "a.a.a..." is tried once, not from every dot.
