@@ -1,0 +1,71 @@
+"""What a blind red team found the guideline checks missing or misreading, one section per finding: each case
+that must be found, with evidence as written, and the near misses that must stay clean (or below review)."""
+
+from __future__ import annotations
+
+import pytest
+
+from moderation.checks import CheckContext
+from moderation.checks.pipeline import build_pipeline, violations
+from moderation.guidelines import Code
+from moderation.policy import DEFAULT_POLICY
+
+ABUSE = {code for code in Code if code.value.startswith("abuse.")}
+OBSCENE = {Code.profanity, Code.vulgarity}
+
+
+def run(text: str):
+    findings = build_pipeline(DEFAULT_POLICY).run(CheckContext(text=text))
+    for finding in findings:
+        for evidence in finding.evidence:
+            assert text[evidence.start:evidence.end] == evidence.text, (text, evidence)
+    return findings
+
+
+def found(text: str) -> set[Code]:
+    return violations(run(text), DEFAULT_POLICY)
+
+
+def evidence_of(text: str, code: Code, checker: str = "lexicon") -> list[str]:
+    return [e.text for f in run(text) if f.code is code and f.checker.startswith(checker) for e in f.evidence]
+
+
+def lexicon_codes(text: str) -> set[Code]:
+    """Codes the word lists send to review: the learned model's guesses aside."""
+    return {f.code for f in run(text) if f.checker == "lexicon" and DEFAULT_POLICY.reaches_review(f.code, f.score)}
+
+
+# --- 1. emoji standing for swear words ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, code, shown", [
+    ("bull💩", Code.profanity, "bull💩"),
+    ("This report is total bull 💩.", Code.profanity, "bull 💩"),
+    ("what a load of 💩", Code.profanity, "load of 💩"),
+    ("The minister is full of 💩", Code.profanity, "full of 💩"),
+    ("🖕 you", Code.profanity, "🖕"),
+    ("🖕 you", Code.personal_attack, "🖕 you"),
+    ("🖕🏽 you, moderators", Code.personal_attack, "🖕🏽 you"),  # a skin tone between the emoji and the word
+    ("🖕🖕 to the editor", Code.profanity, "🖕"),
+    ("🖕🖕 to the editor", Code.personal_attack, "🖕🖕 to the editor"),
+    ("you piece of 💩", Code.personal_attack, "you piece of 💩"),
+    ("🍆 in your mouth", Code.vulgarity, "🍆 in your mouth"),
+    ("come here and suck my 🍆", Code.vulgarity, "suck my 🍆"),
+])
+def test_emoji_used_as_swear_words_are_found(text, code, shown):
+    assert code in found(text), text
+    assert shown in evidence_of(text, code), evidence_of(text, code)
+
+
+@pytest.mark.parametrize("text", [
+    "my dog made a 💩 on the neighbour's lawn",
+    "💩",
+    "Someone sent me the 💩 emoji and I laughed.",
+    "grilled 🍆 with garlic and yoghurt",
+    "🍆 is my favourite vegetable 😋",
+    "The market sells 🍆, 🍅 and 🥒 every Friday.",
+    "A bull 🐂 escaped from the farm.",
+    "the bull market is full of 🚀 and 📈",
+])
+def test_emoji_in_ordinary_use_make_no_obscene_finding(text):
+    assert not lexicon_codes(text), (text, lexicon_codes(text))
+    assert not found(text) & OBSCENE, (text, found(text))
