@@ -69,3 +69,55 @@ def test_emoji_used_as_swear_words_are_found(text, code, shown):
 def test_emoji_in_ordinary_use_make_no_obscene_finding(text):
     assert not lexicon_codes(text), (text, lexicon_codes(text))
     assert not found(text) & OBSCENE, (text, found(text))
+
+
+# --- 2. swearing masked past the letters' rule --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, shown", [
+    ("f###", "f###"), ("f***", "f***"), ("F***!!!", "F***"), ("what the f*** is this", "f***"),
+    ("F*** this council", "F***"), ("fu** that", "fu**"), ("holy sh** happens", "sh**"), ("what a b***h", "b***h"),
+    # already found before: kept
+    ("f*ck", "f*ck"), ("f**king liars", "f**king"), ("f###ing liars", "f###ing"), ("sh*t", "sh*t"),
+    ("sh#t", "sh#t"), ("b!tch", "b!tch"), ("b*tch", "b*tch"), ("b!+ch", "b!+ch"), ("motherf***er", "motherf***er"),
+])
+def test_masked_swearing_that_fits_one_word_is_profanity(text, shown):
+    assert Code.profanity in found(text), text
+    assert shown in evidence_of(text, Code.profanity), evidence_of(text, Code.profanity)
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("f*** you", "f*** you"), ("f*** off", "f*** off"), ("f### you, editor", "f### you"), ("fu** you", "fu** you"),
+    ("you b***h", "you b***h"),
+])
+def test_masked_swearing_at_someone_is_an_attack(text, shown):
+    assert {Code.profanity, Code.personal_attack} <= found(text), text
+    assert shown in evidence_of(text, Code.personal_attack), evidence_of(text, Code.personal_attack)
+
+
+def test_a_masked_swear_word_is_read_in_a_group_rule_too():
+    text = "f*** off back to your country"
+    assert Code.abuse_xenophobia in found(text)
+    assert evidence_of(text, Code.abuse_xenophobia, "abuse") == [text]
+
+
+@pytest.mark.parametrize("text", [
+    "A 5*** hotel with a 4**** spa", "Play it in C# or F#, then F# minor", "The result* was fine. *Provisional.",
+    "Rated ***** by readers", "the f*** word is overused on TV", "s*** happens", "c*** and d***", "b**** please",
+    "Call #F### for the line", "f** knows",
+])
+def test_stars_that_fit_no_one_swear_word_stay_clean(text):
+    assert Code.profanity not in lexicon_codes(text), text
+
+
+def test_the_unmasked_reading_keeps_the_map_and_length():
+    from moderation.checks.normalize import UNMASKED, normalize
+
+    for text in ("ok f*** you", "Ｆ*** you", "so f u n, f***!"):
+        readings = [r for r in normalize(text).rejoined if r.kind == UNMASKED]
+        assert len(readings) == 1, text
+        reading = readings[0]
+        assert "fuck" in reading.text and len(reading.text) == len(normalize(text).text)
+        start = reading.text.index("fuck")
+        a, b = reading.original_span(start, start + 4)
+        assert text[a:b].lower().endswith("***"), (text, text[a:b])
+    assert not [r for r in normalize("a 5*** hotel, C# and F#").rejoined if r.kind == UNMASKED]

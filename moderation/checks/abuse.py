@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from moderation.checks import CheckContext, Evidence, Finding
 from moderation.checks.identity import CODE_OF_WORD
-from moderation.checks.normalize import DOTLESS, TURNED
+from moderation.checks.normalize import DOTLESS, TURNED, UNMASKED
 from moderation.checks.patterns import PatternChecker, alternatives, code_group, rule
 from moderation.checks.reported import reported_by_another
 from moderation.guidelines import Code
@@ -293,10 +293,11 @@ def _unmasked_word(masked: re.Match[str]) -> str:
 
 def _readings(context: CheckContext) -> Iterator[CheckContext]:
     """The comment as the rules read it: its normalised text, and the readings of it turned the right way up or with
-    an i for a dotless ı (see `normalize`), each with masked names written out. Unmasking keeps the length and the
+    an i for a dotless ı or with a masked swear word written out ("f*** off back to your country"; see `normalize`),
+    each with masked names written out. Unmasking keeps the length and the
     map back to the original, so evidence still points at "K*rds" as written."""
     normalized = context.normalized
-    for reading in (normalized, *(r for r in normalized.rejoined if r.kind in (TURNED, DOTLESS))):
+    for reading in (normalized, *(r for r in normalized.rejoined if r.kind in (TURNED, DOTLESS, UNMASKED))):
         text = unmasked_names(reading.text)
         if reading is normalized and text == reading.text:
             yield context
@@ -308,8 +309,8 @@ def _readings(context: CheckContext) -> Iterator[CheckContext]:
 
 
 class GroupAbuseChecker(PatternChecker):
-    version = "9"  # 8: masked group names, text turned upside down and a dotless ı read; 9: "typical female
-    # reporter", crime and disease said to come with a people
+    version = "10"  # 8: masked group names, text turned upside down and a dotless ı read; 9: "typical female
+    # reporter", crime and disease said to come with a people; 10: masked swear words written out ("f*** off")
 
     def __init__(self) -> None:
         super().__init__("abuse.patterns", self.version, RULES, PREFILTER)

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from moderation.checks.normalize import DOTLESS, NormalizedText, normalize
+from moderation.checks.normalize import DOTLESS, UNMASKED, NormalizedText, normalize
 from moderation.checks.regex_trie import union
 
 # better-profanity's substitutions, plus a few more that readers use.
@@ -329,7 +329,8 @@ class TermMatcher:
     def __init__(self, tables: Iterable[Iterable[str | Phrase]], evasions: bool = True,
                  dotless_tables: Iterable[int] = ()):
         """`dotless_tables`: the tables whose words a dotless ı may stand in (the text's `DOTLESS` reading): the
-        English ones, which the caller knows (`terms.LexiconChecker`); Turkish has the letter as its own."""
+        English ones, which the caller knows (`terms.LexiconChecker`); Turkish has the letter as its own. They are
+        also the tables read in the `UNMASKED` reading: the swear words it writes out ("f***") are English."""
         tables = [list(terms) for terms in tables]
         self._dotless_tables = frozenset(dotless_tables)
         # Accented letters no term spells out are folded to their plain letter in the text, so the letters'
@@ -376,7 +377,8 @@ class TermMatcher:
 
         A word split unevenly ("fu c k", "sh_it"), turned upside down or typed with a dotless ı is found in one of
         the text's readings; it counts only where the text itself has no match of that table over the same words
-        (and, read with a dotless ı, only for an English word), and its position is given in the normalised text,
+        (and, read with a dotless ı or with a masked swear word written out, only for an English word), and its
+        position is given in the normalised text,
         as every match's is."""
         if not normalized.rejoined:
             for match in self.find(normalized.text):
@@ -388,7 +390,7 @@ class TermMatcher:
             covered.setdefault(match.table, set()).update(range(start, end))
             yield match, (start, end)
         for reading in normalized.rejoined:
-            only = self.dotless_tables() if reading.kind == DOTLESS else None
+            only = self.dotless_tables() if reading.kind in (DOTLESS, UNMASKED) else None
             for match in self.find(reading.text):
                 if only is not None and match.table not in only:
                     continue

@@ -180,9 +180,21 @@ def _mask_chunk(chunk: str) -> str:
     return MASKING_SIGNS.sub(masked, chunk)
 
 
-# What a reading is (`NormalizedText.kind`) besides a word split unevenly: text turned upside down, a dotless ı as i.
+# What a reading is (`NormalizedText.kind`) besides a word split unevenly: text turned upside down, a dotless ı as i,
+# a swear word masked past the matcher's reading written out.
 TURNED = "turned"
 DOTLESS = "dotless"
+UNMASKED = "unmasked"
+
+# Whole words masked past the matcher's rule (no more masks than letters) that still fit one swear word only, as
+# censored swearing is written: "f***" and "f###" (fuck), "fu**", "sh**" (shit), "b***h" (bitch). Read with the
+# word written out, for the English word lists (see `matching.TermMatcher`), so "f*** you" is read as "fuck you".
+# Masks that fit several ("s***", "c***", "d***") stay as written; so do a star or a sign after a letter or a digit
+# ("5*** hotel", "C#", "F#", "Note*"), and the word named, not said ("the f*** word").
+MASKED_SWEARS = ("fuck", "shit", "bitch")
+_MASKED_SWEAR = re.compile(r"(?<![\w*#%@$])(?:f[*#]{3}|fu[*#]{2}|sh[*#]{2}|b[*#]{3}h)(?![\w*#%@$])"
+                           r"(?![ \t-]*words?\b)")
+_MAY_BE_MASKED_SWEAR = re.compile(r"[*#]{2}")
 
 
 @dataclass(frozen=True)
@@ -250,7 +262,8 @@ def normalize(original: str) -> NormalizedText:
     if original.isascii():
         text = _as_masks(original.lower())
         if not SPACED_LETTERS.search(text):  # one to one: no offset lists
-            return NormalizedText(original, text, None, None, _rejoined_readings(original, text, None, None))
+            return NormalizedText(original, text, None, None, _rejoined_readings(original, text, None, None)
+                                  + _unmasked_reading(original, text, None, None))
         starts, ends = list(range(len(text))), list(range(1, len(text) + 1))
     else:
         chars, starts, ends = _fold_unicode(original)
@@ -262,6 +275,7 @@ def normalize(original: str) -> NormalizedText:
     mapped = tuple(starts), tuple(ends)
     if not original.isascii():
         rejoined += _turned_readings(original) + _dotless_reading(original, text, *mapped)
+    rejoined += _unmasked_reading(original, text, *mapped)
     return NormalizedText(original, text, *mapped, rejoined)
 
 
@@ -427,3 +441,17 @@ def _dotless_reading(original: str, text: str, starts: tuple[int, ...],
     read = _WORDS.sub(lambda word: word.group().replace("ı", "i") if _DOTLESS_WORD.fullmatch(word.group())
                       else word.group(), text)
     return (NormalizedText(original, read, starts, ends, kind=DOTLESS),) if read != text else ()
+
+
+def _unmasked_reading(original: str, text: str, starts: tuple[int, ...] | None,
+                      ends: tuple[int, ...] | None) -> tuple[NormalizedText, ...]:
+    """The text with each masked swear word of `MASKED_SWEARS` written out: one letter for one, so the map holds."""
+    if not _MAY_BE_MASKED_SWEAR.search(text):
+        return ()
+    read = _MASKED_SWEAR.sub(_unmasked_swear, text)
+    return (NormalizedText(original, read, starts, ends, kind=UNMASKED),) if read != text else ()
+
+
+def _unmasked_swear(masked: re.Match[str]) -> str:
+    word = masked.group()
+    return next(w for w in MASKED_SWEARS if len(w) == len(word) and all(a == b or a in "*#" for a, b in zip(word, w)))

@@ -76,8 +76,9 @@ class LexiconChecker:
         self.allowed = TermMatcher([builtin_allowed, policy.allowed_terms], evasions=False) if allowed else None
         digest = hashlib.sha256(repr([(t.rule, t.score, t.terms, sorted(t.unless_after)) for t in self.tables]
                                      + allowed).encode())
-        self.version = f"4-{digest.hexdigest()[:8]}"  # 3: threats reported as a third party's lowered;
-        # 4: insult adjectives aimed at a thing ("a stupid war") lowered
+        self.version = f"5-{digest.hexdigest()[:8]}"  # 3: threats reported as a third party's lowered;
+        # 4: insult adjectives aimed at a thing ("a stupid war") lowered; 5: swear words masked past the letters'
+        # rule that fit one word only read written out ("f***", "sh**")
 
     def scan(self, context: CheckContext) -> Scan:
         """Every term and allowed phrase in the comment, found once for this phase and the learned one."""
