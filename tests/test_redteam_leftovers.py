@@ -121,3 +121,66 @@ def test_the_unmasked_reading_keeps_the_map_and_length():
         a, b = reading.original_span(start, start + 4)
         assert text[a:b].lower().endswith("***"), (text, text[a:b])
     assert not [r for r in normalize("a 5*** hotel, C# and F#").rejoined if r.kind == UNMASKED]
+
+
+# --- 3. "the writer is a donkey" in Sorani, Kurmanji, Turkish and Persian -----------------------------------------
+
+@pytest.mark.parametrize("text, shown", [
+    # Sorani: definite forms where the clause ends, the indefinite anywhere
+    ("نووسەرەکە کەرە", "نووسەرەکە کەرە"),
+    ("بەخوا ئەم ڕۆژنامەنووسە کەرە!", "ئەم ڕۆژنامەنووسە کەرە"),
+    ("نووسەری ئەم بابەتە کەرێکە و هیچ نازانێت", "نووسەری ئەم بابەتە کەرێکە"),
+    ("ئەو کەرێکی تەواوە", "ئەو کەرێکی تەواوە"),
+    ("ئەو پیاوە سەگە.", "ئەو پیاوە سەگە"),
+    # Kurmanji: the indefinite, its space written
+    ("Nivîskar kerek e", "Nivîskar kerek e"),
+    ("Ev nivîskar kerekî mezin e!", "nivîskar kerekî mezin e"),
+    ("Rojnamevan bi rastî kûçik e", "Rojnamevan bi rastî kûçik e"),
+    ("Ev zilam berazek e", "Ev zilam berazek e"),
+    # Turkish: the copula or "one donkey" anywhere, the bare word at a clause's end, "you are a donkey" alone
+    ("Yazar eşek", "Yazar eşek"),
+    ("Bu yazar tam bir eşek! Okumayın.", "yazar tam bir eşek"),
+    ("Yazar eşektir, başka bir şey değil", "Yazar eşektir"),
+    ("Bu gazeteci esegin teki", "gazeteci esegin teki"),
+    ("O herif öküz 😂", "O herif öküz"),
+    ("Sen eşeksin", "eşeksin"),
+    # Persian: with "است" anywhere, the colloquial form at a clause's end
+    ("نویسنده خر است", "نویسنده خر است"),
+    ("این نویسنده یک خر است و چیزی نمی‌فهمد", "نویسنده یک خر است"),
+    ("او واقعا یک گاو است", "او واقعا یک گاو است"),
+    ("نویسنده این مطلب خره", "نویسنده این مطلب خره"),
+])
+def test_a_person_called_an_animal_is_an_attack(text, shown):
+    assert Code.personal_attack in lexicon_codes(text), text
+    assert shown in evidence_of(text, Code.personal_attack), evidence_of(text, Code.personal_attack)
+
+
+@pytest.mark.parametrize("text", [
+    # Sorani: butter, and the animal itself
+    "نرخی کەرە بەرز بووەوە", "نووسەرەکە کەرە دەخوات", "نووسەرەکە کەرە و هەنگوین دەخوات", "ئەو کەرە لە کێڵگەکەیە",
+    "کەرتی تایبەت گەشەی کرد", "نووسەرەکە سەگێکی هەیە",
+    # Kurmanji: deaf, and a donkey as an object
+    "Nivîskar ker e û bi zimanê îşaretan diaxive", "Rojnamevan ker e", "Nivîskar kerekê kirî", "Nivîskar kerekê dibîne",
+    "Nivîskar kûçikê xwe bir meşê",
+    # Turkish: hard work, donkey's milk, a farm, a question, a wasp, a donkey of one's own
+    "Yazar eşek gibi çalışıyor", "Yazar, eşek sütünün faydalarını anlattı", "Bu adam eşek, at ve katır yetiştiriyor",
+    "Yazar eşek mi?", "Köylü eşeğini sattı", "Yazar eşek arısı tarafından sokuldu", "Yazar eşeğiyle köye gitti",
+    "Gazeteci hayvan hakları için yazıyor",
+    # Persian: a cow owned, a donkey sold
+    "نویسنده گاو دارد", "نویسنده خر را فروخت", "نویسنده خره رو فروخت", "خبرنگار درباره گاو نوشت", "این حیوان است",
+])
+def test_the_animal_words_in_other_sentences_stay_clean(text):
+    assert Code.personal_attack not in lexicon_codes(text), text
+
+
+def test_clause_end_and_spaced_are_table_options():
+    from moderation.checks.lexicon import builtin_lexicons
+    from moderation.checks.matching import TermMatcher
+
+    tables = {(t.language, t.label): t for lexicon in builtin_lexicons() for t in lexicon.tables}
+    assert tables[("tr", "personal_attack:person-animal-end")].clause_end
+    assert tables[("kmr", "personal_attack:person-animal")].spaced
+    matcher = TermMatcher([["kerek e"], ["kerek e"]], spaced_tables=[1])
+    assert {m.table for m in matcher.find("kereke")} == {0}
+    assert {m.table for m in matcher.find("kerek e")} == {0, 1}
+    assert {m.table for m in matcher.find("kerek-e")} == {0, 1}

@@ -13,6 +13,10 @@ racism, "Syrians are parasites" xenophobia). `also` lists bare predicates that m
 `unless_after`: words that undo a match when they come next ("Kürtlerin hepsi terörist değil": not all of them
 are). The grammar is matched as such
 (`matching.Phrase`), never written out: its expression is the size of its lists, not of their product.
+Two more keys serve words that are something else in another sentence: `clause_end = true` counts a match only
+where the clause ends right after it (Sorani "نووسەرەکە کەرە." is "the writer is a donkey", "نووسەرەکە کەرە دەخوات"
+"the writer eats butter"), and `spaced = true` makes a table's spaces match a real separator only, never none
+(Kurmanji "kerek e", "is a donkey", is not "kerekê", "a donkey" as an object).
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from importlib import resources
 from typing import Any
 
 from moderation.checks.matching import Phrase
+from moderation.checks.normalize import normalize
 from moderation.guidelines import Code
 
 WORDLIST_SCORE = 0.9
@@ -40,6 +45,8 @@ class Table:
     score: float
     terms: tuple[str | Phrase, ...]
     unless_after: frozenset[str] = frozenset()  # the next word undoes the match (a negation)
+    clause_end: bool = False  # a match counts only where its clause ends right after it
+    spaced: bool = False  # a space between words matches a separator, not nothing
 
     @property
     def rule(self) -> str:
@@ -71,7 +78,7 @@ def _tables(document: dict[str, Any], language: str, prefix: str = "") -> Iterab
         code_name, _, _ = name.partition(":")
         terms = tuple(dict.fromkeys(t.strip() for t in value["terms"] if t.strip()))
         yield Table(language, Code(code_name), name, float(value.get("score", WORDLIST_SCORE)), terms,
-                    _unless_after(value))
+                    _unless_after(value), *_placement(value))
 
 
 def _phrase_tables(value: dict[str, Any], language: str, name: str) -> Iterable[Table]:
@@ -104,7 +111,7 @@ def _phrase_tables(value: dict[str, Any], language: str, name: str) -> Iterable[
         table_name = f"{code}:{label}" if isinstance(groups, dict) else name
         yield Table(language, Code(code), table_name, score,
                     tuple(phrases) + tuple(dict.fromkeys(t.strip() for t in literal if t.strip())),
-                    _unless_after(value))
+                    _unless_after(value), *_placement(value))
 
 
 def _coordinated(value: dict[str, Any], language: str, name: str) -> tuple[str, ...]:
@@ -119,7 +126,13 @@ def _coordinated(value: dict[str, Any], language: str, name: str) -> tuple[str, 
 
 
 def _unless_after(value: dict[str, Any]) -> frozenset[str]:
-    return frozenset(w.strip().casefold() for w in value.get("unless_after", []) if w.strip())
+    """As the normaliser writes them, which is how the text after a match reads (Persian ی as ي)."""
+    words = [w.strip() for w in value.get("unless_after", []) if w.strip()]
+    return frozenset(w.casefold() for word in words for w in (word, normalize(word).text.strip()))
+
+
+def _placement(value: dict[str, Any]) -> tuple[bool, bool]:
+    return bool(value.get("clause_end", False)), bool(value.get("spaced", False))
 
 
 def parse_lexicon(document: dict[str, Any]) -> Lexicon:

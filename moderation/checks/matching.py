@@ -38,6 +38,7 @@ WORD_START = r"(?<![^\W_@$*])"
 ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")  # after normalisation, the Arabic, Persian and Kurdish letters
 ARABIC_PREFIXES = r"(?:وال|بال|فال|كال|لل|ال|و|ف|ب|ل|ك)?"
 JOINER = r"[\W_]{0,3}"
+SEPARATOR = r"[\W_]{1,3}"  # between the words of a table whose spaces must be written (`lexicon.Table.spaced`)
 
 
 @lru_cache(maxsize=None)
@@ -116,15 +117,18 @@ class Term:
         arabic = ARABIC_SCRIPT.search(text) is not None
         return cls(words, prefix, arabic)
 
-    def units(self, evasions: bool = True, accents: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    def units(self, evasions: bool = True, accents: frozenset[str] = frozenset(),
+              spaced: bool = False) -> tuple[str, ...]:
         """The term as a sequence of regex pieces, one per run of equal letters or per joiner.
 
         Without `evasions` (allowed phrases) a term matches only as written, accents aside: "niger" must
-        not take in "nigger" by its repeated letter, nor "n*gger" by a mask. `accents` as for `letter_class`."""
+        not take in "nigger" by its repeated letter, nor "n*gger" by a mask. `accents` as for `letter_class`.
+        `spaced`: the words of a Latin-script term are joined by a separator, never by nothing."""
         pieces: list[str] = []
+        joiner = SEPARATOR if spaced and not self.arabic else JOINER
         for index, word in enumerate(self.words):
             if index:
-                pieces.append(JOINER)
+                pieces.append(joiner)
             for run in re.finditer(r"(.)\1*", word):
                 char, count = run.group(1), len(run.group(0))
                 if not evasions:
@@ -166,15 +170,18 @@ class Phrase:
             raise ValueError(f"the first slot of a phrase must be written: {first!r}")
         return [Term.parse(a).units(evasions, accents) for a in dict.fromkeys(first)]
 
-    def tail(self, evasions: bool = True, accents: frozenset[str] = frozenset()) -> str:
-        """The rest of the phrase, from the end of a first word: an expression that ends where the phrase may."""
+    def tail(self, evasions: bool = True, accents: frozenset[str] = frozenset(), spaced: bool = False) -> str:
+        """The rest of the phrase, from the end of a first word: an expression that ends where the phrase may.
+        `spaced`: its Latin-script words are joined by a separator, never by nothing (the first slot's words, in
+        the trie, are not checked)."""
         tail = ""
+        joiner = SEPARATOR if spaced and not self.arabic else JOINER
         for slot in self.slots[1:]:
-            written = [Term.parse(a).units(evasions, accents) for a in slot if a.strip()]
+            written = [Term.parse(a).units(evasions, accents, spaced) for a in slot if a.strip()]
             if not written:
                 raise ValueError(f"a phrase slot with no words: {slot!r}")
             body = union(written)  # merged on common beginnings, as the trie is
-            tail += f"(?:{JOINER}{body})?" if any(not a.strip() for a in slot) else JOINER + body
+            tail += f"(?:{joiner}{body})?" if any(not a.strip() for a in slot) else joiner + body
         return tail + ("" if self.prefix else WORD_END)
 
 
@@ -204,8 +211,9 @@ class _Trie:
             node = node.children.setdefault(unit, _Node())
         (node.heads if head else node.prefix_tables if prefix else node.tables).add(table)
 
-    def compiled(self, needs: re.Pattern[str] | None, tails: list[PhraseTail] | None = None) -> _CompiledTrie:
-        return _CompiledTrie(self.root, self.arabic_root, needs, tails or [])
+    def compiled(self, needs: re.Pattern[str] | None, tails: list[PhraseTail] | None = None,
+                 spaced: dict[int, re.Pattern[str]] | None = None) -> _CompiledTrie:
+        return _CompiledTrie(self.root, self.arabic_root, needs, tails or [], spaced=spaced)
 
     def compiled_anywhere(self, needs: re.Pattern[str], tails: list[PhraseTail]) -> _CompiledTrie:
         """Arabic-script phrases, tried at every letter: a first word may follow any of the attached prefixes, and
@@ -228,9 +236,11 @@ WORD, PREFIX, HEAD = range(3)  # what a marker group marks: a word's end, a pref
 
 class _CompiledTrie:
     def __init__(self, root: _Node, arabic_root: _Node, needs: re.Pattern[str] | None,
-                 tails: list[PhraseTail], anywhere: bool = False) -> None:
+                 tails: list[PhraseTail], anywhere: bool = False,
+                 spaced: dict[int, re.Pattern[str]] | None = None) -> None:
         self.needs = needs  # a text this finds nothing in holds no term of the trie: not scanned
         self._tails = tails
+        self._spaced = spaced or {}  # by table, what a match of its words must also be (see `_spaced_check`)
         self._anywhere = anywhere
         self._markers: list[tuple[frozenset[int], int]] = [(frozenset(), WORD)]  # group 0: the match
         self._branch_starts: list[int] = []
@@ -293,7 +303,9 @@ class _CompiledTrie:
                 if masked and masked_out(text[start:end]):
                     continue
                 for table in tables:
-                    yield Match(table, start, end)
+                    check = self._spaced.get(table)
+                    if check is None or check.fullmatch(text, start, end):
+                        yield Match(table, start, end)
             match = next_match
 
 
@@ -327,10 +339,11 @@ class TermMatcher:
     """
 
     def __init__(self, tables: Iterable[Iterable[str | Phrase]], evasions: bool = True,
-                 dotless_tables: Iterable[int] = ()):
+                 dotless_tables: Iterable[int] = (), spaced_tables: Iterable[int] = ()):
         """`dotless_tables`: the tables whose words a dotless ı may stand in (the text's `DOTLESS` reading): the
         English ones, which the caller knows (`terms.LexiconChecker`); Turkish has the letter as its own. They are
-        also the tables read in the `UNMASKED` reading: the swear words it writes out ("f***") are English."""
+        also the tables read in the `UNMASKED` reading: the swear words it writes out ("f***") are English.
+        `spaced_tables`: the tables whose Latin-script terms need a separator where they have a space (`Term.units`)."""
         tables = [list(terms) for terms in tables]
         self._dotless_tables = frozenset(dotless_tables)
         # Accented letters no term spells out are folded to their plain letter in the text, so the letters'
@@ -343,17 +356,26 @@ class TermMatcher:
         self._fold = lambda letter: folded[letter.group()]
         words, latin_phrases, arabic_phrases = _Trie(), _Trie(), _Trie()
         tails: list[PhraseTail] = []
+        spaced_tables = frozenset(spaced_tables)
         for table, terms in enumerate(tables):
+            spaced = table in spaced_tables
             for raw in terms:
                 if isinstance(raw, Phrase):
-                    tails.append(PhraseTail(table, re.compile(raw.tail(evasions, accents)), raw.prefix))
+                    tails.append(PhraseTail(table, re.compile(raw.tail(evasions, accents, spaced)), raw.prefix))
                     for units in raw.heads(evasions, accents):
                         (arabic_phrases if raw.arabic else latin_phrases).add(units, len(tails) - 1, raw.prefix,
                                                                               raw.arabic, head=True)
                 else:
                     term = Term.parse(raw)
                     words.add(term.units(evasions, accents), table, term.prefix, term.arabic)
-        self._tries = [trie.compiled(needs, tails) for trie, needs in ((words, None), (latin_phrases, None)) if trie]
+        # A spaced table's words share the trie's paths with everyone's (a path of their own beside another table's
+        # same words would be hidden by it: the scan follows one path from a start), and each match is checked
+        # against the table's own expression, with its separators.
+        checks = {table: _spaced_check(tables[table], evasions, accents) for table in spaced_tables
+                  if table < len(tables)}
+        spaced = {table: check for table, check in checks.items() if check is not None}
+        self._tries = [trie.compiled(needs, tails, spaced) for trie, needs in ((words, None), (latin_phrases, None))
+                       if trie]
         if arabic_phrases:
             self._tries.append(arabic_phrases.compiled_anywhere(ARABIC_SCRIPT, tails))
         if not self._tries:
@@ -419,6 +441,16 @@ def _word_start_before_prefix(text: str, at: int) -> int | None:
     if before.start() > 0 and _WORD_CHAR.match(text, before.start() - 1):
         return None  # more than three letters before: inside a word
     return before.start() if _ATTACHED.fullmatch(before.group()) and before.group() else None
+
+
+def _spaced_check(terms: list[str | Phrase], evasions: bool, accents: frozenset[str]) -> re.Pattern[str] | None:
+    """The table's words with a separator where they have a space, matched on a match of them: "to khari" is not
+    "Tokhari". None when no word has a Latin-script space to check."""
+    parsed = [Term.parse(raw) for raw in terms if not isinstance(raw, Phrase)]
+    if not any(len(term.words) > 1 and not term.arabic for term in parsed):
+        return None
+    return re.compile(union(((ARABIC_PREFIXES,) if term.arabic else ()) + term.units(evasions, accents, spaced=True)
+                            + ((r"[^\W_]*",) if term.prefix else ()) for term in parsed))
 
 
 def _spellings(raw: str | Phrase) -> Iterator[str]:

@@ -69,16 +69,19 @@ class LexiconChecker:
         lexicons = builtin_lexicons() if lexicons is None else lexicons
         self.tables = [table for lexicon in lexicons for table in lexicon.tables] + policy_tables(policy)
         self.matcher = TermMatcher((table.terms for table in self.tables),
-                                   dotless_tables=[k for k, table in enumerate(self.tables) if table.language == "en"])
+                                   dotless_tables=[k for k, table in enumerate(self.tables) if table.language == "en"],
+                                   spaced_tables=[k for k, table in enumerate(self.tables) if table.spaced])
         builtin_allowed = [term for lexicon in lexicons for term in lexicon.allowed]
         allowed = builtin_allowed + list(policy.allowed_terms)
         # as written; table 1 is the policy's, which the learned phase blanks wherever it appears
         self.allowed = TermMatcher([builtin_allowed, policy.allowed_terms], evasions=False) if allowed else None
-        digest = hashlib.sha256(repr([(t.rule, t.score, t.terms, sorted(t.unless_after)) for t in self.tables]
+        digest = hashlib.sha256(repr([(t.rule, t.score, t.terms, sorted(t.unless_after), t.clause_end, t.spaced)
+                                      for t in self.tables]
                                      + allowed).encode())
-        self.version = f"5-{digest.hexdigest()[:8]}"  # 3: threats reported as a third party's lowered;
+        self.version = f"6-{digest.hexdigest()[:8]}"  # 3: threats reported as a third party's lowered;
         # 4: insult adjectives aimed at a thing ("a stupid war") lowered; 5: swear words masked past the letters'
-        # rule that fit one word only read written out ("f***", "sh**")
+        # rule that fit one word only read written out ("f***", "sh**"); 6: tables whose matches count only at a
+        # clause's end (`clause_end`) or with their spaces written (`spaced`)
 
     def scan(self, context: CheckContext) -> Scan:
         """Every term and allowed phrase in the comment, found once for this phase and the learned one."""
@@ -99,6 +102,8 @@ class LexiconChecker:
             table = self.tables[match.table]
             if table.unless_after and _undone(context.normalized.text, match.end, table.unless_after):
                 continue
+            if table.clause_end and not _CLAUSE_END.match(context.normalized.text, match.end):
+                continue
             score, rule = table.score, table.rule
             if table.code is Code.threat and reported_by_another(context.text, start, end):
                 score, rule = min(score, REPORTED_SCORE), rule + REPORTED  # "he yelled 'I will kill you'"
@@ -118,6 +123,10 @@ class LexiconChecker:
             findings.append(Finding(code, combine(list(by_word.values())), evidence, self.name, self.version))
         return findings
 
+
+# Where a clause ends: nothing but spaces, signs and emoji before a full stop, a line's end or the text's; a comma
+# goes on ("Yazar eşek, at ve katır yetiştiriyor": the writer breeds donkeys, horses and mules).
+_CLAUSE_END = re.compile(r"[^\w,;:،؛]*?(?:[.!?…؟\n]|\Z)")
 
 # A question particle after the negation makes a tag question that asserts the claim: Turkish "hain değil mi?"
 # ("traitors, aren't they?").
