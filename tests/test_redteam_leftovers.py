@@ -184,3 +184,33 @@ def test_clause_end_and_spaced_are_table_options():
     assert {m.table for m in matcher.find("kereke")} == {0}
     assert {m.table for m in matcher.find("kerek e")} == {0, 1}
     assert {m.table for m in matcher.find("kerek-e")} == {0, 1}
+
+
+# --- 4. Turkish group abuse with a bare predicate -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, code, shown", [
+    ("Suriyeliler pislik", Code.abuse_xenophobia, "Suriyeliler pislik"),
+    ("Suriyeliler pislik!", Code.abuse_xenophobia, "Suriyeliler pislik"),
+    ("Suriyeliler tam bir pislik 🤮", Code.abuse_xenophobia, "Suriyeliler tam bir pislik"),
+    ("Mülteciler hepsi mikrop. Başka söz yok.", Code.abuse_xenophobia, "Mülteciler hepsi mikrop"),
+    ("Suriyeliler dışarı!", Code.abuse_xenophobia, "Suriyeliler dışarı"),
+    ("Araplar pislik", Code.abuse_racism, "Araplar pislik"),
+    ("Kürtler hain", Code.abuse_racism, "Kürtler hain"),
+    ("Yahudiler pislik", Code.abuse_religion, "Yahudiler pislik"),
+    ("Gavurlar defolsun", Code.abuse_religion, "Gavurlar defolsun"),
+    ("Kafirler defolun!", Code.abuse_religion, "Kafirler defolun"),
+    ("Suriyeliler pisliktir", Code.abuse_xenophobia, "Suriyeliler pisliktir"),  # with the copula: as before
+])
+def test_turkish_group_and_bare_predicate_ending_the_clause_is_abuse(text, code, shown):
+    assert code in lexicon_codes(text), text
+    assert shown in evidence_of(text, code), evidence_of(text, code)
+
+
+@pytest.mark.parametrize("text", [
+    "Suriyeliler pislik içinde yaşıyor",  # living conditions reported: the clause goes on
+    "Suriyeliler pislik değil", "Kürtler hain değil", "Suriyeliler pis mi?", "Suriyeliler dışarı çıktı",
+    'Bakan "Suriyeliler hırsız" dedi', "Suriyeliler pis, kalabalık ve pahalı kamplarda yaşıyor",
+    "Suriyeliler, Afganlar ve Iraklılar sınırda bekliyor.", "Gavurlar köprüsü tarihi bir yapı.",
+])
+def test_turkish_group_sentences_that_go_on_stay_clean(text):
+    assert not lexicon_codes(text) & ABUSE, text
