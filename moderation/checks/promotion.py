@@ -95,6 +95,32 @@ HANDLE = re.compile(rf"""
   | \b(?:follow|add|dm|message|contact|find|text|call|hit)\s+(?:me|us)\s+(?:up\s+)?(?:on|at|@)\s+
       (?:(?:{PLATFORMS})\b|{HANDLE_LIKE})
 """, re.VERBOSE)
+# The platforms in the other languages' words, or with "my", right before an @handle, and words of following
+# before or after one: "Instagramê min @kurdboy", "Instagram'ım: @kurdboy", "اینستاگرام: @kurdboy",
+# "ئینستاگرامەکەم @kurdboy", "takip edin @kurdboy", "@kurdboy follow bikin". Only with the @ ("follow the money"
+# names no account), and not where the platform says where something was said: "Bakan Instagram'da @kurdboy
+# hesabından yazdı" (the minister wrote on Instagram, from the account...), "@editor follow the evidence".
+def _normalised(words: str) -> str:
+    """Words as the normaliser writes them, for an expression: a space matches any, or none (as typed)."""
+    from moderation.checks.normalize import normalize
+
+    return "|".join(re.escape(normalize(word).text).replace("\\ ", r"\s*") for word in words.split("|"))
+
+
+LOCAL_PLATFORMS = (r"(?:instagram|insta|tiktok)(?:ê\s+min|e\s+min|a\s+min|['’]?(?:ım|im|um|m))|"
+                   r"(?:ال)?(?:" + _normalised("انستغرام|انستقرام|انستجرام|انستا|اینستاگرام|اینستا|ئینستاگرام|ئینستا|"
+                                                "تیک تاک|تلگرام|تلغرام") + r")(?:" + _normalised("م|ەکەم|ی من|ي") + ")?")
+FOLLOW_WORDS = (r"follow\s+(?:min|me)\s+bik(?:in|e)|(?:min\s+)?bi[sş]opîn(?:in|e)|(?:min\s+)?bisopin(?:in|e)|"
+                r"follow\s+bik(?:in|e)|takip\s+edin|takibe\s+al[ıi]n|" + _normalised(
+                    "تابعوني|تابعوا|تابعني|تابعونا|فالو کنید|فالوم کنید|فالو کنین|فۆڵۆم بکەن|فۆڵۆ بکەن|فۆلۆم بکەن"))
+HANDLE_AT = r"@[^\W_][\w.]{2,29}"
+LOCAL_HANDLE = re.compile(rf"""
+    (?<![\w@])(?:{LOCAL_PLATFORMS})\s*[:=\-–]?\s*{HANDLE_AT}
+  | (?<![\w@])(?:follow|{FOLLOW_WORDS})\s*[:=\-–]?\s*{HANDLE_AT}
+  | {HANDLE_AT}\s*[:=\-–]?\s*(?:{FOLLOW_WORDS})(?!\w)
+""", re.VERBOSE)
+
+
 def _terms(words: str) -> tuple[str, ...]:
     return tuple(w.strip() for w in words.split("|") if w.strip())
 
@@ -303,7 +329,7 @@ def contact_fingerprints(text: str) -> list[str]:
 
 class PromotionChecker:
     name = "promotion.patterns"
-    version = "7"
+    version = "8"  # 8: handles after the platforms' names in other languages and after words of following
 
     def __init__(self, allowed_domains: Iterable[str] = ()):
         self.allowed_domains = frozenset(d.casefold().removeprefix("www.") for d in allowed_domains)
@@ -352,6 +378,11 @@ class PromotionChecker:
         if cues[HANDLE_CUE]:
             for match in HANDLE.finditer(text):
                 hits.append((Code.promotion_personal, 0.85, match.start(), match.end(), "social-handle"))
+        if "@" in text:
+            handles = [(a, b) for _, _, a, b, rule in hits if rule == "social-handle"]
+            for match in LOCAL_HANDLE.finditer(text):
+                if not any(a < match.end() and match.start() < b for a, b in handles):
+                    hits.append((Code.promotion_personal, 0.85, match.start(), match.end(), "social-handle"))
         hits += [(Code.promotion_personal, 0.88, a, b, "self-promotion") for a, b in cues[PERSONAL]]
         hits += [(Code.promotion_commercial, 0.9, a, b, "advertising") for a, b in cues[COMMERCIAL]]
         if any(sign in text for sign in MONEY_SIGNS):
