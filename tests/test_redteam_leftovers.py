@@ -254,3 +254,40 @@ def test_platforms_and_handles_named_in_passing_are_no_promotion(text):
     rules = {f.code for f in run(text) if not f.checker.startswith("learned") and DEFAULT_POLICY.reaches_review(
         f.code, f.score)}
     assert not rules & PROMOTION, (text, rules)
+
+
+# --- 6. a masked group name that fits several words ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, code, shown", [
+    ("j**s control the banks", Code.abuse_religion, "j**s control the banks"),
+    ("J**s control the banks.", Code.abuse_religion, "J**s control the banks"),
+    ("j**s are vermin", Code.abuse_religion, "j**s are vermin"),
+    ("I hate all j**s", Code.abuse_religion, "I hate all j**s"),
+    ("J*ws control the banks.", Code.abuse_religion, "J*ws control the banks"),  # as before
+])
+def test_a_name_masked_past_telling_is_read_by_its_sentence(text, code, shown):
+    codes = found(text)
+    assert code in codes, (text, codes)
+    assert Code.abuse_racism not in codes, (text, codes)  # not "japs"
+    assert shown in evidence_of(text, code, "abuse"), evidence_of(text, code, "abuse")
+
+
+@pytest.mark.parametrize("text", ["j**s", "the j**s did this", "great j*bs report", "the j**s of the flood gates"])
+def test_a_name_masked_past_telling_alone_names_no_group(text):
+    assert not found(text) & ABUSE, (text, found(text))
+
+
+def test_slurs_masked_so_that_they_fit_one_word_are_still_slurs():
+    assert Code.abuse_racism in found("j*ps are vermin")
+    assert Code.abuse_religion in found("k*kes")
+    assert Code.abuse_racism in found("n*gger")
+
+
+def test_the_in_context_reading_needs_one_group():
+    from moderation.checks.abuse import masked_group_codes, unmasked_names
+
+    assert unmasked_names("j**s control the banks") == "j**s control the banks"  # the strict reading keeps it
+    assert unmasked_names("j**s control the banks", in_context=True) == "jews control the banks"
+    assert masked_group_codes("j**s") == {Code.abuse_religion}
+    assert len(masked_group_codes("a***nians")) == 2  # armenians or albanians: no reading
+    assert unmasked_names("a***nians are vermin", in_context=True) == "a***nians are vermin"

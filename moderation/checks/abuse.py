@@ -271,24 +271,49 @@ for _word in sorted(_NAMED_WORDS):
         _NAMED_BY_LENGTH[len(_word)] = _NAMED_BY_LENGTH.get(len(_word), ()) + (_word,)
 
 
-def unmasked_names(text: str) -> str:
-    """`text` with each masked word that can be only one group name or word of contempt written out (as long)."""
+# Group names alone, by length: what a word masked past telling may be read as where the sentence says the rest
+# (`unmasked_names(..., in_context=True)`).
+_GROUP_NAMES_BY_LENGTH: dict[int, tuple[str, ...]] = {}
+for _word in sorted(_GROUP_OF_NAME):
+    if _GROUP_OF_NAME[_word] is not None and len(_word) >= 3 and _word.isalpha():
+        _GROUP_NAMES_BY_LENGTH[len(_word)] = _GROUP_NAMES_BY_LENGTH.get(len(_word), ()) + (_word,)
+
+
+def unmasked_names(text: str, in_context: bool = False) -> str:
+    """`text` with each masked word that can be only one group name or word of contempt written out (as long).
+
+    `in_context`: a word masked past telling ("j**s": jobs, jets, jews...) is written out too where it fits the
+    names of one group only: a reading for the rules alone, whose group and predicate together then say which
+    word was meant ("j**s control the banks" is the cabal trope; "j**s" alone stays unread)."""
     if "*" not in text and "@" not in text:
         return text
-    return _MASKED_WORD.sub(_unmasked_word, text)
+    return _MASKED_WORD.sub(lambda masked: _unmasked_word(masked.group(), in_context), text)
 
 
-def _unmasked_word(masked: re.Match[str]) -> str:
-    word = masked.group()
+def _unmasked_word(word: str, in_context: bool = False) -> str:
     masks = sum(char in _MASKS for char in word)
     if 2 * masks >= len(word):
+        if in_context:
+            fits = _fitting(word, _GROUP_NAMES_BY_LENGTH)
+            if fits and len({_GROUP_OF_NAME[name] for name in fits}) == 1:
+                return fits[0]
         return word
-    fits = [name for name in _NAMED_BY_LENGTH.get(len(word), ())
-            if all(a == b or a in _MASKS for a, b in zip(word, name))]
+    fits = _fitting(word, _NAMED_BY_LENGTH)
     if len(fits) == 1 or (fits and None is not _GROUP_OF_NAME.get(fits[0]) and all(
             _GROUP_OF_NAME.get(name) is _GROUP_OF_NAME[fits[0]] for name in fits)):
         return fits[0]
     return word
+
+
+def _fitting(word: str, names: dict[int, tuple[str, ...]]) -> list[str]:
+    return [name for name in names.get(len(word), ()) if all(a == b or a in _MASKS for a, b in zip(word, name))]
+
+
+def masked_group_codes(word: str) -> set[Code]:
+    """The groups whose names a masked word fits, however much of it is masked: "j**s" fits "jews"."""
+    if not _MASKED_WORD.fullmatch(word):
+        return set()
+    return {code for name in _fitting(word, _GROUP_NAMES_BY_LENGTH) if (code := _GROUP_OF_NAME[name]) is not None}
 
 
 def _readings(context: CheckContext) -> Iterator[CheckContext]:
@@ -299,18 +324,24 @@ def _readings(context: CheckContext) -> Iterator[CheckContext]:
     normalized = context.normalized
     for reading in (normalized, *(r for r in normalized.rejoined if r.kind in (TURNED, DOTLESS, UNMASKED))):
         text = unmasked_names(reading.text)
-        if reading is normalized and text == reading.text:
-            yield context
-            continue
-        copy = dataclasses.replace(context)
-        copy.__dict__["normalized"] = dataclasses.replace(reading, text=text)  # a cached property, filled here
-        copy.__dict__["name_spans"] = context.name_spans
-        yield copy
+        texts = [text]
+        if reading is normalized and _MASKED_WORD.search(text):  # words masked past telling, read in context
+            in_context = unmasked_names(text, in_context=True)
+            texts += [in_context] if in_context != text else []
+        for text in texts:
+            if reading is normalized and text == reading.text:
+                yield context
+                continue
+            copy = dataclasses.replace(context)
+            copy.__dict__["normalized"] = dataclasses.replace(reading, text=text)  # a cached property, filled here
+            copy.__dict__["name_spans"] = context.name_spans
+            yield copy
 
 
 class GroupAbuseChecker(PatternChecker):
-    version = "10"  # 8: masked group names, text turned upside down and a dotless ı read; 9: "typical female
-    # reporter", crime and disease said to come with a people; 10: masked swear words written out ("f*** off")
+    version = "11"  # 8: masked group names, text turned upside down and a dotless ı read; 9: "typical female
+    # reporter", crime and disease said to come with a people; 10: masked swear words written out ("f*** off");
+    # 11: a name masked past telling read as the one group it fits, for the rules ("j**s control the banks")
 
     def __init__(self) -> None:
         super().__init__("abuse.patterns", self.version, RULES, PREFILTER)
