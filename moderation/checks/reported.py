@@ -20,9 +20,47 @@ from functools import lru_cache
 _FLAGS = re.IGNORECASE | re.VERBOSE
 _LETTER = r"[^\W\d_]"
 
+
+def _arabic_script(words: str) -> str:
+    """A pattern of Arabic-script words that matches them however the writer's keyboard spells the letters:
+    Persian or Arabic yeh and kaf, hamza on alef or not, a space or a zero-width non-joiner or nothing
+    between the parts of a verb ("می‌گوید", "میگوید")."""
+    classes = {"ی": "[یيى]", "ي": "[یيى]", "ک": "[کك]", "ك": "[کك]", "ا": "[اأإآ]", "أ": "[اأإآ]", "إ": "[اأإآ]",
+               "ه": "[هة]", "ة": "[هة]", " ": "[\\s\u200c]*"}
+    return "".join(classes.get(char, char) for char in words)
+
+
+# Reporting verbs of the newsroom's other languages in their third-person forms: the person is in the verb
+# (Arabic قال "he said", قلت "I said"; Turkish dedi, dedim; Sorani وتی, وتم; Persian گفت, گفتم), so a word for
+# who spoke is not needed and Arabic may name the speaker after the verb. Forms that are also the first person
+# when written without vowels (Arabic كتبت "I/she wrote") are left out: unsure, the words stay the writer's.
+_OTHER_VERBS_ARABIC_SCRIPT = _arabic_script(
+    # Arabic: said, shouted, cried out, chanted, wrote, threatened, vowed, added; "saying", "shouting", "threatening"
+    "قال|قالت|قالوا|يقول|تقول|يقولون|صرخ|صرخوا|يصرخ|صاح|صاحوا|يصيح|هتف|هتفوا|يهتف|كتب|كتبوا|هدد|هددوا|يهدد|"
+    "توعد|توعدوا|يتوعد|اضاف|اضافت|ردد|رددوا|يردد|قائلا|قائلاً|قائله|قائلين|مرددا|مردداً|مهددا|مهدداً|صارخا|صارخاً|"
+    "هاتفا|هاتفاً|"
+    # Sorani: he/they said, says, wrote, shouted, threatened, announced
+    "وتی|گوتی|ووتی|وتیان|گوتیان|ووتیان|دەڵێت|دەڵێ|دەڵێن|نووسی|نووسیان|هاواری کرد|هاواریان کرد|هەڕەشەی کرد|"
+    "هەڕەشەیان کرد|ڕایگەیاند|رایگەیاند|"
+    # Persian: he/they said, says, wrote, shouted, threatened
+    "گفت|گفتند|میگوید|میگویند|میگفت|نوشت|نوشتند|فریاد زد|فریاد زدند|فریاد میزد|تهدید کرد|تهدید کردند")
+OTHER_REPORTING_VERB = rf"""(?:{_OTHER_VERBS_ARABIC_SCRIPT}
+    # Turkish: said, saying, shouted, shouting, wrote, threatened (dedim, bağırdım are the writer's)
+    |dedi|demiş|demis|dediler|demişler|diyen|diyerek|söyledi|söylemiş|söyleyen|bağırdı|bağırmış|bağıran|bağırarak|
+    haykırdı|haykıran|haykırarak|yazdı|yazmış|yazan|yazarak|tehdit\s+etti|tehdit\s+eden|tehdit\s+ederek
+    # Kurmanji: shouted, was saying, says, wrote, threatened; "got" (said) only as "got ku" or "got:" (it is English)
+    |qîriya|qîrîya|qiriya|qêriya|qîriyan|qiriyan|qêriyan|digot|digotin|dibêje|dibêjin|gotibû|nivîsî|nivîsand|
+    nivîsandibû|gef\s+xwar|gef\s+xwarin|got(?=\s*(?:ku\b|kû\b|:))
+)"""
+# The writer or the reader as the one who spoke: "ben ... dedim" has its person in the verb, but "min got"
+# (I said), "ez qîriyam" and "أنا قلت" say it in a word before.
+_FIRST_OR_SECOND = frozenset("""i we you u ben biz sen siz ez em tu hûn hun min me te we أنا انا نحن إنت انت أنت انتم أنتم من
+    ما تو شما ئێمە تۆ ئێوە""".split())
+
 # Words a quotation opens with; the cheap test before any other work.
-SPEECH_CUE = re.compile(r"""["“”‘’'«»:]|\b(?:said|says|told|shouted|yelled|screamed|wrote|texted|messaged|
-    emailed|tweeted|posted|warned|threatened|saying|telling|reading|heard)\b""", _FLAGS)
+SPEECH_CUE = re.compile(rf"""["“”‘’'«»:]|\b(?:said|says|told|shouted|yelled|screamed|wrote|texted|messaged|
+    emailed|tweeted|posted|warned|threatened|saying|telling|reading|heard)\b|(?<!\w){OTHER_REPORTING_VERB}(?!\w)""",
+    _FLAGS)
 
 # A threat quoted as a third party's ("the gunman yelled 'you will all die'") stays a finding the moderator
 # sees, in the patterns and the word lists alike, scored below review and its evidence marked: the comment
@@ -64,8 +102,22 @@ FRAME_AFTER_QUOTE = re.compile(rf"""^[\s,;.!?\-–—]*(?:
   | (?:said|shouted|yelled|wrote|added|screamed)\s+(?:the\s+)?{_LETTER}+
   | (?:is|was)\s+what\s+(?P<subject_after_what>{_LETTER}+(?:\s+{_LETTER}+)?)\s+{REPORTING_VERB}\b)""", _FLAGS)
 
+# The other languages' verbs before the words, the speaker or the hearer between ("صرخ المهاجم '...'", "êrîşkar
+# qîriya '...'"), with "that" (إن, ku, که, ki) or a colon; and after them, Turkish and Persian putting the verb
+# last ("'...' diye bağıran militan", "'...' dedi", "«...» را فریاد زد").
+_NOT_A_QUOTE = r"""[^\s"“”«»'‘’.!?]+"""
+FRAME_BEFORE_OTHER = re.compile(rf"""(?<!\w){OTHER_REPORTING_VERB}(?P<between>(?:\s+{_NOT_A_QUOTE}){{0,3}}?)
+    [\s,:،\-–—]*(?:(?<!\w)(?:ان|إن|أن|که|كه|کە|ku|kû|ki)\s*)?:?\s*$""", _FLAGS)
+FRAME_COLON_OTHER = re.compile(rf"""(?<!\w){OTHER_REPORTING_VERB}(?:\s+{_NOT_A_QUOTE}){{0,3}}?\s*:""", _FLAGS)
+# A Turkish verb in the third person after "diye" (saying): bağıran, bağırdı, yazmış, tehdit ederek; not
+# bağırdım (I shouted) nor düşünüyorum (I think).
+_TURKISH_THIRD_PERSON = r"""[^\W\d_]+(?:yor|yorlar|yordu|dı|di|du|dü|tı|ti|tu|tü|dılar|diler|dular|düler|tılar|tiler|
+    mış|miş|muş|müş|an|en|arak|erek|ınca|ince|unca|ünce)(?!\w)"""
+FRAME_AFTER_OTHER = re.compile(rf"""^[\s,;.!?،\-–—]*(?P<between>(?:{_NOT_A_QUOTE}\s+){{0,3}}?)
+    (?:(?<!\w){OTHER_REPORTING_VERB}(?!\w)|diye\s+(?:{_NOT_A_QUOTE}\s+){{0,2}}?{_TURKISH_THIRD_PERSON})""", _FLAGS)
+
 # A court, the police or a charge named in the sentence: the words are evidence in a case.
-NEWS_FRAME = re.compile(r"""
+NEWS_FRAME = re.compile(rf"""
     \bthe\s+(?:court|jury|tribunal|inquest|hearing|trial)\s+(?:heard|was\s+told|were\s+told|was\s+shown)\b
   | \b(?:prosecutors?|police|officers|detectives|investigators|witnesses|officials|authorities|the\s+prosecution|
         the\s+indictment|the\s+complaint|court\s+(?:documents|papers|records|filings)|the\s+charge\s+sheet|
@@ -73,18 +125,36 @@ NEWS_FRAME = re.compile(r"""
   | \baccording\s+to\s+(?!(?:me|us|my|our)\b)
   | \b(?:was|were|been|being|is|are)\s+(?:charged|jailed|convicted|sentenced|arrested|accused|indicted|fined|
         prosecuted|detained|cleared|acquitted|found\s+guilty|imprisoned)\s+(?:with|for|of|after|over)\b
-  | \bpleaded\s+(?:guilty|not\s+guilty)\b""", _FLAGS)
+  | \bpleaded\s+(?:guilty|not\s+guilty)\b
+  # the police, a court, a prosecutor, an arrest or a charge in Arabic, Turkish, Kurmanji, Persian and Sorani
+  | (?<!\w)(?:{_arabic_script(
+        "الشرطه|شرطه|المحكمه|محكمه|النيابه|الادعاء|المدعي العام|اعتقل|اعتقلت|اعتقاله|يعتقل|اعتقال|القبض عليه|"
+        "القي القبض|بتهمه|ادين|حكم عليه|"
+        "پلیس|دادگاه|دادستان|بازداشت|دستگیر شد|دستگیر شدند|کیفرخواست|محکوم شد|"
+        "پۆلیس|دادگا|دەستگیرکرا|دەستگیر کرا|دەستگیرکران|تۆمەتبار")})
+  | (?<!\w)(?:polis|emniyet|mahkeme|savcı|savcılık|iddianame|yakalandı|yakalanan|gözaltına|tutuklandı|tutuklanan|
+        hüküm\s+giydi|ceza\s+aldı|hapis\s+cezası|sanık
+        |polîs|dadgeh|dozger|hat\s+girtin|hate\s+girtin|hatin\s+girtin|hatine\s+girtin|hat\s+desteserkirin)(?!\w)
+""", _FLAGS)
 
 # The writer owns the words: said by "I" or "we", sent "from me", "my message", agreed with ("and so do I").
-OWNED = re.compile(r"""
+OWNED = re.compile(rf"""
     \b(?:i|we)(?:['’](?:ll|d|ve|m))?\s+(?:(?:will|would|shall|must|just|have|had|do|did|really|also|again|now|
-        always|hereby|can|could|want\s+to|wanna|gotta|am\s+going\s+to|going\s+to|gonna)\s+){0,2}
+        always|hereby|can|could|want\s+to|wanna|gotta|am\s+going\s+to|going\s+to|gonna)\s+){{0,2}}
         (?:say|said|says|tell|told|repeat|mean|write|wrote|send|sent|promise|swear|warn|warned|agree|second)\b
   | \b(?:my|our)\s+(?:message|words|answer|reply|promise|warning|advice|response)\b
   | \bfrom\s+(?:me|us)\b | \bmark\s+my\s+words\b | \bso\s+(?:do|say)\s+(?:i|we)\b | \bsame\s+(?:here|goes)\b
   | \bwell\s+said\b | \bhear,?\s+hear\b | \bamen\b | \bagreed?\b | \bexactly\b | \bditto\b | \bme\s+too\b
   | \bthe\s+same\s+(?:to|for|goes)\b | \b(?:he|she|they|who)(?:['’](?:s|re)|\s+(?:is|are|was|were))\s+(?:so\s+)?right\b
-  | \b(?:as|like)\s+(?:\w+\s+){0,2}?(?:said|says|put\s+it)\b""", _FLAGS)
+  | \b(?:as|like)\s+(?:\w+\s+){{0,2}}?(?:said|says|put\s+it)\b
+  # "I say it too", "he is right", "well done", "amen" in the other languages
+  | (?<!\w)(?:{_arabic_script(
+        "وانا اقول|انا اقول|اقولها|اكررها|معه حق|معهم حق|صدق|احسنت|كلامه صحيح|امين|اللهم امين|"
+        "منم میگم|من هم میگویم|منم میگویم|موافقم|راست میگه|درست میگه|آفرین|ایول|آمین|"
+        "منیش دەڵێم|ئێمەش دەڵێین|ڕاستە|ڕاست دەکات|ئافەرین|بژی|ئامین")}
+      |ben\s+de\s+(?:diyorum|derim|söylüyorum)|bence\s+de|katılıyorum|aynen|haklı|haklılar|haklıydı|doğru\s+söylüyor|
+      doğru\s+demiş|helal\s+olsun|aferin|amin|âmin
+      |ez\s+jî\s+dibêjim|em\s+jî\s+dibêjin|rast\s+e|rast\s+dibêje|rast\s+gotiye|bijî|amîn)(?!\w)""", _FLAGS)
 
 # Words before a reporting verb that say it was not said by a third party: "I said", "someone should say".
 NOT_A_THIRD_PARTY = frozenset("""i we you u ya yall y'all i'll i'd we'll we'd you'll you'd i've we've let's
@@ -123,8 +193,19 @@ def reported_by_another(text: str, start: int, end: int) -> bool:
             and not QUOTE_MARK.search(before, colon.end())):  # not 'He said: "you are wrong" and I will ...'
         return True
     bare = FRAME_BEFORE_BARE.search(before)
-    return (bare is not None and _third_party_said(before, bare.start())
-            and bool(NEWS_FRAME.search(before) or NEWS_FRAME.search(after)))
+    if bare is not None and _third_party_said(before, bare.start()):
+        return bool(NEWS_FRAME.search(before) or NEWS_FRAME.search(after))
+    colon = None
+    for colon in FRAME_COLON_OTHER.finditer(before):
+        pass
+    if (colon is not None and not QUOTE_MARK.search(before, colon.end())
+            and _said_by_another_before(before[:colon.end() - 1])):  # "صرخ المهاجم: سأقتلكم", "qîriya: ez ê ..."
+        return True
+    # the other languages: the verb right before the words ("صرخ المهاجم: ..."), or Turkish "diye" after them,
+    # in a report of the police or a court
+    if _said_by_another_before(before) or _said_by_another_after(after):
+        return bool(NEWS_FRAME.search(before) or NEWS_FRAME.search(after))
+    return False
 
 
 MAX_QUOTATIONS = 20  # asked about in one comment; a comment of more quotations is no court report
@@ -174,6 +255,8 @@ def _quote_attributed(before: str, after: str) -> bool:
     frame = FRAME_BEFORE_QUOTE.search(before)
     if frame is not None and _third_party_said(before, frame.start()):
         return True
+    if _said_by_another_before(before) or _said_by_another_after(after):
+        return True
     following = FRAME_AFTER_QUOTE.match(after)
     if following is not None:
         subject = following.group("subject") or following.group("subject_after_what")
@@ -189,6 +272,24 @@ def _third_party_said(before: str, verb_start: int) -> bool:
             continue
         return word not in NOT_A_THIRD_PARTY
     return False  # no subject: an order ("Say to him ...") or a sentence that starts with the verb
+
+
+def _said_by_another_before(before: str) -> bool:
+    """Whether `before` ends with a third-person reporting verb of the other languages, no word of the writer's
+    or the reader's ("ben", "min", "أنا") right before it or between it and the words."""
+    frame = None
+    for frame in FRAME_BEFORE_OTHER.finditer(before):
+        pass
+    if frame is None:
+        return False
+    previous = _words(before[:frame.start()])[-1:]
+    return not any(word in _FIRST_OR_SECOND for word in previous + _words(frame.group("between")))
+
+
+def _said_by_another_after(after: str) -> bool:
+    """Whether `after` opens with such a verb (Turkish and Persian put it last), no word of the writer's first."""
+    frame = FRAME_AFTER_OTHER.match(after)
+    return frame is not None and not any(word in _FIRST_OR_SECOND for word in _words(frame.group("between")))
 
 
 def _owned(text: str, line_start: int, start: int, end: int, line_end: int) -> bool:
