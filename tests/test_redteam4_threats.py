@@ -71,3 +71,150 @@ def test_the_writers_own_words_stay_theirs_in_the_other_languages(text, words):
 def test_a_quotation_reported_in_turkish_is_one_a_whole_comment_scorer_blanks():
     text = "Sınırda 'hepinizi öldüreceğiz' diye bağıran militan yakalandı"
     assert [text[a:b] for a, b in reported_quotations(text)] == ["'hepinizi öldüreceğiz'"]
+
+
+# --- calls, wishes and promises of harm ------------------------------------------------------------------
+
+# (text, the rule that finds it): the red team's misses and variants of each.
+MUST_FIND = [
+    # a reader's daily round named, or their office and town
+    ("I know which café you sit in every morning, Mr. Karim. See you soon.", "i-know-your-round"),
+    ("We know what mosque your father prays at.", "i-know-your-round"),
+    ("we know your office in Hewlêr", "i-know-your-round"),
+    # an order to sink the boats people are in
+    ("Refugees = rats. Sink the boats before they land #StopTheInvasion", "sink-the-boats"),
+    ("We should just sink every migrant boat.", "sink-the-boats"),
+    # harm only a body can be given, wished by "should"
+    ("these f@gs and their parade should be set on fire", "should-be-harmed"),
+    ("Gays should be thrown off roofs, ISIS got one thing right", "should-be-harmed"),
+    ("those traitors must be burned alive", "should-be-harmed"),
+    ("She deserves to be stoned to death.", "should-be-harmed"),
+    ("Whoever wrote this deserves to be skinned alive", "deserves-harm"),
+    # a massacre wished on someone again, or approved of
+    ("Someone should do to his house what the drones did to Sinjar", "massacre-again"),
+    ("We need to do to them what Saddam did in Halabja", "massacre-again"),
+    ("time to finish the job Saddam started with these Kurdish traitors #Anfal", "massacre-again"),
+    ("Let's finish what Hitler started.", "massacre-again"),
+    ("devil worshippers got what they deserved in Sinjar #Ezidi #ISIS", "massacre-approved"),
+    ("ISIS did well to kill them all", "massacre-approved"),
+    # harm by a third hand, and the price named in blood
+    ("p.i.g. of a president, hope someone chokes him", "wish-of-harm-by-another"),
+    ("I hope somebody drowns that clown", "wish-of-harm-by-another"),
+    ("I will find you ya khayen, wallahi you'll pay with blood", "pay-with-blood"),
+    ("I will find you ya khayen, wallahi", "will-find-you"),
+    ("You will pay for this with your life.", "pay-with-blood"),
+    # knives sent with "soon" or to someone called out
+    ("🔪🔪🔪 soon Mr Journalist, we know your office in Hewlêr", "weapons-soon"),
+    ("🔪🔪 قريبا يا كافر", "weapons-soon"),
+    ("🔪🗡️ يا خائن", "weapons-soon"),
+    # Turkish: hanged, executed, killed, drop dead
+    ("Bu hainler asılmalı, hepsi idam edilsin", "called-to-hang"),
+    ("Vatan hainleri asılmalıdır", "called-to-hang"),
+    ("Bu gazeteci öldürülmeli", "called-to-hang"),
+    ("KAFALARI KESİLMELİ", "called-to-hang"),
+    ("Geber inşallah", "death-wished"),
+    ("Geber, şerefsiz", "death-wished"),
+    # Persian: hanged from a crane, executed, wiped out, death wished
+    ("این خبرنگار خائن را باید از جرثقیل آویزان کرد", "called-to-hang"),
+    ("این آخوند را باید اعدام کرد", "called-to-hang"),
+    ("این خائن باید اعدام شود", "called-to-hang"),
+    ("سنی‌ها وهابی‌های کثیف‌اند، باید نابود شوند", "called-to-hang"),
+    ("آخوند کثافت، امیدوارم سرطان بگیری و بمیری", "death-wished"),
+    ("امیدوارم زودتر بمیری", "death-wished"),
+    ("خدا مرگت بده", "death-wished"),
+    # Sorani: his head must be cut off, kill them all, ISIS did well
+    ("ئەم سیاسەتمەدارە دزە و دەبێت سەری ببڕن", "called-to-hang"),
+    ("دەبێ سەریان ببڕن", "called-to-hang"),
+    ("تورکەکان گورگن، هەموویان بکوژن", "called-to-hang"),
+    ("داعش باشی کرد ئەوانەی کوشت، حەقیان بوو", "massacre-approved-elsewhere"),
+    # Kurmanji: the beheading verb run together
+    ("Caşê dijmin, em ê serê te jêkin", "behead-promised"),
+    ("Ez ê serê wî jêkim", "behead-promised"),
+    # Arabic: deserves execution, convert or die
+    ("هذا الصحفي يستحق الإعدام في ساحة عامة، ومن يعرف عنوانه فليرسله", "called-to-hang"),
+    ("هؤلاء الخونة يستحقون الذبح", "called-to-hang"),
+    ("الإيزيدية عبدة الشيطان، يا يسلموا يا يموتوا", "called-to-hang"),
+]
+
+# Near misses: reports of violence, things hung and burned, words that look like the rules'.
+STAYS_CLEAN = [
+    "I know which café you mean, the one by the bridge.",
+    "We know your office in Erbil is closed on Fridays.",
+    "I know what school you went to, we were in the same class.",
+    "Sink the boats? That would be a war crime.",
+    "The navy was told to sink the smugglers' boats.",
+    "The coastguard rescued the boats before they sank.",
+    "Those old tyres should be recycled.",
+    "We should do to the deficit what Germany did to theirs.",
+    "The drones did to Sinjar what the world would not stop.",
+    "The Allies stopped Hitler before he could finish what he started.",
+    "ISIS fighters got what they deserved in Sinjar when the YPG arrived.",
+    "The survivors of Sinjar got what they deserved at last: recognition of the genocide.",
+    "I hope the team chokes in the final.",
+    "We'll find you ya habibi a better seat next time",
+    "You will pay with your card at the door.",
+    "Soldiers paid with their lives for that order.",
+    "🔪🔪 new knife set arriving in the shop next month",
+    "I'm dead 💀💀 soon I'll stop laughing",
+    # reports and discussion in the other languages
+    "IŞİD üç askerin kafasını kesti",
+    "1988'de idam edildi",
+    "Katil idam edilmeli mi? Tartışma sürüyor",
+    "İdam edilsin diye imza topladılar",
+    "Bayraklar asılmalı, bayram geliyor",
+    "Posterler duvara asılmalı",
+    "Geberdi diye sevinenler var",
+    "لباس‌ها را باید آویزان کرد",
+    "سلاح‌های هسته‌ای باید نابود شوند",
+    "امیدوارم نمیری، مواظب خودت باش",
+    "اعدام در سال ۱۳۶۷ اجرا شد",
+    "داعش بڕیاری دا هەموویان بکوژن",
+    "داعش چوار پێشمەرگەی کوشت",
+    "داعش دوو بارمتەی سەربڕی",
+    "الفيلم يستحق المشاهدة",
+    "هذا الفيلم يستحق الموت من الضحك",
+    "قتل داعش أربعة من البيشمركة",
+    "خيّرهم داعش بين الإسلام أو الموت",
+    "Em ê serê salê bibînin",
+    # the project's own examples of reporting
+    "ISIS killed four Peshmerga",
+    "the court heard he said 'I will kill you'",
+    "the execution was carried out in 1988",
+    "the militants beheaded two hostages",
+]
+
+
+@pytest.mark.parametrize("text, rule_name", MUST_FIND)
+def test_the_red_teams_threats_and_their_variants_are_found(text, rule_name):
+    (finding,) = THREATS.check(CheckContext(text=text))
+    assert finding.score >= REVIEW
+    assert f"threat.patterns:{rule_name}" in {e.rule for e in finding.evidence}
+
+
+@pytest.mark.parametrize("text", STAYS_CLEAN)
+def test_reports_and_look_alikes_stay_clean(text):
+    assert threat_score(text) < REVIEW
+
+
+@pytest.mark.parametrize("text", [
+    "I know which café you sit in every morning, Mr. Karim. See you soon.", "Geber inşallah",
+    "Bu hainler asılmalı, hepsi idam edilsin", "این خبرنگار خائن را باید از جرثقیل آویزان کرد",
+    "ئەم سیاسەتمەدارە دزە و دەبێت سەری ببڕن", "Caşê dijmin, em ê serê te jêkin", "🔪🔪 قريبا يا كافر",
+    "Someone should do to his house what the drones did to Sinjar",
+])
+def test_the_whole_pipeline_holds_them_as_threats(text):
+    assert Code.threat in found(text)
+
+
+def test_a_call_quoted_as_anothers_is_lowered_in_the_new_rules_too():
+    text = "Polis, 'bu hainler asılmalı' diye bağıran kişiyi gözaltına aldı"
+    assert threat_score(text) < REVIEW
+    assert threat_score("Bu hainler asılmalı") >= REVIEW
+
+
+def test_the_threat_prefilter_lets_through_every_text_here_a_rule_finds():
+    unfiltered = ThreatChecker()
+    unfiltered.prefilter = None
+    texts = [t for t, _ in MUST_FIND + REPORTED_ELSEWHERE + OWNED_ELSEWHERE] + STAYS_CLEAN
+    for text in texts:
+        assert THREATS.check(CheckContext(text=text)) == unfiltered.check(CheckContext(text=text)), text

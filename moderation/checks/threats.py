@@ -25,7 +25,12 @@ HARM = alternatives(
 HARM_PAST = alternatives(
     "shot|hanged|hung|lynched|killed|murdered|executed|beheaded|stabbed|burned|burnt|gassed|raped|beaten|"
     "tortured|exterminated|eliminated|strung up|put down|wiped out|run over|bombed|nuked|drowned|poisoned|"
-    "dead|dragged out|taken out"
+    "dead|dragged out|taken out|"
+    # done to a body only: "these people should be set on fire", "thrown off roofs"
+    "set on fire|set alight|set ablaze|burned alive|burnt alive|burned to death|burnt to death|stoned to death|"
+    "skinned alive|thrown off roofs|thrown off a roof|thrown off the roof|thrown off buildings|thrown off a building|"
+    "thrown from roofs|thrown off bridges|thrown off a bridge|put against a wall|put up against a wall|"
+    "lined up and shot|lined up against a wall"
 )
 VICTIM = alternatives(
     "you|u|ya|yah|your family|your kids|your children|your wife|your mother|your mom|him|her|them|thee|"
@@ -94,6 +99,17 @@ FOLLOWS_A_NOUN = alternatives(
 # A pistol, a knife, a dagger, a bomb, a coffin, an axe (a skull is laughter: "I'm dead 💀💀").
 WEAPONS = r"[\U0001F52B\U0001F52A\U0001F5E1\U0001F4A3\u26B0\U0001FA93]"
 COMMIT_SUICIDE = r"(?:go\s+)?(?:and\s+)?commit\s+su[ei]?c+ide\b"
+# Those who killed in numbers, and the places their killing is remembered by: "do to him what the drones did to
+# Sinjar", "finish the job Saddam started", "got what they deserved in Halabja". Battles (Mosul, Raqqa) are not
+# here: "the fighters got what they deserved in Mosul" is said of the fighters.
+PERPETRATOR = alternatives(
+    "isis|isil|daesh|saddam|hitler|the nazis|nazis|assad|pol pot|the khmer rouge|the ottomans|ottomans|stalin|"
+    "mladic|the drones|drones|the drone|the bombs|the gas|the baath|the baathists|talaat pasha"
+)
+MASSACRE = alternatives(
+    "sinjar|shingal|shengal|şengal|halabja|helebce|anfal|the anfal|srebrenica|dersim|roboski|uludere|auschwitz|"
+    "camp speicher|babi yar|zilan|sivas|the yazidis|the ezidis|the armenians"
+)
 # Fighters named as such: calls to kill them are views on a war, as the newsroom's readers hold them.
 COMBATANTS = r"(?:terrorists|jihadists|extremists|islamists|insurgents|militants|rebels|fighters|occupiers|invaders)"
 
@@ -120,7 +136,9 @@ RULES = [
             )\b{NOT_POSSESSIVE}{NOT_VIOLENCE}
         )"""),
     rule("should-be-harmed", Code.threat, 0.88, rf"""
-        \b(?:you|u|he|she|they|him|her|them|{GROUP}|(?:this|that|the)\s+\w+)\s+(?:all\s+)?
+        \b(?:you|u|he|she|they|him|her|them|{GROUP}|(?:this|that|the)\s+\w+
+        # "these f@gs and their parade"
+        |(?:these|those)\s+[^\s,.!?;:]+(?:\s+and\s+their\s+\w+)?)\s+(?:all\s+)?
         (?:should|must|need\s+to|needs\s+to|ought\s+to|deserve\s+to|deserves\s+to)\s+(?:all\s+)?
         (?:be\s+|get\s+)?{HARM_PAST}\b"""),
     rule("you-are-dead", Code.threat, 0.9, r"""
@@ -138,6 +156,8 @@ RULES = [
     rule("wish-of-harm-by-another", Code.threat, 0.88, rf"""
         \b(?:hope|wish|pray)\s+(?:that\s+)?(?:someone|somebody|some\s+\w+|a\s+\w+)\s+(?:will\s+|would\s+|finally\s+)?
         (?:{KILL}(?:s|es)?\s+(?:\w+\s+)?{VICTIM}\b{NOT_VIOLENCE}  # not "beats him": elections and matches
+          # "hope someone chokes him": choking, drowning, poisoning have no sense but a body's here
+          |(?:choke|strangle|drown|poison|torch)(?:s|es)?\s+(?:you|u|him|her|them|this\s+\w+|that\s+\w+)\b
           |(?:runs?|puts?)\s+(?:you|him|her|them|this\s+\w+|that\s+\w+)\s+(?:over|in\s+the\s+ground|down)\b
           |puts?\s+a\s+(?:bullet|knife|blade)\s+(?:in|into|through)\s+(?:you|him|her|them)\b)"""),
     rule("call-to-run-over-or-bury", Code.threat, 0.88, rf"""
@@ -209,7 +229,9 @@ RULES = [
         \b(?:i|we)(?:\s+will|'ll|\s+shall|\s+am\s+going\s+to|'m\s+going\s+to|\s+are\s+going\s+to|'re\s+going\s+to|
         'm\s+gonna|'re\s+gonna|\s+gonna)\s+(?:definitely\s+|eventually\s+|soon\s+|personally\s+)?find\s+(?:you|u|ya)\b
         (?=\s*(?:[.!?,;:'"’”)]|$|and\s+(?:kill|hurt|make|end|deal|get|finish|teach|destroy|break)\b|wherever\b|
-        no\s+matter\b|soon\b|eventually\b|one\s+day\b|sooner\b))"""),
+        no\s+matter\b|soon\b|eventually\b|one\s+day\b|sooner\b
+        # called by a name of abuse, "I will find you ya khayen," (a seat is found for no one called that)
+        |(?:ya|yaa|ey)\s+[^\W\d_]+\s*(?:[.!?,;]|$)))"""),
     # "... your kids won't make it home from school." said to the reader, the sentence ending there (a warning
     # about the snow goes on: "won't make it home in this snow").
     rule("kin-wont-come-home", Code.threat, 0.85, r"""
@@ -247,6 +269,45 @@ RULES = [
     rule("weapons-sent", Code.threat, 0.8, rf"""
         (?:@\w+|\b(?:you|u|ya)\b)[^\n]{{0,20}}?(?:{WEAPONS}
         \ufe0f?\s*){{2,}}"""),
+    # Knives sent with "soon" or to someone called out: "🔪🔪🔪 soon Mr Journalist", "🔪🔪 قريبا يا كافر".
+    rule("weapons-soon", Code.threat, 0.8, rf"""
+        (?:{WEAPONS}\ufe0f?\s*){{2,}}[^\n]{{0,20}}?(?:\b(?:soon|yakında|yakinda|yakında)\b|@\w
+        |(?<!\w)(?:يا|قريبا|بزودي|به\s+زودي|بەم\s+زووانە|zû\s+zû|nêzîk)(?!\w))"""),
+    # A reader's daily round named: "I know which café you sit in every morning" (not "which café you mean").
+    rule("i-know-your-round", Code.threat, 0.85, r"""
+        \b(?:i|we)\s+(?:already\s+|all\s+)?know\s+(?:which|what|the)\s+(?:café|cafe|coffee\s+shop|restaurant|bar|gym|
+        mosque|church|school|street|road|route|building|floor|flat|apartment|house|door|park|hotel|corner|table)\s+
+        (?:you|u|he|she|your\s+\w+|his\s+\w+|her\s+\w+)\s+(?:sit|sits|go|goes|eat|eats|drink|drinks|pray|prays|
+        take|takes|park|parks|walk|walks|use|uses|visit|visits|leave|leaves|sleep|sleeps|stay|stays|hide|hides)\b
+        # "we know your office in Hewlêr": the place named, and the sentence ends
+        |\b(?:i|we)\s+(?:already\s+|all\s+)?know\s+(?:your|ur)\s+(?:office|house|home|flat|apartment|school|street)
+        \s+(?:in|on|at|near)\s+[^\W\d_]+\s*(?:[.!?,]|$)"""),
+    # "You'll pay with blood": the price named is the reader's body.
+    rule("pay-with-blood", Code.threat, 0.88, r"""
+        \b(?:you|u|ya|y'all|you\s+all)(?:'ll|\s+will|\s+shall|\s+are\s+going\s+to|'re\s+going\s+to|\s+gonna)\s+
+        pay\s+(?:for\s+(?:this|that|it)\s+)?with\s+(?:your\s+|ur\s+)?(?:own\s+)?(?:blood|life|lives|head|heads|neck)\b"""),
+    # A massacre wished on someone again: "someone should do to his house what the drones did to Sinjar", "time to
+    # finish the job Saddam started". "We should do to the deficit what Germany did" names neither.
+    rule("massacre-again", Code.threat, 0.85, rf"""
+        \b(?:{WISH}|{INTENT})\s+(?:just\s+|finally\s+)?do\s+to\s+(?:{VICTIM}|{GROUP})\s+what\s+
+        (?:{PERPETRATOR}\s+(?:did|do|does|done)\b|(?:[\w']+\s+){{1,4}}?(?:did|done)\s+to\s+{MASSACRE}\b)
+        |(?:\btime\s+to|\b{WISH}|\b{INTENT}|^|[.!?;:]|\n)\s*(?:just\s+)?finish\s+(?:the\s+job|what)\s+(?:that\s+)?
+        (?:{PERPETRATOR})\s+(?:started|began)\b"""),
+    # A massacre approved of: "got what they deserved in Sinjar", "ISIS did well to kill them". The perpetrators
+    # getting what they deserved is said of a trial or a war ("ISIS fighters got what they deserved in Sinjar").
+    rule("massacre-approved", Code.threat, 0.8, rf"""
+        (?:^|(?<=[.!?;:\n]))(?:(?!\b(?:isis|isil|daesh|militants?|terrorists?|jihadists?|perpetrators?|killers?|fighters?|
+        murderers?|butchers?|commanders?|leaders?|soldiers?|officers?|guards?|accused|defendants?|convicted)\b)[^.!?;:\n]){{0,80}}?
+        \b(?:got|get|gets|received)\s+what\s+(?:they|he|she)\s+deserved?\s+(?:in|at)\s+{MASSACRE}\b
+        |\b{PERPETRATOR}\s+(?:did\s+(?:well|right|a\s+good\s+job|the\s+right\s+thing)|was\s+right|were\s+right)\s+
+        (?:to\s+|in\s+)?(?:kill|killing|murder|murdering|gas|gassing|slaughter|slaughtering|behead|beheading|massacre|
+        massacring|exterminate|exterminating|burn|burning)\b"""),
+    # "Sink the boats before they land": an order against the people in them (not the smugglers' boats, nor a
+    # question: "Sink the boats? That is a crime").
+    rule("sink-the-boats", Code.threat, 0.85, rf"""
+        (?:^|[.!?;:]\s*|\n\s*|\b{WISH}\s+|\b{INTENT}\s+)(?:just\s+)?(?:sink|torpedo|shoot\s+at|fire\s+on|ram)\s+
+        (?:the|their|those|these|every|all\s+the|all)\s+(?:migrant\s+|refugee\s+|small\s+)?(?:boats?|dinghies|dinghy|rafts?)
+        \b(?!\s*\?)"""),
     rule("weapon-to-victim", Code.threat, 0.9, r"""
         \b(?:bullet|knife|blade|bomb|rope|noose)\s+(?:in|into|through|around|for)\s+(?:your|ur|his|her|their)\b
         |\b(?:put|puts|putting)\s+a\s+(?:bullet|knife|blade)\s+(?:in|into|through)\s+(?:you|u|him|her|them)\b"""),
@@ -262,8 +323,8 @@ MULTILINGUAL_RULES = [
         (?:\bسن?قطع|\bساقطع|\bسوف\s+(?:نقطع|اقطع))\s+(?:راس|رووس|رقبه|رقاب)
         # Sorani: "we cut off (your) head": present tense, first person
         |\bسەر(?:ي|ت|تان)\s+(?:\S+\s+){0,4}?دەبڕ(?:ين|م)\b
-        # Kurmanji: "em ê / ez ê ... serê ... jê bikin/bikim"
-        |\b(?:em\s*ê|em\s+e|ez\s*ê|ez\s+e)\s+(?:\S+\s+){0,1}?ser[eê]\s+(?:\S+\s+){0,4}?j[eê]\s*(?:bikin|bikim)\b
+        # Kurmanji: "em ê / ez ê ... serê ... jê bikin/bikim", or run together: "em ê serê te jêkin"
+        |\b(?:em\s*ê|em\s+e|ez\s*ê|ez\s+e)\s+(?:\S+\s+){0,1}?ser[eê]\s+(?:\S+\s+){0,4}?j[eê]\s*(?:bi)?k(?:in|im)\b
         # Turkish: "we/I will cut off (his/your) head"
         |\b(?:kafa|baş)(?:sını|nı|larını|nızı|ını)\s+(?:keseceğiz|keseceğim|kesicez|kesecez|kesicem|kesecem|keseriz|keserim)\b
         # Persian: "we/I cut off the head of the writer / your head" ("سر کار میبرم", "I take to work", is not)
@@ -276,6 +337,51 @@ MULTILINGUAL_RULES = [
         |مينويس\S*\s+(?:\S+\s+){0,2}?(?:براشون|برايشان|برات|برايت)\s+(?:\S+\s+)?(?:اتفاق|حادثه)\S*\s+(?:مي)?افت
         |دەنووس\S*\s+(?:\S+\s+){0,2}?ڕووداو\S*\s+(?:\S+\s+)?(?:بەسەردا\s+)?دێت"""),
 ]
+# Calls that someone be hanged, executed or killed, wishes of death, a massacre approved of. The words are the
+# writer's call (a necessitative or a wish: "asılmalı", "باید ... آویزان کرد", "دەبێت سەری ببڕن", "امیدوارم
+# بمیری"); reports of executions are in the past ("idam edildi", "اعدام شد") and stay clean, and so do questions
+# ("idam edilmeli mi?") and calls reported with Turkish "diye" ("idam edilsin diye imza topladılar").
+# Turkish people named as the ones to hang or burn: "asılmalı" is also said of flags and posters.
+_TR_PEOPLE = r"""(?:hain|hainler|haini|hainleri|teröristler|teroristler|kafirler|gavurlar|şerefsizler|serefsizler|alçaklar|
+    alcaklar|katiller|gazeteciler|hepsi|hepsini|hepsi\s+de|bunların\s+hepsi|bunlarin\s+hepsi)"""
+_TR_SHOULD = r"(?:mel[iı]|mel[iı]d[iı]r|mel[iı]ler|mal[iı]|mal[iı]d[iı]r|mal[iı]lar|s[iı]n|s[iı]nlar|sun|sunlar|sün|sünler)"
+# Persian peoples and sects in the plural, to whom "باید نابود شوند" is aimed (weapons "must be destroyed" too).
+_FA_PEOPLE = r"""(?:سنيها|شيعهها|شيعيان|كردها|عربها|تركها|تركا|افغانيها|افغانها|بهاييها|يهوديها|جهودها|وهابيها|
+    مسيحيها|ارمنيها|بلوچها|لرها|همجنسگراها|اخوندها|اخوندا|اينها|انها|اينا|اونا)"""
+MULTILINGUAL_RULES += [
+    rule("called-to-hang", Code.threat, 0.85, rf"""
+        # Turkish: "(they) should be executed / lynched / killed / strung up", "their heads should be cut off"
+        \b(?:idam|lin[cç])\s+edil{_TR_SHOULD}\b(?!\s*(?:m[iı]|diye)\b)
+        |\b(?:öldürül|oldurul|gebertil|sallandır[iı]l|sallandir[iı]l|kurşunlan|kursunlan|boğazlan|bogazlan)
+        {_TR_SHOULD}\b(?!\s*(?:m[iı]|diye)\b)
+        |\bkafa(?:s[iı]|lar[iı])\s+kes[iı]l{_TR_SHOULD}\b(?!\s*(?:m[iı]|diye)\b)
+        |\b{_TR_PEOPLE}\s+(?:de\s+|da\s+)?(?:as[iı]l|yak[iı]l){_TR_SHOULD}\b(?!\s*(?:m[iı]|diye)\b)
+        # Persian: "(him) must be hanged from a crane / executed / stoned / shot" ("clothes must be hung" is not)
+        |بايد\s+(?:\S+\s+){{0,2}}?(?:از\s+جرثقيل|از\s+تير\s+چراغ\s+برق|از\s+تير\s+برق|به\s+دار)\s+(?:\S+\s+)?
+        (?:اويزان|اويخت|اويختشان|زد|دار)
+        |(?:را|رو)\s+(?:هم\s+)?بايد\s+(?:\S+\s+){{0,2}}?(?:اعدام|سنگسار|تيرباران|اعدامش|اعدامشان|سنگسارش|تيربارانش)\s+
+        (?:كرد|كنند|كنيم|كرد[.!،,]?)(?!\S*\s*[؟?])
+        |بايد\s+(?:همه(?:شان|شون)?\s+)?(?:اعدام|سنگسار|تيرباران)\s+(?:شود|شوند|بشه|بشن|بشوند|گردد|گردند)(?!\s*[؟?])
+        |{_FA_PEOPLE}[^.!?؟\n]{{0,60}}?بايد\s+(?:همه(?:شان|شون)?\s+)?(?:نابود|قتل\s+عام|كشته|اعدام)\s+
+        (?:شوند|بشن|بشوند|گردند)(?!\s*[؟?])
+        # Sorani: "his/their head must be cut off", "kill them all"
+        |(?:دەبێت|دەبێ|پێويستە|پيويستە)\s+(?:\S+\s+){{0,3}}?سەر(?:ي|يان)\s+(?:ببڕن|ببڕدرێت|ببڕدرێن|ببڕرێت|بپەڕێنن)(?!\w)
+        |(?:^|[،,.!?؟:\n]\s*)هەموو(?:يان)?\s+(?:بكوژن|بسووتێنن|سەريان\s+ببڕن)(?!\w)
+        # Arabic: "this journalist deserves execution"; "they convert or they die"
+        |(?<!\w)(?:هذا|هذه|هذول|هذولا|هاد|هاي|هؤلاء|هولاء|انت|انتم|انتي)\s+(?:\S+\s+){{0,3}}?يستحق(?:ون|ان)?\s+
+        (?:ال)?(?:اعدام|موت|قتل|ذبح|شنق|حرق|سحل|رجم)(?!\w)(?!\s+(?:من\s+)?(?:ال)?ضحك)  # not "dying of laughter"
+        |(?<!\w)يا\s+يسلم(?:وا|ون)?\s+(?:يا|او|والا)\s+(?:يموت|ينقتل|ينذبح|نقتل|نذبح)(?:وا|ون)?(?!\w)"""),
+    rule("death-wished", Code.threat, 0.8, r"""
+        # Turkish: "drop dead", "I hope you drop dead"
+        \bgeber\b(?!['’])
+        |\bgeber(?:meni|mesini|melerini|menizi)\s+(?:umuyorum|diliyorum|istiyorum|bekliyorum)\b
+        # Persian: "I hope you (get cancer and) die", "may God give you death"
+        |اميدوارم\s+(?:\S+\s+){0,5}?(?:بميري|بميرين|بميريد|بميره|بميرد|بميرند|بميرن)(?!\w)
+        |خدا\s+مرگ(?:ت|تون|تان|ش|شون|شان)\s+(?:رو\s+|را\s+)?(?:بده|بدهد)(?!\w)"""),
+    rule("massacre-approved-elsewhere", Code.threat, 0.8, r"""
+        # Sorani: "ISIS did well, those it killed" (ئەوانەی کوشت, حەقیان بوو)
+        داعش\s+(?:زۆر\s+)?(?:باشي|چاكي)\s+كرد[^.!?؟\n]{0,40}?(?:كوشت|قڕكرد|سەربڕي)"""),
+]
 RULES += MULTILINGUAL_RULES
 
 PREFILTER = re.compile(rf"""\b(?:{HARM}|{HARM_PAST}|{DEATH}|dead|death|know\s+where|yourself|urself|kys|bleach|
@@ -284,7 +390,10 @@ PREFILTER = re.compile(rf"""\b(?:{HARM}|{HARM_PAST}|{DEATH}|dead|death|know\s+wh
     (?:shame|pity)\s+if|waiting\s+(?:for\s+you\s+)?outside|never\s+meet|accident|time\s+before|gallows|
     firing\s+squad|find\s+(?:you|u|ya)|(?:make\s+it|come|get|be\s+coming)\s+(?:back\s+)?home|drone|missile|rocket|
     shell|sniper|grenade|air\s*strike|k[i1!|]ll|address|hunted|ways\s+of|bones?|flames|end\s+up\s+like|
-    next\s*(?:[.!?,]|$))|راس|رووس|رقب|سەر|ser[eê]|kafa|baş|سر|حوادث|kaza|bir\s+şey|ڕووداو|اتفاق|حادثه|{WEAPONS}""", re.VERBOSE)
+    next\s*(?:[.!?,]|$)|know\s+(?:the|your|ur)|pay\s+with|do\s+to|finish|deserved?|boats?|dinghy|dinghies|rafts?|
+    )|راس|رووس|رقب|سەر|ser[eê]|kafa|baş|سر|حوادث|kaza|bir\s+şey|ڕووداو|اتفاق|حادثه|{WEAPONS}
+    |edil|öldürül|oldurul|gebertil|sallandır|sallandir|kurşunlan|kursunlan|boğazlan|bogazlan|as[iı]l|yak[iı]l|geber
+    |بايد|اميدوارم|مرگ|بكوژن|بسووتێنن|يستحق|يسلم|داعش""", re.VERBOSE)
 
 
 MAX_REPORTED = 8  # more threats than this in one comment is no court report, and each asks the text again
@@ -292,7 +401,7 @@ MAX_REPORTED = 8  # more threats than this in one comment is no court report, an
 
 class ThreatChecker(PatternChecker):
     def __init__(self) -> None:
-        super().__init__("threat.patterns", "5", RULES, PREFILTER)
+        super().__init__("threat.patterns", "6", RULES, PREFILTER)  # 6: red team 4's calls, wishes and knives
         self.rule_scores = {f"{self.name}:{item.name}": item.score for item in RULES}
 
     def check(self, context: CheckContext) -> list[Finding]:
