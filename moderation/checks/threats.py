@@ -269,9 +269,12 @@ RULES = [
     rule("weapons-sent", Code.threat, 0.8, rf"""
         (?:@\w+|\b(?:you|u|ya)\b)[^\n]{{0,20}}?(?:{WEAPONS}
         \ufe0f?\s*){{2,}}"""),
+    # "Someone should set him on fire", "I'll set your house alight"
+    rule("set-on-fire", Code.threat, 0.88, rf"""
+        \b(?:{WISH}|{INTENT})\s+(?:just\s+|finally\s+)?set\s+(?:{VICTIM}|{GROUP})\s+(?:on\s+fire|alight|ablaze)\b"""),
     # Knives sent with "soon" or to someone called out: "🔪🔪🔪 soon Mr Journalist", "🔪🔪 قريبا يا كافر".
     rule("weapons-soon", Code.threat, 0.8, rf"""
-        (?:{WEAPONS}\ufe0f?\s*){{2,}}[^\n]{{0,20}}?(?:\b(?:soon|yakında|yakinda|yakında)\b|@\w
+        (?:{WEAPONS}\ufe0f?\s*){{2,}}[^\n]{{0,20}}?(?:\b(?:soon|yakında|yakinda)\b|@\w
         |(?<!\w)(?:يا|قريبا|بزودي|به\s+زودي|بەم\s+زووانە|zû\s+zû|nêzîk)(?!\w))"""),
     # A reader's daily round named: "I know which café you sit in every morning" (not "which café you mean").
     rule("i-know-your-round", Code.threat, 0.85, r"""
@@ -343,7 +346,9 @@ MULTILINGUAL_RULES = [
 # ("idam edilmeli mi?") and calls reported with Turkish "diye" ("idam edilsin diye imza topladılar").
 # Turkish people named as the ones to hang or burn: "asılmalı" is also said of flags and posters.
 _TR_PEOPLE = r"""(?:hain|hainler|haini|hainleri|teröristler|teroristler|kafirler|gavurlar|şerefsizler|serefsizler|alçaklar|
-    alcaklar|katiller|gazeteciler|hepsi|hepsini|hepsi\s+de|bunların\s+hepsi|bunlarin\s+hepsi)"""
+    alcaklar|katiller|gazeteciler|hepsi|hepsini|hepsi\s+de|bunların\s+hepsi|bunlarin\s+hepsi
+    |(?:bu|şu|su)\s+(?:herif|adam|kadın|kadin|bakan|vekil|gazeteci|yazar|başkan|baskan|hakim|hâkim|imam|papaz|şerefsiz|
+    serefsiz|alçak|alcak|hain|kafir|gavur|it|köpek|kopek|piç|pic)(?:ler|lar)?)"""
 _TR_SHOULD = r"(?:mel[iı]|mel[iı]d[iı]r|mel[iı]ler|mal[iı]|mal[iı]d[iı]r|mal[iı]lar|s[iı]n|s[iı]nlar|sun|sunlar|sün|sünler)"
 # Persian peoples and sects in the plural, to whom "باید نابود شوند" is aimed (weapons "must be destroyed" too).
 _FA_PEOPLE = r"""(?:سنيها|شيعهها|شيعيان|كردها|عربها|تركها|تركا|افغانيها|افغانها|بهاييها|يهوديها|جهودها|وهابيها|
@@ -362,6 +367,7 @@ MULTILINGUAL_RULES += [
         |(?:را|رو)\s+(?:هم\s+)?بايد\s+(?:\S+\s+){{0,2}}?(?:اعدام|سنگسار|تيرباران|اعدامش|اعدامشان|سنگسارش|تيربارانش)\s+
         (?:كرد|كنند|كنيم|كرد[.!،,]?)(?!\S*\s*[؟?])
         |بايد\s+(?:همه(?:شان|شون)?\s+)?(?:اعدام|سنگسار|تيرباران)\s+(?:شود|شوند|بشه|بشن|بشوند|گردد|گردند)(?!\s*[؟?])
+        |بايد\s+(?:اعدامش|اعدامشان|اعدامشون|سنگسارش|تيربارانش|دارش|دارشان)\s+(?:كرد|كنند|كنيم|زد|بزنند|بزنن)(?!\S*\s*[؟?])
         |{_FA_PEOPLE}[^.!?؟\n]{{0,60}}?بايد\s+(?:همه(?:شان|شون)?\s+)?(?:نابود|قتل\s+عام|كشته|اعدام)\s+
         (?:شوند|بشن|بشوند|گردند)(?!\s*[؟?])
         # Sorani: "his/their head must be cut off", "kill them all"
@@ -370,6 +376,10 @@ MULTILINGUAL_RULES += [
         # Arabic: "this journalist deserves execution"; "they convert or they die"
         |(?<!\w)(?:هذا|هذه|هذول|هذولا|هاد|هاي|هؤلاء|هولاء|انت|انتم|انتي)\s+(?:\S+\s+){{0,3}}?يستحق(?:ون|ان)?\s+
         (?:ال)?(?:اعدام|موت|قتل|ذبح|شنق|حرق|سحل|رجم)(?!\w)(?!\s+(?:من\s+)?(?:ال)?ضحك)  # not "dying of laughter"
+        # "(he) must be executed", a pronoun on the noun making it a person: "يجب إعدامه", "لازم نشنقهم"
+        |(?<!\w)(?:يجب|لازم|لابد\s+من|لا\s+بد\s+من)\s+(?:اعدام|قتل|ذبح|شنق|حرق|سحل|رجم)(?:ه|ها|هم|هما|هن)(?!\w)
+        |(?<!\w)(?:هذا|هذه|هذول|هذولا|هاد|هاي|هؤلاء|هولاء)\s+(?:\S+\s+){{0,3}}?يستاهل(?:ون|وا)?\s+
+        (?:ال)?(?:اعدام|موت|قتل|ذبح|شنق|حرق|سحل)(?!\w)
         |(?<!\w)يا\s+يسلم(?:وا|ون)?\s+(?:يا|او|والا)\s+(?:يموت|ينقتل|ينذبح|نقتل|نذبح)(?:وا|ون)?(?!\w)"""),
     rule("death-wished", Code.threat, 0.8, r"""
         # Turkish: "drop dead", "I hope you drop dead"
@@ -393,7 +403,7 @@ PREFILTER = re.compile(rf"""\b(?:{HARM}|{HARM_PAST}|{DEATH}|dead|death|know\s+wh
     next\s*(?:[.!?,]|$)|know\s+(?:the|your|ur)|pay\s+with|do\s+to|finish|deserved?|boats?|dinghy|dinghies|rafts?|
     )|راس|رووس|رقب|سەر|ser[eê]|kafa|baş|سر|حوادث|kaza|bir\s+şey|ڕووداو|اتفاق|حادثه|{WEAPONS}
     |edil|öldürül|oldurul|gebertil|sallandır|sallandir|kurşunlan|kursunlan|boğazlan|bogazlan|as[iı]l|yak[iı]l|geber
-    |بايد|اميدوارم|مرگ|بكوژن|بسووتێنن|يستحق|يسلم|داعش""", re.VERBOSE)
+    |بايد|اميدوارم|مرگ|بكوژن|بسووتێنن|يستحق|يستاهل|يسلم|داعش|يجب|لازم|لابد|لا\s+بد|set\s""", re.VERBOSE)
 
 
 MAX_REPORTED = 8  # more threats than this in one comment is no court report, and each asks the text again
