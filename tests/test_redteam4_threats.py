@@ -38,6 +38,7 @@ REPORTED_ELSEWHERE = [
     ("قال لها: سأذبحك", "سأذبحك"),
     ("Militan 'seni öldüreceğim' dedi ve kaçtı", "seni öldüreceğim"),
     ("Sınırda hepinizi öldüreceğiz diye bağıran militan yakalandı", "hepinizi öldüreceğiz"),
+    ("'Hepinizi öldüreceğiz' diyen militan yakalandı", "Hepinizi öldüreceğiz"),
     ("Sanık mahkemede 'onu öldürürüm' diye tehdit ettiğini kabul etti", "onu öldürürüm"),
     ("Dadgehê bihîst ku êrîşkar qîriya: ez ê te bikujim", "te bikujim"),
     ("مهاجم فریاد زد «همه‌تان را می‌کشم» و پلیس او را بازداشت کرد", "همه‌تان را می‌کشم"),
@@ -54,6 +55,11 @@ OWNED_ELSEWHERE = [
     ("Seni öldüreceğim diye söz veriyorum", "Seni öldüreceğim"),  # I promise, no quotation, no police
     ("صرخ سأقتلكم", "سأقتلكم"),  # a verb and words, no colon, no police or court named
     ("قلت: سأقتلكم", "سأقتلكم"),  # I said
+    # a colon after an address opens the writer's own message
+    ("To the journalist who wrote this: I will kill you", "I will kill you"),
+    ("إلى الصحفي الذي كتب هذا: سنقتلك", "سنقتلك"),
+    ("Bu yazıyı yazan gazeteciye: seni öldüreceğiz", "seni öldüreceğiz"),
+    ("Bu yazıyı yazan gazeteciye sesleniyorum: 'seni öldüreceğiz'", "seni öldüreceğiz"),
 ]
 
 

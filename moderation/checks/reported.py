@@ -46,12 +46,18 @@ _OTHER_VERBS_ARABIC_SCRIPT = _arabic_script(
     "گفت|گفتند|میگوید|میگویند|میگفت|نوشت|نوشتند|فریاد زد|فریاد زدند|فریاد میزد|تهدید کرد|تهدید کردند")
 OTHER_REPORTING_VERB = rf"""(?:{_OTHER_VERBS_ARABIC_SCRIPT}
     # Turkish: said, saying, shouted, shouting, wrote, threatened (dedim, bağırdım are the writer's)
-    |dedi|demiş|demis|dediler|demişler|diyen|diyerek|söyledi|söylemiş|söyleyen|bağırdı|bağırmış|bağıran|bağırarak|
-    haykırdı|haykıran|haykırarak|yazdı|yazmış|yazan|yazarak|tehdit\s+etti|tehdit\s+eden|tehdit\s+ederek
+    |dedi|demiş|demis|dediler|demişler|diyerek|söyledi|söylemiş|bağırdı|bağırmış|bağırarak|
+    haykırdı|haykırarak|yazdı|yazmış|yazarak|tehdit\s+etti|tehdit\s+ederek
     # Kurmanji: shouted, was saying, says, wrote, threatened; "got" (said) only as "got ku" or "got:" (it is English)
     |qîriya|qîrîya|qiriya|qêriya|qîriyan|qiriyan|qêriyan|digot|digotin|dibêje|dibêjin|gotibû|nivîsî|nivîsand|
     nivîsandibû|gef\s+xwar|gef\s+xwarin|got(?=\s*(?:ku\b|kû\b|:))
 )"""
+# Turkish participles ("who shouted") name the speaker after the words ("'...' diyen militan"); before them they
+# name whom the writer addresses ("bu yazıyı yazan gazeteciye: ...").
+_TURKISH_PARTICIPLE = r"(?:diyen|söyleyen|bağıran|haykıran|yazan|tehdit\s+eden)"
+# A clause that addresses someone: what follows its colon is the writer's message ("To the journalist who wrote
+# this: ...", "إلى الصحفي الذي كتب هذا: ...").
+ADDRESS = re.compile(r"""^[\s,;\-–—]*(?:@\w+\s*)*(?:to|dear|hey|oi|إلى|الى|بۆ|ji\s+bo|به|sayın|sevgili)(?!\w)""", _FLAGS)
 # The writer or the reader as the one who spoke: "ben ... dedim" has its person in the verb, but "min got"
 # (I said), "ez qîriyam" and "أنا قلت" say it in a word before.
 _FIRST_OR_SECOND = frozenset("""i we you u ben biz sen siz ez em tu hûn hun min me te we أنا انا نحن إنت انت أنت انتم أنتم من
@@ -59,7 +65,8 @@ _FIRST_OR_SECOND = frozenset("""i we you u ben biz sen siz ez em tu hûn hun min
 
 # Words a quotation opens with; the cheap test before any other work.
 SPEECH_CUE = re.compile(rf"""["“”‘’'«»:]|\b(?:said|says|told|shouted|yelled|screamed|wrote|texted|messaged|
-    emailed|tweeted|posted|warned|threatened|saying|telling|reading|heard)\b|(?<!\w){OTHER_REPORTING_VERB}(?!\w)""",
+    emailed|tweeted|posted|warned|threatened|saying|telling|reading|heard)\b
+    |(?<!\w)(?:{OTHER_REPORTING_VERB}|{_TURKISH_PARTICIPLE}|diye)(?!\w)""",
     _FLAGS)
 
 # A threat quoted as a third party's ("the gunman yelled 'you will all die'") stays a finding the moderator
@@ -114,7 +121,8 @@ FRAME_COLON_OTHER = re.compile(rf"""(?<!\w){OTHER_REPORTING_VERB}(?:\s+{_NOT_A_Q
 _TURKISH_THIRD_PERSON = r"""[^\W\d_]+(?:yor|yorlar|yordu|dı|di|du|dü|tı|ti|tu|tü|dılar|diler|dular|düler|tılar|tiler|
     mış|miş|muş|müş|an|en|arak|erek|ınca|ince|unca|ünce)(?!\w)"""
 FRAME_AFTER_OTHER = re.compile(rf"""^[\s,;.!?،\-–—]*(?P<between>(?:{_NOT_A_QUOTE}\s+){{0,3}}?)
-    (?:(?<!\w){OTHER_REPORTING_VERB}(?!\w)|diye\s+(?:{_NOT_A_QUOTE}\s+){{0,2}}?{_TURKISH_THIRD_PERSON})""", _FLAGS)
+    (?:(?<!\w)(?:{OTHER_REPORTING_VERB}|{_TURKISH_PARTICIPLE})(?!\w)
+    |diye\s+(?:{_NOT_A_QUOTE}\s+){{0,2}}?{_TURKISH_THIRD_PERSON})""", _FLAGS)
 
 # A court, the police or a charge named in the sentence: the words are evidence in a case.
 NEWS_FRAME = re.compile(rf"""
@@ -189,7 +197,7 @@ def reported_by_another(text: str, start: int, end: int) -> bool:
     colon = None
     for colon in FRAME_BEFORE_COLON.finditer(before):
         pass
-    if (colon is not None and _third_party_said(before, colon.start())
+    if (colon is not None and _third_party_said(before, colon.start()) and not ADDRESS.match(before)
             and not QUOTE_MARK.search(before, colon.end())):  # not 'He said: "you are wrong" and I will ...'
         return True
     bare = FRAME_BEFORE_BARE.search(before)
@@ -198,7 +206,7 @@ def reported_by_another(text: str, start: int, end: int) -> bool:
     colon = None
     for colon in FRAME_COLON_OTHER.finditer(before):
         pass
-    if (colon is not None and not QUOTE_MARK.search(before, colon.end())
+    if (colon is not None and not QUOTE_MARK.search(before, colon.end()) and not ADDRESS.match(before)
             and _said_by_another_before(before[:colon.end() - 1])):  # "صرخ المهاجم: سأقتلكم", "qîriya: ez ê ..."
         return True
     # the other languages: the verb right before the words ("صرخ المهاجم: ..."), or Turkish "diye" after them,
