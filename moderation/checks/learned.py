@@ -25,6 +25,7 @@ import numpy as np
 from moderation.checks import CheckContext, Evidence, Finding
 from moderation.checks.identity import CODE_OF_WORD, IDENTITY_WORDS
 from moderation.checks.identity import PLACEHOLDER as IDENTITY_PLACEHOLDER
+from moderation.checks.mentions import mentioned_spans
 from moderation.checks.names import blank
 from moderation.checks.promotion import TLDS, citation_spans
 from moderation.checks.reported import reported_quotations
@@ -424,7 +425,8 @@ RULES_REVISION = 11  # 2: obscene and abuse scores need their words (else an att
 # 8: a word inside a link is shown as the whole link; a threat quoted as a third party's blanked for the threat head
 # 9: an attack whose words are insult adjectives aimed at a thing ("what a stupid war") lowered under review;
 # 10: a link shown without the sentence's punctuation after it
-# 11: a charge of conduct said of a public figure ("Putin is a war criminal") lowered under review
+# 11: a charge of conduct said of a public figure ("Putin is a war criminal") lowered under review; a word
+# quoted to reject it ("stop calling refugees 'invaders'") blanked
 
 
 class LearnedChecker:
@@ -459,7 +461,8 @@ class LearnedChecker:
         words, allowed = lexicon_words(self._lexicon or default_lexicon(), context)
         # "Dick Advocaat" is a coach and "Pussy Riot" a band: neither is a word for the model to judge; nor is
         # a link to a news site, a citation the gates below must not take for a dropped link.
-        judged = blank(text, context.name_spans + allowed + self._citations(context))
+        # A word quoted to reject it ("stop calling refugees 'invaders'") is a mention, not the writer's own.
+        judged = blank(text, context.name_spans + allowed + self._citations(context) + mentioned_spans(text))
         scored = self.scorer.score(judged)
         if not scored.spans:  # no words (empty, emoji, punctuation): nothing for an n-gram model to judge
             return []
