@@ -388,6 +388,22 @@ MULTILINGUAL_RULES += [
         # Persian: "I hope you (get cancer and) die", "may God give you death"
         |اميدوارم\s+(?:\S+\s+){0,5}?(?:بميري|بميرين|بميريد|بميره|بميرد|بميرند|بميرن)(?!\w)
         |خدا\s+مرگ(?:ت|تون|تان|ش|شون|شان)\s+(?:رو\s+|را\s+)?(?:بده|بدهد)(?!\w)"""),
+    # Told to kill themselves, in the imperative ("kendini öldürdü", "خودکشی کرد" report a death; "kendini
+    # öldürme", "لا تقتل نفسك" say don't; "خودتو بکش کنار" is "move aside").
+    rule("self-harm-told", Code.threat, 0.85, r"""
+        # Turkish: "(go) kill / hang / shoot yourself", "go commit suicide"
+        \bkendini\s+(?:bir\s+\w+\s+)?(?:öldür|oldur|as|vur|yak)\b(?!['’])
+        |\bgit\s+(?:de\s+)?intihar\s+et\b
+        # Persian: "kill yourself", "go die", "commit suicide"
+        |(?<!\w)(?<!نه\s)خود(?:ت|تو|تون|تان)\s+(?:را\s+|رو\s+)?بكش(?:ين|يد)?(?!\w)(?!\s+(?:كنار|بالا|عقب|بيرون|جلو))
+        |(?<!\w)برو\s+(?:بمير|خودكشي\s+كن)(?!\w)
+        # Sorani: "kill yourself", "go die"
+        |(?<!\w)خۆت\s+بكوژە(?!\w)|(?<!\w)بڕۆ\s+بمرە(?!\w)
+        # Kurmanji: "go kill yourself", "go die" ("dixwaze xwe bikuje", he wants to, is news)
+        |\bhere\s+(?:xwe\s+bikuje|bimre)\b
+        # Arabic: "kill yourself", "go commit suicide", "go die" (انتحر alone is also "he killed himself")
+        |(?<!\w)(?<!لا\s)اقتل\s+نفسك(?!\w)
+        |(?<!\w)(?:اذهب|روح|رح|روحي)\s+(?:و)?(?:انتحر|انتحري|موت|موتي)(?!\w)"""),
     rule("massacre-approved-elsewhere", Code.threat, 0.8, r"""
         # Sorani: "ISIS did well, those it killed" (ئەوانەی کوشت, حەقیان بوو)
         داعش\s+(?:زۆر\s+)?(?:باشي|چاكي)\s+كرد[^.!?؟\n]{0,40}?(?:كوشت|قڕكرد|سەربڕي)"""),
@@ -403,7 +419,8 @@ PREFILTER = re.compile(rf"""\b(?:{HARM}|{HARM_PAST}|{DEATH}|dead|death|know\s+wh
     next\s*(?:[.!?,]|$)|know\s+(?:the|your|ur)|pay\s+with|do\s+to|finish|deserved?|boats?|dinghy|dinghies|rafts?|
     )|راس|رووس|رقب|سەر|ser[eê]|kafa|baş|سر|حوادث|kaza|bir\s+şey|ڕووداو|اتفاق|حادثه|{WEAPONS}
     |edil|öldürül|oldurul|gebertil|sallandır|sallandir|kurşunlan|kursunlan|boğazlan|bogazlan|as[iı]l|yak[iı]l|geber
-    |بايد|اميدوارم|مرگ|بكوژن|بسووتێنن|يستحق|يستاهل|يسلم|داعش|يجب|لازم|لابد|لا\s+بد|set\s""", re.VERBOSE)
+    |بايد|اميدوارم|مرگ|بكوژن|بسووتێنن|يستحق|يستاهل|يسلم|داعش|يجب|لازم|لابد|لا\s+بد|set\s
+    |kendini|intihar|بكش|بمير|خودكشي|بكوژە|بمرە|bikuje|bimre|نفسك|انتحر|موت""", re.VERBOSE)
 
 
 MAX_REPORTED = 8  # more threats than this in one comment is no court report, and each asks the text again
