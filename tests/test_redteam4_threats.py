@@ -87,6 +87,8 @@ MUST_FIND = [
     ("I know which café you sit in every morning, Mr. Karim. See you soon.", "i-know-your-round"),
     ("We know what mosque your father prays at.", "i-know-your-round"),
     ("we know your office in Hewlêr", "i-know-your-round"),
+    ("I know what gym you go to on Tuesdays", "i-know-your-round"),
+    ("I know which café you sit in.", "i-know-your-round"),
     # an order to sink the boats people are in
     ("Refugees = rats. Sink the boats before they land #StopTheInvasion", "sink-the-boats"),
     ("We should just sink every migrant boat.", "sink-the-boats"),
@@ -102,6 +104,8 @@ MUST_FIND = [
     ("time to finish the job Saddam started with these Kurdish traitors #Anfal", "massacre-again"),
     ("Let's finish what Hitler started.", "massacre-again"),
     ("devil worshippers got what they deserved in Sinjar #Ezidi #ISIS", "massacre-approved"),
+    ("The Kurds of Halabja got what they deserved", "massacre-approved"),
+    ("Saddam was right to gas them", "massacre-approved"),
     ("ISIS did well to kill them all", "massacre-approved"),
     # harm by a third hand, and the price named in blood
     ("p.i.g. of a president, hope someone chokes him", "wish-of-harm-by-another"),
@@ -131,6 +135,8 @@ MUST_FIND = [
     # Sorani: his head must be cut off, kill them all, ISIS did well
     ("ئەم سیاسەتمەدارە دزە و دەبێت سەری ببڕن", "called-to-hang"),
     ("دەبێ سەریان ببڕن", "called-to-hang"),
+    ("دەبێت سەری ئەم خائینە ببڕن", "called-to-hang"),
+    ("Kürtler asılsın", "called-to-hang"),
     ("تورکەکان گورگن، هەموویان بکوژن", "called-to-hang"),
     ("داعش باشی کرد ئەوانەی کوشت، حەقیان بوو", "massacre-approved-elsewhere"),
     # Kurmanji: the beheading verb run together
@@ -163,6 +169,13 @@ STAYS_CLEAN = [
     "I know which café you mean, the one by the bridge.",
     "We know your office in Erbil is closed on Fridays.",
     "I know what school you went to, we were in the same class.",
+    "I know which gym you go to, can you recommend it?",
+    "Historians debate whether Saddam was right to invade Kuwait",
+    "He was thrown off a roof by ISIS in 2015",
+    "Those who were stoned to death in 2009 must be remembered",
+    "Hükümet, idam edilmeli diyenlere yanıt verdi",
+    "The trial of the Halabja commanders: they got what they deserved",
+    "🔪 soon",
     "Sink the boats? That would be a war crime.",
     "The navy was told to sink the smugglers' boats.",
     "The coastguard rescued the boats before they sank.",

@@ -277,11 +277,15 @@ RULES = [
         (?:{WEAPONS}\ufe0f?\s*){{2,}}[^\n]{{0,20}}?(?:\b(?:soon|yakında|yakinda)\b|@\w
         |(?<!\w)(?:يا|قريبا|بزودي|به\s+زودي|بەم\s+زووانە|zû\s+zû|nêzîk)(?!\w))"""),
     # A reader's daily round named: "I know which café you sit in every morning" (not "which café you mean").
-    rule("i-know-your-round", Code.threat, 0.85, r"""
+    rule("i-know-your-round", Code.threat, 0.85, rf"""
         \b(?:i|we)\s+(?:already\s+|all\s+)?know\s+(?:which|what|the)\s+(?:café|cafe|coffee\s+shop|restaurant|bar|gym|
         mosque|church|school|street|road|route|building|floor|flat|apartment|house|door|park|hotel|corner|table)\s+
         (?:you|u|he|she|your\s+\w+|his\s+\w+|her\s+\w+)\s+(?:sit|sits|go|goes|eat|eats|drink|drinks|pray|prays|
         take|takes|park|parks|walk|walks|use|uses|visit|visits|leave|leaves|sleep|sleeps|stay|stays|hide|hides)\b
+        # the hour of the round named, or the sentence ending there ("which gym you go to, can you recommend it?")
+        (?:(?:\s+(?:in|at|to|on|with|from))?(?:\s+[\w']+){{0,3}}?\s+(?:every|each|on\s+\w+days|at\s+\d|in\s+the\s+
+        (?:morning|evening|afternoon)s?|at\s+night|after\s+(?:work|school)|before\s+(?:work|school)|daily)\b
+        |(?:\s+(?:in|at|to|on|with|from))?\s*(?:[.!]|$))
         # "we know your office in Hewlêr": the place named, and the sentence ends
         |\b(?:i|we)\s+(?:already\s+|all\s+)?know\s+(?:your|ur)\s+(?:office|house|home|flat|apartment|school|street)
         \s+(?:in|on|at|near)\s+[^\W\d_]+\s*(?:[.!?,]|$)"""),
@@ -301,7 +305,11 @@ RULES = [
     rule("massacre-approved", Code.threat, 0.8, rf"""
         (?:^|(?<=[.!?;:\n]))(?:(?!\b(?:isis|isil|daesh|militants?|terrorists?|jihadists?|perpetrators?|killers?|fighters?|
         murderers?|butchers?|commanders?|leaders?|soldiers?|officers?|guards?|accused|defendants?|convicted)\b)[^.!?;:\n]){{0,80}}?
-        \b(?:got|get|gets|received)\s+what\s+(?:they|he|she)\s+deserved?\s+(?:in|at)\s+{MASSACRE}\b
+        (?:\b(?:got|get|gets|received)\s+what\s+(?:they|he|she)\s+deserved?\s+(?:in|at)\s+{MASSACRE}\b
+        # "the Kurds of Halabja got what they deserved", the sentence ending there ("the survivors of Sinjar got
+        # what they deserved at last: recognition" is said of justice)
+        |(?<!survivors\s)(?<!families\s)\b(?:of|in|at|from)\s+{MASSACRE}\s+(?:got|get)\s+what\s+(?:they|he|she)\s+
+        deserved?\s*(?:[.!#]|$))
         |\b{PERPETRATOR}\s+(?:did\s+(?:well|right|a\s+good\s+job|the\s+right\s+thing)|was\s+right|were\s+right)\s+
         (?:to\s+|in\s+)?(?:kill|killing|murder|murdering|gas|gassing|slaughter|slaughtering|behead|beheading|massacre|
         massacring|exterminate|exterminating|burn|burning)\b"""),
@@ -347,8 +355,12 @@ MULTILINGUAL_RULES = [
 # Turkish people named as the ones to hang or burn: "asılmalı" is also said of flags and posters.
 _TR_PEOPLE = r"""(?:hain|hainler|haini|hainleri|teröristler|teroristler|kafirler|gavurlar|şerefsizler|serefsizler|alçaklar|
     alcaklar|katiller|gazeteciler|hepsi|hepsini|hepsi\s+de|bunların\s+hepsi|bunlarin\s+hepsi
+    |kürtler|kurtler|türkler|turkler|araplar|ermeniler|suriyeliler|afganlar|aleviler|yahudiler|rumlar|çingeneler|
+    cingeneler|göçmenler|gocmenler|mülteciler|multeciler|eşcinseller|escinseller|ibneler
     |(?:bu|şu|su)\s+(?:herif|adam|kadın|kadin|bakan|vekil|gazeteci|yazar|başkan|baskan|hakim|hâkim|imam|papaz|şerefsiz|
     serefsiz|alçak|alcak|hain|kafir|gavur|it|köpek|kopek|piç|pic)(?:ler|lar)?)"""
+# ... not asked ("idam edilmeli mi?") nor reported ("idam edilsin diye", "idam edilmeli diyenler")
+_TR_NOT_ASKED = r"(?!\s*(?:m[iı]|mu|mü|diye\w*|dedi\w*|demiş\w*|denil\w*)\b)"
 _TR_SHOULD = r"(?:mel[iı]|mel[iı]d[iı]r|mel[iı]ler|mal[iı]|mal[iı]d[iı]r|mal[iı]lar|s[iı]n|s[iı]nlar|sun|sunlar|sün|sünler)"
 # Persian peoples and sects in the plural, to whom "باید نابود شوند" is aimed (weapons "must be destroyed" too).
 _FA_PEOPLE = r"""(?:سنيها|شيعهها|شيعيان|كردها|عربها|تركها|تركا|افغانيها|افغانها|بهاييها|يهوديها|جهودها|وهابيها|
@@ -356,11 +368,11 @@ _FA_PEOPLE = r"""(?:سنيها|شيعهها|شيعيان|كردها|عربها|�
 MULTILINGUAL_RULES += [
     rule("called-to-hang", Code.threat, 0.85, rf"""
         # Turkish: "(they) should be executed / lynched / killed / strung up", "their heads should be cut off"
-        \b(?:idam|lin[cç])\s+edil{_TR_SHOULD}\b(?!\s*(?:m[iı]|diye)\b)
+        \b(?:idam|lin[cç])\s+edil{_TR_SHOULD}\b{_TR_NOT_ASKED}
         |\b(?:öldürül|oldurul|gebertil|sallandır[iı]l|sallandir[iı]l|kurşunlan|kursunlan|boğazlan|bogazlan)
-        {_TR_SHOULD}\b(?!\s*(?:m[iı]|diye)\b)
-        |\bkafa(?:s[iı]|lar[iı])\s+kes[iı]l{_TR_SHOULD}\b(?!\s*(?:m[iı]|diye)\b)
-        |\b{_TR_PEOPLE}\s+(?:de\s+|da\s+)?(?:as[iı]l|yak[iı]l){_TR_SHOULD}\b(?!\s*(?:m[iı]|diye)\b)
+        {_TR_SHOULD}\b{_TR_NOT_ASKED}
+        |\bkafa(?:s[iı]|lar[iı])\s+kes[iı]l{_TR_SHOULD}\b{_TR_NOT_ASKED}
+        |\b{_TR_PEOPLE}\s+(?:de\s+|da\s+)?(?:as[iı]l|yak[iı]l){_TR_SHOULD}\b{_TR_NOT_ASKED}
         # Persian: "(him) must be hanged from a crane / executed / stoned / shot" ("clothes must be hung" is not)
         |بايد\s+(?:\S+\s+){{0,2}}?(?:از\s+جرثقيل|از\s+تير\s+چراغ\s+برق|از\s+تير\s+برق|به\s+دار)\s+(?:\S+\s+)?
         (?:اويزان|اويخت|اويختشان|زد|دار)
@@ -371,7 +383,7 @@ MULTILINGUAL_RULES += [
         |{_FA_PEOPLE}[^.!?؟\n]{{0,60}}?بايد\s+(?:همه(?:شان|شون)?\s+)?(?:نابود|قتل\s+عام|كشته|اعدام)\s+
         (?:شوند|بشن|بشوند|گردند)(?!\s*[؟?])
         # Sorani: "his/their head must be cut off", "kill them all"
-        |(?:دەبێت|دەبێ|پێويستە|پيويستە)\s+(?:\S+\s+){{0,3}}?سەر(?:ي|يان)\s+(?:ببڕن|ببڕدرێت|ببڕدرێن|ببڕرێت|بپەڕێنن)(?!\w)
+        |(?:دەبێت|دەبێ|پێويستە|پيويستە)\s+(?:\S+\s+){{0,3}}?سەر(?:ي|يان)\s+(?:\S+\s+){{0,3}}?(?:ببڕن|ببڕدرێت|ببڕدرێن|ببڕرێت|بپەڕێنن)(?!\w)
         |(?:^|[،,.!?؟:\n]\s*)هەموو(?:يان)?\s+(?:بكوژن|بسووتێنن|سەريان\s+ببڕن)(?!\w)
         # Arabic: "this journalist deserves execution"; "they convert or they die"
         |(?<!\w)(?:هذا|هذه|هذول|هذولا|هاد|هاي|هؤلاء|هولاء|انت|انتم|انتي)\s+(?:\S+\s+){{0,3}}?يستحق(?:ون|ان)?\s+
@@ -418,8 +430,9 @@ PREFILTER = re.compile(rf"""\b(?:{HARM}|{HARM_PAST}|{DEATH}|dead|death|know\s+wh
     shell|sniper|grenade|air\s*strike|k[i1!|]ll|address|hunted|ways\s+of|bones?|flames|end\s+up\s+like|
     next\s*(?:[.!?,]|$)|know\s+(?:the|your|ur)|pay\s+with|do\s+to|finish|deserved?|boats?|dinghy|dinghies|rafts?|
     )|راس|رووس|رقب|سەر|ser[eê]|kafa|baş|سر|حوادث|kaza|bir\s+şey|ڕووداو|اتفاق|حادثه|{WEAPONS}
-    |edil|öldürül|oldurul|gebertil|sallandır|sallandir|kurşunlan|kursunlan|boğazlan|bogazlan|as[iı]l|yak[iı]l|geber
-    |بايد|اميدوارم|مرگ|بكوژن|بسووتێنن|يستحق|يستاهل|يسلم|داعش|يجب|لازم|لابد|لا\s+بد|set\s
+    |edil(?:mel|s)|öldürül|oldurul|gebertil|sallandır|sallandir|kurşunlan|kursunlan|boğazlan|bogazlan
+    |as[iı]l(?:ma|s)|yak[iı]l(?:ma|s)|geber
+    |بايد|اميدوارم|مرگ|بكوژن|بسووتێنن|يستحق|يستاهل|يسلم|داعش|يجب|لازم|لابد|لا\s+بد|on\s+fire|alight|ablaze
     |kendini|intihar|بكش|بمير|خودكشي|بكوژە|بمرە|bikuje|bimre|نفسك|انتحر|موت""", re.VERBOSE)
 
 
