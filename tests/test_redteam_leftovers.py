@@ -182,7 +182,7 @@ def test_clause_end_and_spaced_are_table_options():
     assert tables[("kmr", "personal_attack:person-animal")].spaced
     matcher = TermMatcher([["kerek e"], ["kerek e"]], spaced_tables=[1])
     assert {m.table for m in matcher.find("kereke")} == {0}
-    assert {m.table for m in matcher.find("kerek e")} == {0, 1}
+    assert {m.table for m in matcher.find("kerek e")} == {0, 1}  # the spaced path does not hide the other table
     assert {m.table for m in matcher.find("kerek-e")} == {0, 1}
 
 
@@ -291,3 +291,41 @@ def test_the_in_context_reading_needs_one_group():
     assert masked_group_codes("j**s") == {Code.abuse_religion}
     assert len(masked_group_codes("a***nians")) == 2  # armenians or albanians: no reading
     assert unmasked_names("a***nians are vermin", in_context=True) == "a***nians are vermin"
+
+
+# --- 7. a romanised term's space beside a particle -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, code, shown", [
+    ("to khari", Code.personal_attack, "to khari"), ("To khari, boro!", Code.personal_attack, "To khari"),
+    ("to-khari", Code.personal_attack, "to-khari"), ("ey khar", Code.personal_attack, "ey khar"),
+    ("kos nanat", Code.profanity, "kos nanat"), ("kosnanat", Code.profanity, "kosnanat"),  # no particle: joined too
+    ("ya 7mar", Code.profanity, "ya 7mar"), ("ibn el kalb", Code.personal_attack, "ibn el kalb"),
+    # joined spellings readers use, listed as words of their own
+    ("ya7mar", Code.profanity, "ya7mar"), ("ibnelkalb", Code.personal_attack, "ibnelkalb"),
+    ("khaktosaret", Code.personal_attack, "khaktosaret"), ("betokhmam", Code.vulgarity, "betokhmam"),
+])
+def test_romanised_terms_are_found_spaced_and_where_joined_as_written(text, code, shown):
+    assert code in lexicon_codes(text), text
+    assert shown in evidence_of(text, code), evidence_of(text, code)
+
+
+@pytest.mark.parametrize("text", [
+    "Tokhari", "ToKhari", "The Tokhari language is extinct", "Tocharian, or Tokhari, was spoken in the Tarim basin",
+    "Eykhar", "Yakalba river",
+])
+def test_a_particle_glued_to_a_romanised_word_makes_another_word(text):
+    assert not lexicon_codes(text), (text, lexicon_codes(text))
+
+
+def test_an_arabizi_word_joined_is_not_the_turkish_slur_it_starts_like():
+    assert lexicon_codes("ibnelkalb") == {Code.personal_attack}
+    for text in ("ibne", "ibneler", "ibnelik", "ibnesin", "ibneyi", "ipne", "bunların hepsi ibne"):
+        assert Code.abuse_homophobia in lexicon_codes(text), text
+
+
+def test_romanised_tables_are_spaced_and_the_native_ones_are_not():
+    from moderation.checks.lexicon import builtin_lexicons
+
+    for lexicon in builtin_lexicons():
+        spaced = {table.spaced for table in lexicon.tables if table.label != "personal_attack:person-animal"}
+        assert spaced == {lexicon.language in ("ar", "fa", "ckb")}, lexicon.language

@@ -15,12 +15,14 @@ are). The grammar is matched as such
 (`matching.Phrase`), never written out: its expression is the size of its lists, not of their product.
 Two more keys serve words that are something else in another sentence: `clause_end = true` counts a match only
 where the clause ends right after it (Sorani "نووسەرەکە کەرە." is "the writer is a donkey", "نووسەرەکە کەرە دەخوات"
-"the writer eats butter"), and `spaced = true` makes a table's spaces match a real separator only, never none
-(Kurmanji "kerek e", "is a donkey", is not "kerekê", "a donkey" as an object).
+"the writer eats butter"), and `spaced = true` makes a table's spaces beside a word of one or two letters match a
+real separator only, never none (Kurmanji "kerek e", "is a donkey", is not "kerekê", "a donkey" as an object; the
+romanised words of the Arabic-script lexicons are all spaced: Finglish "to khari" is not "Tokhari").
 """
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -46,7 +48,7 @@ class Table:
     terms: tuple[str | Phrase, ...]
     unless_after: frozenset[str] = frozenset()  # the next word undoes the match (a negation)
     clause_end: bool = False  # a match counts only where its clause ends right after it
-    spaced: bool = False  # a space between words matches a separator, not nothing
+    spaced: bool = False  # a space beside a short word matches a separator, not nothing
 
     @property
     def rule(self) -> str:
@@ -138,6 +140,11 @@ def _placement(value: dict[str, Any]) -> tuple[bool, bool]:
 def parse_lexicon(document: dict[str, Any]) -> Lexicon:
     language = document["language"]
     tables = list(_tables(document, language))
+    if document.get("script") == "arabic":
+        # Its Latin-script words are romanised (Finglish, Arabizi, Sorani in Latin letters): in the Latin languages'
+        # texts, a particle glued to a word makes other words ("to khari", you are a donkey, is not "Tokhari").
+        # Its Arabic-script words keep the joiner: the normaliser removes the zero-width non-joiner between them.
+        tables = [dataclasses.replace(table, spaced=True) for table in tables]
     wordlist = document.get("wordlist")
     if wordlist is not None:
         tables.extend(_better_profanity_tables(language, wordlist))

@@ -38,7 +38,8 @@ WORD_START = r"(?<![^\W_@$*])"
 ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")  # after normalisation, the Arabic, Persian and Kurdish letters
 ARABIC_PREFIXES = r"(?:وال|بال|فال|كال|لل|ال|و|ف|ب|ل|ك)?"
 JOINER = r"[\W_]{0,3}"
-SEPARATOR = r"[\W_]{1,3}"  # between the words of a table whose spaces must be written (`lexicon.Table.spaced`)
+SEPARATOR = r"[\W_]{1,3}"  # beside a short word of a table whose spaces must be written (`lexicon.Table.spaced`)
+SHORT_WORD = 2  # letters
 
 
 @lru_cache(maxsize=None)
@@ -123,12 +124,14 @@ class Term:
 
         Without `evasions` (allowed phrases) a term matches only as written, accents aside: "niger" must
         not take in "nigger" by its repeated letter, nor "n*gger" by a mask. `accents` as for `letter_class`.
-        `spaced`: the words of a Latin-script term are joined by a separator, never by nothing."""
+        `spaced`: where a Latin-script term has a word of one or two letters, a particle or a pronoun, a separator
+        must stand between it and the next word, never nothing: glued on, it makes words of other languages ("to
+        khari", you are a donkey, is not "Tokhari"); longer words joined are still the term ("kosnanat")."""
         pieces: list[str] = []
-        joiner = SEPARATOR if spaced and not self.arabic else JOINER
         for index, word in enumerate(self.words):
             if index:
-                pieces.append(joiner)
+                short = min(len(word), len(self.words[index - 1])) <= SHORT_WORD
+                pieces.append(SEPARATOR if spaced and short and not self.arabic else JOINER)
             for run in re.finditer(r"(.)\1*", word):
                 char, count = run.group(1), len(run.group(0))
                 if not evasions:
@@ -211,9 +214,8 @@ class _Trie:
             node = node.children.setdefault(unit, _Node())
         (node.heads if head else node.prefix_tables if prefix else node.tables).add(table)
 
-    def compiled(self, needs: re.Pattern[str] | None, tails: list[PhraseTail] | None = None,
-                 spaced: dict[int, re.Pattern[str]] | None = None) -> _CompiledTrie:
-        return _CompiledTrie(self.root, self.arabic_root, needs, tails or [], spaced=spaced)
+    def compiled(self, needs: re.Pattern[str] | None, tails: list[PhraseTail] | None = None) -> _CompiledTrie:
+        return _CompiledTrie(self.root, self.arabic_root, needs, tails or [])
 
     def compiled_anywhere(self, needs: re.Pattern[str], tails: list[PhraseTail]) -> _CompiledTrie:
         """Arabic-script phrases, tried at every letter: a first word may follow any of the attached prefixes, and
@@ -236,11 +238,9 @@ WORD, PREFIX, HEAD = range(3)  # what a marker group marks: a word's end, a pref
 
 class _CompiledTrie:
     def __init__(self, root: _Node, arabic_root: _Node, needs: re.Pattern[str] | None,
-                 tails: list[PhraseTail], anywhere: bool = False,
-                 spaced: dict[int, re.Pattern[str]] | None = None) -> None:
+                 tails: list[PhraseTail], anywhere: bool = False) -> None:
         self.needs = needs  # a text this finds nothing in holds no term of the trie: not scanned
         self._tails = tails
-        self._spaced = spaced or {}  # by table, what a match of its words must also be (see `_spaced_check`)
         self._anywhere = anywhere
         self._markers: list[tuple[frozenset[int], int]] = [(frozenset(), WORD)]  # group 0: the match
         self._branch_starts: list[int] = []
@@ -303,9 +303,7 @@ class _CompiledTrie:
                 if masked and masked_out(text[start:end]):
                     continue
                 for table in tables:
-                    check = self._spaced.get(table)
-                    if check is None or check.fullmatch(text, start, end):
-                        yield Match(table, start, end)
+                    yield Match(table, start, end)
             match = next_match
 
 
@@ -343,7 +341,7 @@ class TermMatcher:
         """`dotless_tables`: the tables whose words a dotless ı may stand in (the text's `DOTLESS` reading): the
         English ones, which the caller knows (`terms.LexiconChecker`); Turkish has the letter as its own. They are
         also the tables read in the `UNMASKED` reading: the swear words it writes out ("f***") are English.
-        `spaced_tables`: the tables whose Latin-script terms need a separator where they have a space (`Term.units`)."""
+        `spaced_tables`: the tables whose Latin-script terms need a separator beside a short word (`Term.units`)."""
         tables = [list(terms) for terms in tables]
         self._dotless_tables = frozenset(dotless_tables)
         # Accented letters no term spells out are folded to their plain letter in the text, so the letters'
@@ -367,15 +365,19 @@ class TermMatcher:
                                                                               raw.arabic, head=True)
                 else:
                     term = Term.parse(raw)
-                    words.add(term.units(evasions, accents), table, term.prefix, term.arabic)
-        # A spaced table's words share the trie's paths with everyone's (a path of their own beside another table's
-        # same words would be hidden by it: the scan follows one path from a start), and each match is checked
-        # against the table's own expression, with its separators.
-        checks = {table: _spaced_check(tables[table], evasions, accents) for table in spaced_tables
-                  if table < len(tables)}
-        spaced = {table: check for table, check in checks.items() if check is not None}
-        self._tries = [trie.compiled(needs, tails, spaced) for trie, needs in ((words, None), (latin_phrases, None))
-                       if trie]
+                    words.add(term.units(evasions, accents, spaced), table, term.prefix, term.arabic)
+        # A spaced term's path (a separator beside its short words) lies beside the joiner's path of the same words,
+        # tried first; the scan follows one path from a start, so another table's same words (unspaced) are put on
+        # it too, or the spaced one would hide them wherever a separator is written.
+        spaced_words = {Term.parse(raw).words for table in spaced_tables if table < len(tables)
+                        for raw in tables[table] if not isinstance(raw, Phrase)}
+        for table, terms in enumerate(tables):
+            if table in spaced_tables or not spaced_words:
+                continue
+            for raw in terms:
+                if not isinstance(raw, Phrase) and (term := Term.parse(raw)).words in spaced_words:
+                    words.add(term.units(evasions, accents, spaced=True), table, term.prefix, term.arabic)
+        self._tries = [trie.compiled(needs, tails) for trie, needs in ((words, None), (latin_phrases, None)) if trie]
         if arabic_phrases:
             self._tries.append(arabic_phrases.compiled_anywhere(ARABIC_SCRIPT, tails))
         if not self._tries:
@@ -443,16 +445,6 @@ def _word_start_before_prefix(text: str, at: int) -> int | None:
     return before.start() if _ATTACHED.fullmatch(before.group()) and before.group() else None
 
 
-def _spaced_check(terms: list[str | Phrase], evasions: bool, accents: frozenset[str]) -> re.Pattern[str] | None:
-    """The table's words with a separator where they have a space, matched on a match of them: "to khari" is not
-    "Tokhari". None when no word has a Latin-script space to check."""
-    parsed = [Term.parse(raw) for raw in terms if not isinstance(raw, Phrase)]
-    if not any(len(term.words) > 1 and not term.arabic for term in parsed):
-        return None
-    return re.compile(union(((ARABIC_PREFIXES,) if term.arabic else ()) + term.units(evasions, accents, spaced=True)
-                            + ((r"[^\W_]*",) if term.prefix else ()) for term in parsed))
-
-
 def _spellings(raw: str | Phrase) -> Iterator[str]:
     if isinstance(raw, Phrase):
         yield from (alternative for slot in raw.slots for alternative in slot)
@@ -462,4 +454,4 @@ def _spellings(raw: str | Phrase) -> Iterator[str]:
 
 def _longest_first(item: tuple[str, _Node]) -> tuple[int, str]:
     unit, _ = item
-    return (0 if unit == JOINER else 1, unit)
+    return (0 if unit == SEPARATOR else 1 if unit == JOINER else 2, unit)  # a separator's path first (see above)
