@@ -325,7 +325,8 @@ def _readings(context: CheckContext) -> Iterator[CheckContext]:
     for reading in (normalized, *(r for r in normalized.rejoined if r.kind in (TURNED, DOTLESS, UNMASKED))):
         text = unmasked_names(reading.text)
         texts = [text]
-        if reading is normalized and _MASKED_WORD.search(text):  # words masked past telling, read in context
+        if reading is normalized and ("*" in text or "@" in text) and _MASKED_WORD.search(text):
+            # words masked past telling, read in context
             in_context = unmasked_names(text, in_context=True)
             texts += [in_context] if in_context != text else []
         for text in texts:

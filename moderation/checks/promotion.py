@@ -113,12 +113,22 @@ LOCAL_PLATFORMS = (r"(?:instagram|insta|tiktok)(?:ê\s+min|e\s+min|a\s+min|['’
 FOLLOW_WORDS = (r"follow\s+(?:min|me)\s+bik(?:in|e)|(?:min\s+)?bi[sş]opîn(?:in|e)|(?:min\s+)?bisopin(?:in|e)|"
                 r"follow\s+bik(?:in|e)|takip\s+edin|takibe\s+al[ıi]n|" + _normalised(
                     "تابعوني|تابعوا|تابعني|تابعونا|فالو کنید|فالوم کنید|فالو کنین|فۆڵۆم بکەن|فۆڵۆ بکەن|فۆلۆم بکەن"))
-HANDLE_AT = r"@[^\W_][\w.]{2,29}"
-LOCAL_HANDLE = re.compile(rf"""
-    (?<![\w@])(?:{LOCAL_PLATFORMS})\s*[:=\-–]?\s*{HANDLE_AT}
-  | (?<![\w@])(?:follow|{FOLLOW_WORDS})\s*[:=\-–]?\s*{HANDLE_AT}
-  | {HANDLE_AT}\s*[:=\-–]?\s*(?:{FOLLOW_WORDS})(?!\w)
-""", re.VERBOSE)
+# Found from each @handle (a scan that starts at "@" only): the words right before it, or right after it.
+HANDLE_AT = re.compile(r"(?<![\w@.])@[^\W_][\w.]{2,29}(?![\w@])")
+_BEFORE_HANDLE = re.compile(rf"(?<![\w@])(?:{LOCAL_PLATFORMS}|follow|{FOLLOW_WORDS})\s*[:=\-–]?\s*\Z")
+_AFTER_HANDLE = re.compile(rf"\s*[:=\-–]?\s*(?:{FOLLOW_WORDS})(?!\w)")
+_HANDLE_REACH = 40  # characters before a handle where its platform or a word of following is looked for
+
+
+def local_handles(text: str) -> list[tuple[int, int]]:
+    """Spans of the handles given after a platform's name in other languages or beside a word of following."""
+    spans = []
+    for handle in HANDLE_AT.finditer(text):
+        before = _BEFORE_HANDLE.search(text, max(0, handle.start() - _HANDLE_REACH), handle.start())
+        after = _AFTER_HANDLE.match(text, handle.end())
+        if before or after:
+            spans.append((before.start() if before else handle.start(), after.end() if after else handle.end()))
+    return spans
 
 
 def _terms(words: str) -> tuple[str, ...]:
@@ -380,9 +390,9 @@ class PromotionChecker:
                 hits.append((Code.promotion_personal, 0.85, match.start(), match.end(), "social-handle"))
         if "@" in text:
             handles = [(a, b) for _, _, a, b, rule in hits if rule == "social-handle"]
-            for match in LOCAL_HANDLE.finditer(text):
-                if not any(a < match.end() and match.start() < b for a, b in handles):
-                    hits.append((Code.promotion_personal, 0.85, match.start(), match.end(), "social-handle"))
+            for start, end in local_handles(text):
+                if not any(a < end and start < b for a, b in handles):
+                    hits.append((Code.promotion_personal, 0.85, start, end, "social-handle"))
         hits += [(Code.promotion_personal, 0.88, a, b, "self-promotion") for a, b in cues[PERSONAL]]
         hits += [(Code.promotion_commercial, 0.9, a, b, "advertising") for a, b in cues[COMMERCIAL]]
         if any(sign in text for sign in MONEY_SIGNS):
