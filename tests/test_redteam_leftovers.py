@@ -329,3 +329,18 @@ def test_romanised_tables_are_spaced_and_the_native_ones_are_not():
     for lexicon in builtin_lexicons():
         spaced = {table.spaced for table in lexicon.tables if table.label != "personal_attack:person-animal"}
         assert spaced == {lexicon.language in ("ar", "fa", "ckb")}, lexicon.language
+
+
+@pytest.mark.parametrize("text", [
+    "thanks for the follow @Jerry_Remy! I may be a fan", "this is why I don't follow @USER  Who me?",
+])
+def test_follow_said_of_what_someone_did_is_no_request(text):
+    rules = {f.code for f in run(text) if not f.checker.startswith("learned")}
+    assert not rules & PROMOTION, (text, rules)
+
+
+def test_a_handle_beside_selling_words_is_a_commercial_contact():
+    text = "فروش ویژه دلار و سکه طلا با بهترین قیمت بازار، تماس در تلگرام @tala_sarraf"
+    assert found(text) & PROMOTION == {Code.promotion_commercial}
+    assert "Follow @217Emmanuel" in evidence_of("Early not late!!! Follow @217Emmanuel", Code.promotion_personal,
+                                                "promotion")

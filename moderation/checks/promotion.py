@@ -115,7 +115,10 @@ FOLLOW_WORDS = (r"follow\s+(?:min|me)\s+bik(?:in|e)|(?:min\s+)?bi[sş]opîn(?:in
                     "تابعوني|تابعوا|تابعني|تابعونا|فالو کنید|فالوم کنید|فالو کنین|فۆڵۆم بکەن|فۆڵۆ بکەن|فۆلۆم بکەن"))
 # Found from each @handle (a scan that starts at "@" only): the words right before it, or right after it.
 HANDLE_AT = re.compile(r"(?<![\w@.])@[^\W_][\w.]{2,29}(?![\w@])")
-_BEFORE_HANDLE = re.compile(rf"(?<![\w@])(?:{LOCAL_PLATFORMS}|follow|{FOLLOW_WORDS})\s*[:=\-–]?\s*\Z")
+# English "follow" as a request only: opening a sentence, or after "please", "go", "and" ("Follow @x", "pls follow @x");
+# "thanks for the follow @x" and "why I don't follow @x" say what someone did.
+FOLLOW_REQUEST = r"(?:(?:^|(?<=[.!?\n:;]))\s*|(?<![\w'’])(?:please|pls|plz|go|and|also|just)\s+)follow"
+_BEFORE_HANDLE = re.compile(rf"(?:{FOLLOW_REQUEST}|(?<![\w@])(?:{LOCAL_PLATFORMS}|{FOLLOW_WORDS}))\s*[:=\-–]?\s*\Z")
 _AFTER_HANDLE = re.compile(rf"\s*[:=\-–]?\s*(?:{FOLLOW_WORDS})(?!\w)")
 _HANDLE_REACH = 40  # characters before a handle where its platform or a word of following is looked for
 
@@ -127,7 +130,8 @@ def local_handles(text: str) -> list[tuple[int, int]]:
         before = _BEFORE_HANDLE.search(text, max(0, handle.start() - _HANDLE_REACH), handle.start())
         after = _AFTER_HANDLE.match(text, handle.end())
         if before or after:
-            spans.append((before.start() if before else handle.start(), after.end() if after else handle.end()))
+            start = before.start() + len(before.group()) - len(before.group().lstrip()) if before else handle.start()
+            spans.append((start, after.end() if after else handle.end()))
     return spans
 
 
@@ -390,9 +394,9 @@ class PromotionChecker:
                 hits.append((Code.promotion_personal, 0.85, match.start(), match.end(), "social-handle"))
         if "@" in text:
             handles = [(a, b) for _, _, a, b, rule in hits if rule == "social-handle"]
-            for start, end in local_handles(text):
+            for start, end in local_handles(text):  # a contact like any: selling words make it commercial
                 if not any(a < end and start < b for a, b in handles):
-                    hits.append((Code.promotion_personal, 0.85, start, end, "social-handle"))
+                    hits.append((None, 0.85, start, end, "social-handle"))
         hits += [(Code.promotion_personal, 0.88, a, b, "self-promotion") for a, b in cues[PERSONAL]]
         hits += [(Code.promotion_commercial, 0.9, a, b, "advertising") for a, b in cues[COMMERCIAL]]
         if any(sign in text for sign in MONEY_SIGNS):
