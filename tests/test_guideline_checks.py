@@ -300,6 +300,9 @@ def test_a_prefilter_skips_only_texts_no_rule_can_match(checker):
         assert filtered.check(context) == unfiltered.check(context), text
         skipped += filtered.prefilter.search(context.normalized.text) is None
     assert skipped > 0  # it does skip something, or it is no use
+    # An empty alternative let every text through (threats v6, a trailing "|"): plain words must be skipped
+    for plain in ("cat", "The council met on Tuesday to discuss the school budget."):
+        assert filtered.prefilter.search(CheckContext(text=plain).normalized.text) is None, plain
 
 
 @pytest.mark.parametrize("text", [

@@ -428,7 +428,7 @@ PREFILTER = re.compile(rf"""\b(?:{HARM}|{HARM_PAST}|{DEATH}|dead|death|know\s+wh
     (?:shame|pity)\s+if|waiting\s+(?:for\s+you\s+)?outside|never\s+meet|accident|time\s+before|gallows|
     firing\s+squad|find\s+(?:you|u|ya)|(?:make\s+it|come|get|be\s+coming)\s+(?:back\s+)?home|drone|missile|rocket|
     shell|sniper|grenade|air\s*strike|k[i1!|]ll|address|hunted|ways\s+of|bones?|flames|end\s+up\s+like|
-    next\s*(?:[.!?,]|$)|know\s+(?:the|your|ur)|pay\s+with|do\s+to|finish|deserved?|boats?|dinghy|dinghies|rafts?|
+    next\s*(?:[.!?,]|$)|know\s+(?:the|your|ur)|pay\s+(?:for\s+(?:this|that|it)\s+)?with|do\s+to|finish|deserved?|boats?|dinghy|dinghies|rafts?
     )|راس|رووس|رقب|سەر|ser[eê]|kafa|baş|سر|حوادث|kaza|bir\s+şey|ڕووداو|اتفاق|حادثه|{WEAPONS}
     |edil(?:mel|s)|öldürül|oldurul|gebertil|sallandır|sallandir|kurşunlan|kursunlan|boğazlan|bogazlan
     |as[iı]l(?:ma|s)|yak[iı]l(?:ma|s)|geber
