@@ -6,23 +6,11 @@ from __future__ import annotations
 import pytest
 
 from moderation.checks import CheckContext
-from moderation.checks.reported import reported_by_another, reported_quotations
+from moderation.checks.reported import reported_quotations
 from moderation.checks.threats import ThreatChecker
 from moderation.guidelines import Code
-from moderation.policy import DEFAULT_POLICY
 from tests.test_guideline_checks import found
-
-THREATS = ThreatChecker()
-REVIEW = DEFAULT_POLICY.review_threshold(Code.threat)
-
-
-def threat_score(text: str) -> float:
-    return max((f.score for f in THREATS.check(CheckContext(text=text)) if f.code is Code.threat), default=0.0)
-
-
-def reported(text: str, words: str) -> bool:
-    start = text.index(words)
-    return reported_by_another(text, start, start + len(words))
+from tests.test_reported_speech import REVIEW, THREATS, reported, threat_score
 
 
 # --- quoted or reported as another's, in Arabic, Turkish, Kurmanji, Persian and Sorani ---------------------

@@ -5,25 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from moderation.checks import CheckContext
-from moderation.checks.pipeline import build_pipeline, violations
 from moderation.guidelines import Code
 from moderation.policy import DEFAULT_POLICY
+from tests.test_evasion_more import found, run  # every evidence span checked against the text
 
 ABUSE = {code for code in Code if code.value.startswith("abuse.")}
 OBSCENE = {Code.profanity, Code.vulgarity}
-
-
-def run(text: str):
-    findings = build_pipeline(DEFAULT_POLICY).run(CheckContext(text=text))
-    for finding in findings:
-        for evidence in finding.evidence:
-            assert text[evidence.start:evidence.end] == evidence.text, (text, evidence)
-    return findings
-
-
-def found(text: str) -> set[Code]:
-    return violations(run(text), DEFAULT_POLICY)
 
 
 def evidence_of(text: str, code: Code, checker: str = "lexicon") -> list[str]:
