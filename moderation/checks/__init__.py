@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Protocol, Sequence
 
+from moderation.checks.mentions import mentioned_spans
 from moderation.checks.names import name_spans
 from moderation.checks.normalize import NormalizedText, normalize
 from moderation.guidelines import Code
@@ -76,6 +77,14 @@ class CheckContext:
     def inside_a_name(self, start: int, end: int) -> bool:
         """Whether an original span lies within a name: a word inside "Dick's Sporting Goods" is the name's."""
         return any(s <= start and end <= e for s, e in self.name_spans)
+
+    @cached_property
+    def mentioned_spans(self) -> list[tuple[int, int]]:
+        """Quoted words the writer rejects ("stop calling refugees 'invaders'"), found once for every checker."""
+        return mentioned_spans(self.text)
+
+    def inside_a_mention(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.mentioned_spans)
 
     @cached_property
     def detected_language(self) -> tuple[str | None, float]:

@@ -22,8 +22,7 @@ PUBLIC_FIGURE_SCORE = 0.3  # shown to a moderator who asks for every score; neve
 # Charges of conduct, as political commentary makes them. Insults ("idiot", "pig") are not among them, nor
 # "liar" and "thief", which the attack rules hold for whoever they are said of.
 CHARGES = (r"(?:war\s+|mass\s+)?criminals?|dictators?|tyrants?|despots?|autocrats?|(?:mass\s+)?murderers?"
-           r"|killers?|butchers?|terrorists?|fascists?|war\s*mongers?|war\s*lords?|oppressors?|occupiers?"
-           r"|war\s+criminal")
+           r"|killers?|butchers?|terrorists?|fascists?|war\s*mongers?|war\s*lords?|oppressors?|occupiers?")
 # Who may be charged: heads of state and government, their regimes, armies and parties.
 _OFFICES = (r"president|prime\s+minister|minister|regime|government|junta|general|commander|leader|sultan"
             r"|ayatollah|supreme\s+leader|king|emir|crown\s+prince|dictator|party|army|state|mullahs|militia")

@@ -118,12 +118,12 @@ def detect(text: str) -> tuple[str | None, float]:
     if english >= 0.15 or (text.isascii() and (english >= 0.05 or len(words) < 8)):
         return "en", share  # plain ASCII that reads at all like English is treated as English
     kurmanji = sum(w in KURMANJI_WORDS for w in lowered) / len(lowered)
-    if kurmanji >= 0.35 or (kurmanji >= 0.2 and not set(text).isdisjoint(KURMANJI_LETTERS)):
+    letters = set(text)
+    if kurmanji >= 0.35 or (kurmanji >= 0.2 and not letters.isdisjoint(KURMANJI_LETTERS)):
         return "kmr", share
     if kurmanji >= KURMANJI_WORDS_BESIDE_MARKS and (
             sum(not KURMANJI_MARKED.isdisjoint(w) for w in words) / len(words) >= KURMANJI_MARKED_SHARE):
         return "kmr", share
-    letters = set(text)
     if sum(w in TURKISH_WORDS for w in lowered) / len(lowered) >= TURKISH_WORD_SHARE and not (
             letters & AZERBAIJANI_LETTERS):
         return "tr", share

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from moderation.checks import CheckContext, Evidence, Finding
 from moderation.checks.lexicon import Lexicon, Table, builtin_lexicons
 from moderation.checks.matching import Match, TermMatcher
-from moderation.checks.mentions import MENTIONED, MENTIONED_SCORE, mentioned_spans
+from moderation.checks.mentions import MENTIONED, MENTIONED_SCORE
 from moderation.checks.reported import REPORTED, REPORTED_SCORE, reported_by_another
 from moderation.checks.targets import AIMED_AT_A_THING_SCORE, AT_A_THING, aimed_at_a_thing
 from moderation.guidelines import Code
@@ -112,7 +112,6 @@ class LexiconChecker:
 
     def check(self, context: CheckContext) -> list[Finding]:
         scan = self.scan(context)
-        mentioned = mentioned_spans(context.text)
         hits: dict[Code, dict[tuple[int, int], tuple[float, Evidence]]] = defaultdict(dict)
         for match, (start, end) in scan.matches:
             if scan.inside_allowed(match) or context.inside_a_name(start, end):
@@ -127,7 +126,7 @@ class LexiconChecker:
                 score, rule = min(score, REPORTED_SCORE), rule + REPORTED  # "he yelled 'I will kill you'"
             elif table.code is Code.personal_attack and aimed_at_a_thing(context.text, start, end):
                 score, rule = min(score, AIMED_AT_A_THING_SCORE), rule + AT_A_THING  # "the most idiotic policy"
-            elif table.code is Code.personal_attack and any(a <= start and end <= b for a, b in mentioned):
+            elif table.code is Code.personal_attack and context.inside_a_mention(start, end):
                 score, rule = min(score, MENTIONED_SCORE), rule + MENTIONED  # "stop calling me an 'idiot'"
             best = hits[table.code].get((start, end))
             if best is None or best[0] < score:
