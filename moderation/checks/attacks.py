@@ -68,7 +68,7 @@ RULES = [
     # phrase is the whole address (punctuation or the end follows) and not a question or a report about the
     # person ("are you ignorant today?", "I caught you lying again.", "you lying in bed" are not insults).
     rule("you-adjective-noun", Code.personal_attack, 0.85, rf"""(?m)
-        {NOT_ASKED_OR_SEEN}\b(?:you|u)\s+(?:{ADDRESS_ADJECTIVE})\s+(?!(?:{NOT_A_NOUN})\b)[^\W\d_]{{2,20}}
+        \b(?=(?:you|u)\s){NOT_ASKED_OR_SEEN}(?:you|u)\s+(?:{ADDRESS_ADJECTIVE})\s+(?!(?:{NOT_A_NOUN})\b)[^\W\d_]{{2,20}}
         (?=[ \t]*(?:[,.!?;:=]|$))"""),
     rule("person-is-insult", Code.personal_attack, 0.85, rf"""
         \b{PERSON}\s+(?:is|was|are|were|'s|must\s+be|seems\s+to\s+be|sounds\s+like)\s+{INTENSIFIER}

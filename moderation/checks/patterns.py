@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from moderation.checks import CheckContext, Evidence, Finding
 from moderation.checks.regex_trie import union
+from moderation.checks.required import required_search
 from moderation.guidelines import Code
 
 
@@ -19,10 +20,12 @@ class Rule:
     code: Code | None
     score: float
     regex: re.Pattern[str]
+    needs: re.Pattern[str] | None = None  # finds nothing in a text the rule cannot match (`required.py`)
 
 
 def rule(name: str, code: Code | None, score: float, pattern: str) -> Rule:
-    return Rule(name, code, score, re.compile(pattern, re.VERBOSE))
+    regex = re.compile(pattern, re.VERBOSE)
+    return Rule(name, code, score, regex, required_search(regex))
 
 
 GROUP_NAMES: dict[str, Code] = {code.name: code for code in Code}
@@ -63,6 +66,8 @@ class PatternChecker:
         scores: dict[Code, float] = {}
         evidence: dict[Code, list[Evidence]] = defaultdict(list)
         for item in self.rules:
+            if item.needs is not None and not item.needs.search(normalized.text):
+                continue
             for match in item.regex.finditer(normalized.text):
                 if match.end() == match.start():
                     continue
