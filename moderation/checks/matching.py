@@ -259,9 +259,7 @@ class _CompiledTrie:
                 script = [f"(?={ARABIC_SCRIPT.pattern})(?:" + "|".join(script) + ")"]
             branches += script
         body = "(?:" + "|".join(branches) + ")" if branches else r"(?!x)x"
-        # A word starts at the text's start or after BEFORE_A_WORD; an `anywhere` trie
-        # starts at any letter.
-        self._at_start = None if anywhere else re.compile(body)
+        # A word starts after BEFORE_A_WORD (`find` puts one before the text); an `anywhere` trie at any letter.
         self.regex = re.compile(body if anywhere else BEFORE_A_WORD + body)
         self._branch_starts.append(len(self._markers))
 
@@ -286,33 +284,29 @@ class _CompiledTrie:
             options.append("")  # the phrase's rest is tried after the scan, where the first word ends
         return markers + (options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")")
 
-    def _scan(self, text: str) -> Iterator[tuple[int, re.Match[str]]]:
-        """Each match of the trie's expression with where its word starts, in order: one try per start, so a
-        term inside a longer match ("shit" in "piece of shit") is still found."""
-        search = self.regex.search
-        if self._at_start is None:
-            match = search(text)
-            while match is not None:
-                yield match.start(), match
-                match = search(text, match.start() + 1)
+    def find(self, text: str, masked: bool) -> Iterator[Match]:
+        if self._anywhere:
+            yield from self._find(text, masked)
             return
-        match = self._at_start.match(text)
-        if match is not None:
-            yield 0, match
+        for match in self._find(" " + text, masked):  # the space lets a word start at the text's first letter
+            yield Match(match.table, match.start - 1, match.end - 1)
+
+    def _find(self, text: str, masked: bool) -> Iterator[Match]:
+        """Tried once at each possible start, so a term inside a longer match ("shit" in "piece of shit") is
+        still found."""
+        search = self.regex.search
         match = search(text)
         while match is not None:
-            start = match.start() + 1  # after the character before the word
-            yield start, match
-            match = search(text, start)
-
-    def find(self, text: str, masked: bool) -> Iterator[Match]:
-        for start, match in self._scan(text):
+            start = match.start() if self._anywhere else match.start() + 1  # after the character before the word
             last = match.lastindex
+            next_match = search(text, start + 1 if self._anywhere else start)
             if last is None:
+                match = next_match
                 continue
             if self._anywhere:
                 start = _word_start_before_prefix(text, start)
                 if start is None:  # inside a word, after letters that are no prefix
+                    match = next_match
                     continue
             branch = bisect.bisect_right(self._branch_starts, last) - 1
             for group in range(self._branch_starts[branch], self._branch_starts[branch + 1]):
@@ -328,6 +322,7 @@ class _CompiledTrie:
                     continue
                 for table in tables:
                     yield Match(table, start, end)
+            match = next_match
 
     def _phrases(self, text: str, masked: bool, start: int, head_end: int, phrases: frozenset[int]) -> Iterator[Match]:
         """The phrases whose first word ends at `head_end` and whose rest follows it."""
