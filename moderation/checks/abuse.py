@@ -51,6 +51,13 @@ DEHUMANISING = alternatives(
     "an inferior race|a dirty race|a cursed race|mountain rats|desert rats|sand rats|goat herders|"
     "camel riders|inbred|traitors by nature|born traitors|born liars|born criminals|a fifth column"
 )
+VERMIN = alternatives(
+    "germs|bacteria|microbes|lice|fleas|ticks|maggots|insects|bugs|pests|a pest|termites|roaches|cockroaches|"
+    "rodents|rats|vermin|parasites|leeches|locusts|worms|swine|hogs|pigs|beasts|mongrels|jackals|hyenas|baboons|"
+    "gorillas|chimps|chimpanzees|orangutans|apes|monkeys|goats|donkeys|cattle|livestock|animals|a pestilence|"
+    "an infestation|a tumour|a tumor|a disease|diseased|disease ridden|disease-ridden|a contagion|a virus|a cancer|"
+    "a plague|a parasite|an epidemic|filth|sewage|excrement|human garbage|human trash|human waste"
+)
 EXPULSION = alternatives(
     "be deported|be sent back|go back|be kicked out|be thrown out|get out|be banned|be removed|be expelled|"
     "be exterminated|be wiped out|be eradicated|be gassed|be killed|be shot|be hanged|be burned|die|"
@@ -79,11 +86,26 @@ PEOPLE_OR_FAITH = any_group(code for code in GROUPS if code is not Code.abuse_se
 _CALL = r"""(?:\b(?:should|must|need\s+to|needs\s+to|ought\s+to|have\s+to|has\s+to|let's|lets|let\s+us|
     we\s+will|we'll|time\s+to)\s+|^\s*|[.!?;]\s+)(?:throw|kick|chase|drive|boot|force|run)\s+"""
 _WHICH = r"(?:the\s+|these\s+|those\s+)?"
+# The word before the predicate is an adjective ("dirty animals"), never the negation of a rebuttal ("Kurds are not
+# animals", "refugees are never the problem").
+_NOT_A_NEGATION = r"(?!(?:not|never|no|hardly|neither|nor)\s)"
 GROUP_RULES = [
     rule("dehumanising", None, 0.88, rf"""
         \b(?:(?:all|these|those|most|the|such|typical|bloody|fucking|you|every|many)\s+)?{ANY_GROUP}\s+
         (?:are|r|is|were|being|=)\s+(?:all\s+|just\s+|nothing\s+but\s+|basically\s+|simply\s+|literally\s+)?
-        (?:a\s+bunch\s+of\s+|such\s+|an?\s+|the\s+)?(?:\w+\s+)?{DEHUMANISING}\b(?!\s*\?)"""),
+        (?:a\s+bunch\s+of\s+|such\s+|an?\s+|the\s+)?(?:{_NOT_A_NEGATION}\w+\s+)?{DEHUMANISING}\b(?!\s*\?)"""),
+    # Vermin, disease and beasts said of a whole people or faith ("Kurds are just mountain goats", "Syrians are germs",
+    # "refugees are like a plague of locusts"). The adjective before the noun is never a verb's -ing or -ed form
+    # ("Kurds are raising goats", "are trained donkeys"), and a noun that goes on into a trade ("cattle herders")
+    # or a question stays clean.
+    rule("dehumanising-vermin", None, 0.85, rf"""
+        \b(?:(?:all|these|those|most|the|such|typical|bloody|fucking|you|every|many)\s+)?{ANY_GROUP}\s+
+        (?:are|r|is|were|=)\s+(?:all\s+|just\s+|nothing\s+but\s+|basically\s+|simply\s+|literally\s+|like\s+|
+        no\s+better\s+than\s+)?(?:a\s+bunch\s+of\s+|a\s+pack\s+of\s+|a\s+herd\s+of\s+|a\s+swarm\s+of\s+|
+        a\s+plague\s+of\s+|an?\s+|the\s+)?(?:{_NOT_A_NEGATION}(?![\w']*(?:ing|ed)\s)[\w']+\s+)?{VERMIN}\b
+        (?!\s*(?:\?|-|farmers?\b|herders?\b|breeders?\b|keepers?\b|owners?\b|traders?\b|thieves\b|rustlers?\b|
+        ranchers?\b|farming\b|herding\b|breeding\b|research|researchers?\b|patients?\b|survivors?\b|
+        victims?\b|sufferers?\b|screening\b|treatment\b|cases?\b|outbreaks?\b|vaccines?\b))"""),
     rule("expulsion", None, 0.85, rf"""
         \b{ANY_GROUP}\s+(?:should|must|need\s+to|needs\s+to|ought\s+to|have\s+to|deserve\s+to|will)\s+
         (?:all\s+)?{EXPULSION}\b"""),
@@ -340,9 +362,10 @@ def _readings(context: CheckContext) -> Iterator[CheckContext]:
 
 
 class GroupAbuseChecker(PatternChecker):
-    version = "11"  # 8: masked group names, text turned upside down and a dotless ı read; 9: "typical female
+    version = "12"  # 8: masked group names, text turned upside down and a dotless ı read; 9: "typical female
     # reporter", crime and disease said to come with a people; 10: masked swear words written out ("f*** off");
-    # 11: a name masked past telling read as the one group it fits, for the rules ("j**s control the banks")
+    # 11: a name masked past telling read as the one group it fits, for the rules ("j**s control the banks");
+    # 12: vermin, disease and beasts said of a group ("Kurds are just mountain goats", "refugees are like locusts")
 
     def __init__(self) -> None:
         super().__init__("abuse.patterns", self.version, RULES, PREFILTER)

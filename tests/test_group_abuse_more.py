@@ -1,0 +1,86 @@
+"""Group abuse said without a slur: a people, a faith, a sex or a sexuality called vermin, a disease, beasts or
+filth as a bare predicate, in every language the newsroom publishes in; Persian sexism; the Egyptian and Persian
+slurs for gay men in the contexts that make them the slur.
+
+Found: what the word lists and the group rules find (the learned scorer is left out, so each case tests the rules).
+Clean: news reporting, rebuttals, literal talk about animals and illness, and the group words alone must give no
+rule evidence at all.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from moderation.checks import CheckContext
+from moderation.checks.pipeline import build_pipeline, violations
+from moderation.policy import DEFAULT_POLICY
+
+RULE_PREFIXES = ("abuse.patterns:", "lexicon:")
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return build_pipeline(DEFAULT_POLICY)
+
+
+def rule_codes(pipeline, text: str) -> set[str]:
+    """Review-reaching codes that a word list or a group rule gave evidence for."""
+    findings = pipeline.run(CheckContext(text=text))
+    kept = {f.code for f in findings if any(e.rule.startswith(RULE_PREFIXES) for e in f.evidence)}
+    return {code.value for code in violations([f for f in findings if f.code in kept], DEFAULT_POLICY)}
+
+
+def abuse_rules(pipeline, text: str) -> list[str]:
+    """The abuse evidence of the word lists and group rules."""
+    return [e.rule for f in pipeline.run(CheckContext(text=text)) if f.code.value.startswith("abuse")
+            for e in f.evidence if e.rule.startswith(RULE_PREFIXES)]
+
+
+ENGLISH_FOUND = [
+    ("Kurds are just mountain goats", "abuse.racism"),
+    ("Kurds are nothing but mountain goats.", "abuse.racism"),
+    ("Syrians are germs", "abuse.xenophobia"),
+    ("Refugees are like a plague of locusts", "abuse.xenophobia"),
+    ("Immigrants are lice, every one of them", "abuse.xenophobia"),
+    ("Roma are just rodents", "abuse.racism"),
+    ("Afghans are pests", "abuse.xenophobia"),
+    ("Turks are donkeys, all of them", "abuse.racism"),
+    ("Arabs are basically a disease", "abuse.racism"),
+    ("Jews are a tumour on the world", "abuse.religion"),
+    ("Muslims are an infestation", "abuse.religion"),
+    ("Women are cattle", "abuse.sexism"),
+    ("Gays are diseased", "abuse.homophobia"),
+    ("Trans people are a contagion", "abuse.homophobia"),
+    ("These migrants are filthy maggots", "abuse.xenophobia"),
+    ("Somalis are human garbage", "abuse.xenophobia"),
+]
+
+ENGLISH_CLEAN = [
+    "The minister called Kurds 'mountain goats', sparking outrage.",
+    "Calling Syrians germs is racist.",
+    "There are goats in the Kurdish mountains.",
+    "Kurds are raising goats in the mountains.",
+    "Kurds are cattle herders and farmers.",
+    "Syrians are cancer patients too, the charity said.",
+    "Refugees are disease-free after screening.",
+    "Kurds are goats?",
+    "Many Syrians are living with lice in the camps.",
+    "Refugees are cancer survivors.",
+    "Kurds are not goats.",
+    "Kurds are not animals.",
+    "Muslims are not terrorists",
+    "Immigrants are never the problem",
+    "Syrians are germ-free after the vaccination drive.",
+    "Kurds, Arabs and Turks live side by side in Kirkuk.",
+    "Women are breeding goats to earn a living.",
+]
+
+
+@pytest.mark.parametrize(("text", "code"), ENGLISH_FOUND)
+def test_english_dehumanising_predicates_are_found(pipeline, text, code):
+    assert code in rule_codes(pipeline, text)
+
+
+@pytest.mark.parametrize("text", ENGLISH_CLEAN)
+def test_english_near_misses_stay_clean(pipeline, text):
+    assert abuse_rules(pipeline, text) == []
