@@ -76,11 +76,54 @@ ENGLISH_CLEAN = [
 ]
 
 
-@pytest.mark.parametrize(("text", "code"), ENGLISH_FOUND)
-def test_english_dehumanising_predicates_are_found(pipeline, text, code):
+TURKISH_FOUND = [
+    ("Kürtler dağ keçisi", "abuse.racism"),
+    ("Kürtler zaten dağ keçisi!", "abuse.racism"),
+    ("Kürtler dağ keçisidir", "abuse.racism"),
+    ("Suriyeliler hamamböceği", "abuse.xenophobia"),
+    ("Suriyelilerin hepsi sıçan.", "abuse.xenophobia"),
+    ("Mülteciler birer sülük.", "abuse.xenophobia"),
+    ("Göçmenler veba!", "abuse.xenophobia"),
+    ("Afganlar pire.", "abuse.xenophobia"),
+    ("Yahudiler maymun ve domuz.", "abuse.religion"),
+    ("Aleviler domuz", "abuse.religion"),
+    ("Ermeniler yılandır", "abuse.racism"),
+    ("Araplar bildiğin çakal", "abuse.racism"),
+    ("Eşcinseller hastalıktır, tedavi edilmeli", "abuse.homophobia"),
+    ("İbneler mikrop.", "abuse.homophobia"),
+    ("Kadınlar hayvan.", "abuse.sexism"),
+    ("Kadınlar eşektir", "abuse.sexism"),
+]
+
+TURKISH_CLEAN = [
+    "Kürtler dağ keçisi yetiştiriyor.",
+    "Kürtler dağ keçisi gibi tırmanıyor.",
+    "Kürtler keçi değil, insandır.",
+    "Bakan Kürtlere \"dağ keçisi\" dedi, tepki yağdı.",
+    "Vekil \"Kürtler dağ keçisi\" dedi, tepki yağdı.",
+    "Kürtlere dağ keçisi demek ırkçılıktır.",
+    "Kürtler keçidir diyen vekil özür diledi.",
+    "Eşcinseller hastalıktır diyen vekil istifa etti.",
+    "Dağlarda keçiler otluyor, Kürt köylüler sürüyü güdüyor.",
+    "Kürtler hayvan besliyor.",
+    "Suriyeliler kanser tedavisi için Türkiye'ye geliyor.",
+    "Kadınlar kanser taramasına davet edildi.",
+    "Mülteciler salgın nedeniyle kamplarda kaldı.",
+    "Suriyeliler hastalık, açlık ve soğukla boğuşuyor.",
+    "Göçmenler fare ve böceklerle dolu kamplarda yaşıyor.",
+    "Kadınlar hastalık izni aldı.",
+    "Kürtler, Araplar ve Türkler bir arada yaşıyor.",
+]
+
+FOUND = ENGLISH_FOUND + TURKISH_FOUND
+CLEAN = ENGLISH_CLEAN + TURKISH_CLEAN
+
+
+@pytest.mark.parametrize(("text", "code"), FOUND)
+def test_dehumanising_predicates_are_found(pipeline, text, code):
     assert code in rule_codes(pipeline, text)
 
 
-@pytest.mark.parametrize("text", ENGLISH_CLEAN)
-def test_english_near_misses_stay_clean(pipeline, text):
+@pytest.mark.parametrize("text", CLEAN)
+def test_near_misses_stay_clean(pipeline, text):
     assert abuse_rules(pipeline, text) == []
