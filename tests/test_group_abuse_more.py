@@ -115,8 +115,56 @@ TURKISH_CLEAN = [
     "Kürtler, Araplar ve Türkler bir arada yaşıyor.",
 ]
 
-FOUND = ENGLISH_FOUND + TURKISH_FOUND
-CLEAN = ENGLISH_CLEAN + TURKISH_CLEAN
+ARABIC_FOUND = [
+    ("اليهود قردة وخنازير", "abuse.religion"),
+    ("اليهود قردة", "abuse.religion"),
+    ("يهود قردة وخنازير", "abuse.religion"),
+    ("العرب هم القردة والخنازير", "abuse.racism"),
+    ("السوريون جراثيم", "abuse.xenophobia"),
+    ("الأكراد ماعز الجبال", "abuse.racism"),
+    ("الأكراد مجرد ماعز جبلية.", "abuse.racism"),
+    ("الشيعة كلهم جرذان وصراصير", "abuse.religion"),
+    ("النازحين قمل.", "abuse.xenophobia"),
+    ("اللاجئين جراد!", "abuse.xenophobia"),
+    ("الأفغان طاعون", "abuse.xenophobia"),
+    ("النسوان بهائم", "abuse.sexism"),
+    ("الحريم كلهن حمير.", "abuse.sexism"),
+    ("المثليين وباء", "abuse.homophobia"),
+    # the Egyptian slur where it names someone
+    ("انت خول", "abuse.homophobia"),
+    ("ده خول ابن خول", "abuse.homophobia"),
+    ("الممثل ده خول.", "abuse.homophobia"),
+    ("الواد الخول ده مش راجل", "abuse.homophobia"),
+    ("انتو خولات", "abuse.homophobia"),
+    ("وانت خول زي ابوك", "abuse.homophobia"),
+]
+
+ARABIC_CLEAN = [
+    "اليهود ليسوا قردة",
+    "القول بأن اليهود قردة عنصرية",
+    "وصف السوريين بالجراثيم عنصرية",
+    "وصف الوزير الأكراد بأنهم ماعز الجبال فأثار غضبا",
+    "يربي الأكراد ماعز وأغنام في الجبال",
+    "يربي الأكراد الماعز في الجبال.",
+    "انتشر بين اللاجئين وباء الكوليرا في المخيمات",
+    "ينتشر بين المثليين مرض جدري القردة",
+    "يعاني النازحون من القمل والجرب في المخيمات",
+    "النساء مريضات السرطان يحتجن الدعم",
+    "اشترى العرب خرفان العيد",
+    "السوريون والعراقيون والأكراد يعيشون معا",
+    # "خول" that is no slur: the verb "authorised", names, words that hold its letters
+    "خول البرلمان الحكومة صلاحيات جديدة",
+    "هو خول الوزير بالتوقيع على الاتفاقية",
+    "الذي خول الرئيس إعلان الطوارئ",
+    "خولة بنت الأزور بطلة تاريخية",
+    "مدخول العائلة ضعيف",
+    "الدخول مجاني للنساء",
+    "الخولي لاعب مصري",
+    "ده خولة بنت جيراننا",
+]
+
+FOUND = ENGLISH_FOUND + TURKISH_FOUND + ARABIC_FOUND
+CLEAN = ENGLISH_CLEAN + TURKISH_CLEAN + ARABIC_CLEAN
 
 
 @pytest.mark.parametrize(("text", "code"), FOUND)
