@@ -163,8 +163,65 @@ ARABIC_CLEAN = [
     "ده خولة بنت جيراننا",
 ]
 
-FOUND = ENGLISH_FOUND + TURKISH_FOUND + ARABIC_FOUND
-CLEAN = ENGLISH_CLEAN + TURKISH_CLEAN + ARABIC_CLEAN
+PERSIAN_FOUND = [
+    ("افغانی‌ها موشند", "abuse.xenophobia"),
+    ("افغانی‌ها مثل شپشن", "abuse.xenophobia"),
+    ("کردها بز کوهی‌اند", "abuse.racism"),
+    ("کردها همه بز کوهی هستند", "abuse.racism"),
+    ("عرب‌ها ملخن", "abuse.racism"),
+    ("یهودیا میمون هستن", "abuse.religion"),
+    ("بهایی‌ها ویروسند", "abuse.religion"),
+    ("همجنس‌گراها بیماری‌اند", "abuse.homophobia"),
+    ("زن‌ها جانورند", "abuse.sexism"),
+    # sexism: the kitchen and the bed, sense, beating, property
+    ("زن‌ها فقط به درد آشپزخونه می‌خورن", "abuse.sexism"),
+    ("زن فقط به درد رختخواب می‌خوره", "abuse.sexism"),
+    ("زن جماعت عقلش کمه", "abuse.sexism"),
+    ("زنها کم‌عقلند", "abuse.sexism"),
+    ("زنا عقلشون قد مرغه", "abuse.sexism"),
+    ("زن رو باید زد", "abuse.sexism"),
+    ("زن کتک می‌خواد", "abuse.sexism"),
+    ("زنها باید کتک بخورن تا آدم بشن", "abuse.sexism"),
+    ("زن با کتک آدم میشه", "abuse.sexism"),
+    ("زن مال شوهرشه", "abuse.sexism"),
+    ("زن‌ها جنس دومه", "abuse.sexism"),
+    ("زن و اژدها هر دو در خاک به", "abuse.sexism"),
+    # the slur where it names someone
+    ("یارو کونیه", "abuse.homophobia"),
+    ("این کونی رو ببین", "abuse.homophobia"),
+    ("تو کونی‌ای", "abuse.homophobia"),
+    ("اون کونی عوضی", "abuse.homophobia"),
+    ("همشون کونین", "abuse.homophobia"),
+]
+
+PERSIAN_CLEAN = [
+    "کردها بز کوهی نیستند",
+    "کردها در کوهستان بز کوهی پرورش می‌دهند",
+    "گفتن اینکه افغانی‌ها موشند نژادپرستی است",
+    "وزیر کردها را بز کوهی خواند و خشم به پا کرد",
+    "افغانی‌ها بیماری‌اند دروغه",
+    "بیماری در میان افغانی‌ها شایع است",
+    "زن‌ها فقط به درد آشپزخونه نمی‌خورن",
+    "زنها کم‌عقلند دروغه",
+    "زن‌ها عقل ندارن غلطه",
+    "زن را نباید زد",
+    "به زن نباید کتک زد",
+    "زنان قربانی خشونت خانگی هستند و کتک می‌خورند",
+    "حد زنا را باید زد",
+    "زنا را باید تنبیه کرد",
+    "وزن این بسته کمه",
+    "زنها در خانه کار می‌کنند",
+    # "کونی" that is no slur: Arabic "be!", "my being", "cosmic"; Sorani "its hole"
+    "لكوني امرأة أقول: كوني قوية",
+    "كوني قوية يا ابنتي",
+    "الأزمة الكونية",
+    "القوانين الكونية ثابتة",
+    "ئەم کونە گەورەیە",
+    "کونی لووتی",
+]
+
+FOUND = ENGLISH_FOUND + TURKISH_FOUND + ARABIC_FOUND + PERSIAN_FOUND
+CLEAN = ENGLISH_CLEAN + TURKISH_CLEAN + ARABIC_CLEAN + PERSIAN_CLEAN
 
 
 @pytest.mark.parametrize(("text", "code"), FOUND)
