@@ -220,8 +220,50 @@ PERSIAN_CLEAN = [
     "کونی لووتی",
 ]
 
-FOUND = ENGLISH_FOUND + TURKISH_FOUND + ARABIC_FOUND + PERSIAN_FOUND
-CLEAN = ENGLISH_CLEAN + TURKISH_CLEAN + ARABIC_CLEAN + PERSIAN_CLEAN
+SORANI_FOUND = [
+    ("کوردەکان بزنی کێوین", "abuse.racism"),
+    ("عەرەبەکان تەنها گوێدرێژن", "abuse.racism"),
+    ("پەنابەرەکان ئەسپێن", "abuse.xenophobia"),
+    ("سوورییەکان هەموویان سیسرکن", "abuse.xenophobia"),
+    ("ئەفغانەکان کوللەن", "abuse.xenophobia"),
+    ("جوولەکەکان شێرپەنجەن", "abuse.religion"),
+    ("هاوڕەگەزبازەکان نەخۆشین", "abuse.homophobia"),
+    ("ژنان ئاژەڵی پیسن", "abuse.sexism"),
+]
+
+SORANI_CLEAN = [
+    "کوردەکان بزنی کێوی نین",
+    "کوردەکان بزن بەخێو دەکەن",
+    "وتنی ئەوەی کوردەکان بزنی کێوین ڕەگەزپەرستییە",
+    "پەنابەرەکان لە کەمپەکان ئەسپێیان هەیە",
+    "ئاوارەکان نەخۆشی شێرپەنجەیان هەیە",
+    "کوردەکان و عەرەبەکان پێکەوە دەژین",
+]
+
+KURMANJI_FOUND = [
+    ("Kurd bizinên çiyê ne", "abuse.racism"),
+    ("Kurd bizinen ciya ne", "abuse.racism"),
+    ("Ereb hemû mar in", "abuse.racism"),
+    ("Tirk zibil in", "abuse.racism"),
+    ("Penaber kêzik in", "abuse.xenophobia"),
+    ("Sûriyên kurm in", "abuse.xenophobia"),
+    ("Cihû penceşêr in", "abuse.religion"),
+    ("Hevzayend vîrûs in", "abuse.homophobia"),
+    ("Jin tenê dewar in", "abuse.sexism"),
+]
+
+KURMANJI_CLEAN = [
+    "Kurd ne bizin in",
+    "Kurd bizin xwedî dikin li çiyê",
+    "Penaber ne kêzik in, mirov in",
+    "Penaberên Sûrî jî mirov in",
+    "Kurd bizin in nijadperestî ye",
+    "Jin li gundê pez xwedî dikin",
+    "The gay virus in the 1980s was called GRID",
+]
+
+FOUND = ENGLISH_FOUND + TURKISH_FOUND + ARABIC_FOUND + PERSIAN_FOUND + SORANI_FOUND + KURMANJI_FOUND
+CLEAN = ENGLISH_CLEAN + TURKISH_CLEAN + ARABIC_CLEAN + PERSIAN_CLEAN + SORANI_CLEAN + KURMANJI_CLEAN
 
 
 @pytest.mark.parametrize(("text", "code"), FOUND)
