@@ -90,22 +90,21 @@ _WHICH = r"(?:the\s+|these\s+|those\s+)?"
 # animals", "refugees are never the problem").
 _NOT_A_NEGATION = r"(?!(?:not|never|no|hardly|neither|nor)\s)"
 GROUP_RULES = [
+    # The second branch: vermin, disease and beasts ("Kurds are just mountain goats", "Syrians are germs", "refugees
+    # are like a plague of locusts"), in the same rule so the text is searched for the groups once. Its adjective
+    # before the noun is never a verb's -ing or -ed form ("Kurds are raising goats", "are trained donkeys"), and a
+    # noun that goes on into a trade ("cattle herders"), a patient ("cancer patients") or a question stays clean.
     rule("dehumanising", None, 0.88, rf"""
         \b(?:(?:all|these|those|most|the|such|typical|bloody|fucking|you|every|many)\s+)?{ANY_GROUP}\s+
-        (?:are|r|is|were|being|=)\s+(?:all\s+|just\s+|nothing\s+but\s+|basically\s+|simply\s+|literally\s+)?
-        (?:a\s+bunch\s+of\s+|such\s+|an?\s+|the\s+)?(?:{_NOT_A_NEGATION}\w+\s+)?{DEHUMANISING}\b(?!\s*\?)"""),
-    # Vermin, disease and beasts said of a whole people or faith ("Kurds are just mountain goats", "Syrians are germs",
-    # "refugees are like a plague of locusts"). The adjective before the noun is never a verb's -ing or -ed form
-    # ("Kurds are raising goats", "are trained donkeys"), and a noun that goes on into a trade ("cattle herders")
-    # or a question stays clean.
-    rule("dehumanising-vermin", None, 0.85, rf"""
-        \b(?:(?:all|these|those|most|the|such|typical|bloody|fucking|you|every|many)\s+)?{ANY_GROUP}\s+
-        (?:are|r|is|were|=)\s+(?:all\s+|just\s+|nothing\s+but\s+|basically\s+|simply\s+|literally\s+|like\s+|
-        no\s+better\s+than\s+)?(?:a\s+bunch\s+of\s+|a\s+pack\s+of\s+|a\s+herd\s+of\s+|a\s+swarm\s+of\s+|
-        a\s+plague\s+of\s+|an?\s+|the\s+)?(?:{_NOT_A_NEGATION}(?![\w']*(?:ing|ed)\s)[\w']+\s+)?{VERMIN}\b
-        (?!\s*(?:\?|-|farmers?\b|herders?\b|breeders?\b|keepers?\b|owners?\b|traders?\b|thieves\b|rustlers?\b|
-        ranchers?\b|farming\b|herding\b|breeding\b|research|researchers?\b|patients?\b|survivors?\b|
-        victims?\b|sufferers?\b|screening\b|treatment\b|cases?\b|outbreaks?\b|vaccines?\b))"""),
+        (?:are|r|is|were|being|=)\s+
+        (?:(?:all\s+|just\s+|nothing\s+but\s+|basically\s+|simply\s+|literally\s+)?
+            (?:a\s+bunch\s+of\s+|such\s+|an?\s+|the\s+)?(?:{_NOT_A_NEGATION}\w+\s+)?{DEHUMANISING}\b(?!\s*\?)
+        |(?:all\s+|just\s+|nothing\s+but\s+|basically\s+|simply\s+|literally\s+|like\s+|no\s+better\s+than\s+)?
+            (?:a\s+bunch\s+of\s+|a\s+pack\s+of\s+|a\s+herd\s+of\s+|a\s+swarm\s+of\s+|a\s+plague\s+of\s+|an?\s+|the\s+)?
+            (?:{_NOT_A_NEGATION}(?![\w']*(?:ing|ed)\s)[\w']+\s+)?{VERMIN}\b
+            (?!\s*(?:\?|-|farmers?\b|herders?\b|breeders?\b|keepers?\b|owners?\b|traders?\b|thieves\b|rustlers?\b|
+            ranchers?\b|farming\b|herding\b|breeding\b|research|researchers?\b|patients?\b|survivors?\b|
+            victims?\b|sufferers?\b|screening\b|treatment\b|cases?\b|outbreaks?\b|vaccines?\b)))"""),
     rule("expulsion", None, 0.85, rf"""
         \b{ANY_GROUP}\s+(?:should|must|need\s+to|needs\s+to|ought\s+to|have\s+to|deserve\s+to|will)\s+
         (?:all\s+)?{EXPULSION}\b"""),
