@@ -402,3 +402,40 @@ def test_rejoined_readings_take_linear_time_on_hostile_runs():
         list(matcher.find_in(normalize(text)))
     assert time.perf_counter() - started < 3  # under 1 s on a loaded machine; quadratic work took minutes
 
+
+
+def _folded_cluster_by_cluster(original: str) -> tuple[str, list[int], list[int]]:
+    """The folding as it was written first, one cluster (a character and its marks) at a time."""
+    from moderation.checks.normalize import _fold_cluster, _is_mark
+
+    chars, starts, ends = [], [], []
+    i = 0
+    while i < len(original):
+        j = i + 1
+        while j < len(original) and _is_mark(original[j]):
+            j += 1
+        for char in _fold_cluster(original[i:j]):
+            chars.append(char)
+            starts.append(i)
+            ends.append(j)
+        i = j
+    return "".join(chars), starts, ends
+
+
+def test_every_ascii_character_folds_as_lower_case_does():
+    """The premise of folding a run of ASCII at once."""
+    from moderation.checks.normalize import _fold_cluster
+
+    assert all(_fold_cluster(chr(code)) == chr(code).lower() for code in range(128))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(["Fuck", "you", " ", "’", "\u0301", "\u0308", "é", "Ş", "ı", "ش", "\u200b", "A1!"]),
+                max_size=12).map("".join))
+def test_ascii_runs_fold_as_their_clusters_would(original: str):
+    from moderation.checks.normalize import REGIONAL_INDICATORS, _fold_unicode
+
+    if original.isascii() or REGIONAL_INDICATORS.search(original):
+        return
+    chars, starts, ends = _fold_unicode(original)
+    assert ("".join(chars), starts, ends) == _folded_cluster_by_cluster(original)

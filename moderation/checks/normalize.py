@@ -279,6 +279,9 @@ def normalize(original: str) -> NormalizedText:
     return NormalizedText(original, text, *mapped, rejoined)
 
 
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
+
+
 def _fold_unicode(original: str) -> tuple[list[str], list[int], list[int]]:
     chars: list[str] = []
     starts: list[int] = []
@@ -286,6 +289,16 @@ def _fold_unicode(original: str) -> tuple[list[str], list[int], list[int]]:
     indicator_letters = _regional_indicator_letters(original) if REGIONAL_INDICATORS.search(original) else {}
     i, n = 0, len(original)
     while i < n:
+        if original[i] < "\x80":  # a run of ASCII folds as `lower` folds it, one letter for one
+            j = _ASCII_RUN.match(original, i).end()  # type: ignore[union-attr]
+            if j < n and _is_mark(original[j]):
+                j -= 1  # the last letter takes the marks after it: a cluster
+            if j > i:
+                chars.extend(original[i:j].lower())
+                starts.extend(range(i, j))
+                ends.extend(range(i + 1, j + 1))
+                i = j
+                continue
         j = i + 1
         while j < n and _is_mark(original[j]):
             j += 1
