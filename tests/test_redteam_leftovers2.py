@@ -46,3 +46,24 @@ def test_kurmanji_dog_typed_with_a_plain_u_is_an_attack(text):
 ])
 def test_dogs_named_in_kurmanji_and_turkish_stay_clean(text):
     assert Code.personal_attack not in lexicon_codes(text), (text, run(text))
+
+
+# --- Turkish "pezevenklik": the crime's name in the news, not the insult -------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Pezevenklik suçundan tutuklandı",  # the red team's: arrested for the crime of pimping
+    "Pezevenklikten yargılanan iki kişi serbest bırakıldı.",
+    "Polis, pezevenkliğe aracılık eden şebekeyi çökertti.",
+    "Sanığın pezevenklik geçmişi mahkemede konuşuldu.",
+])
+def test_the_crime_of_pimping_named_in_a_news_sentence_is_clean(text):
+    assert not lexicon_codes(text), (text, run(text))
+    assert not found(text), (text, found(text))
+
+
+@pytest.mark.parametrize("text", [
+    "seni pezevenk", "yazar pezevenk", "Pezevengin teki bu yazar", "Sen tam bir pezevenksin", "Bunlar pezevenkler",
+    "Yazar pezevenktir", "PEZEVENK HERİF",
+])
+def test_pimp_said_of_someone_stays_an_attack(text):
+    assert Code.personal_attack in lexicon_codes(text), (text, run(text))
