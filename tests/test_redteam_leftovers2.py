@@ -67,3 +67,39 @@ def test_the_crime_of_pimping_named_in_a_news_sentence_is_clean(text):
 ])
 def test_pimp_said_of_someone_stays_an_attack(text):
     assert Code.personal_attack in lexicon_codes(text), (text, run(text))
+
+
+# --- Turkish: a swear word said of the writer, a journalist or "you" is an attack too ------------------------------
+
+@pytest.mark.parametrize("text, shown", [
+    ("orospu çocuğu yazar", "orospu çocuğu yazar"),  # the red team's: the writer is a son of a whore
+    ("Orospu çocuğu gazeteci yine yalan yazmış", "Orospu çocuğu gazeteci"),
+    ("Yazar orospu çocuğu.", "Yazar orospu çocuğu"),
+    ("Bu yazar tam bir orospu çocuğu!", "yazar tam bir orospu çocuğu"),
+    ("Sen orospu çocuğusun", "orospu çocuğusun"),
+    ("orospu cocugu yazar", "orospu cocugu yazar"),  # typed without the Turkish letters
+    ("piç kurusu muhabir", "piç kurusu muhabir"),
+    ("Amına koyduğumun yazarı yine saçmalamış", "Amına koyduğumun yazarı"),
+    ("Yazar piç", "Yazar piç"),
+    ("Sen tam bir piçsin", "piçsin"),
+])
+def test_a_swear_word_said_of_a_person_is_an_attack_and_profanity(text, shown):
+    codes = lexicon_codes(text)
+    assert Code.personal_attack in codes, (text, run(text))
+    assert shown in [e.text for f in run(text) if f.code is Code.personal_attack and f.checker == "lexicon"
+                     for e in f.evidence]
+
+
+@pytest.mark.parametrize("text", [
+    "Yazar 'Baba ve Piç' romanını anlattı.",  # a novel's title
+    "Yazar Elif Şafak'ın Baba ve Piç romanı yeniden basıldı.",
+    "Duvara küfür yazan genç gözaltına alındı.",
+    "Yazar piç kurusu diye bir şey olmadığını söyledi, dedi muhabir",
+])
+def test_a_person_beside_a_swear_word_that_is_not_said_of_them_is_no_attack(text):
+    assert Code.personal_attack not in lexicon_codes(text), (text, run(text))
+
+
+def test_a_swear_word_said_of_nobody_stays_profanity_only():
+    assert lexicon_codes("Orospu çocukları hepsi") == {Code.profanity}
+    assert lexicon_codes("Siktir git buradan") == {Code.profanity}
