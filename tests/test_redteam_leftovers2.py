@@ -103,3 +103,39 @@ def test_a_person_beside_a_swear_word_that_is_not_said_of_them_is_no_attack(text
 def test_a_swear_word_said_of_nobody_stays_profanity_only():
     assert lexicon_codes("Orospu çocukları hepsi") == {Code.profanity}
     assert lexicon_codes("Siktir git buradan") == {Code.profanity}
+
+
+# --- Turkish: an insult reported as what someone said and was sued or tried for ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Şerefsiz dedi diye dava açıldı",  # the red team's: a case was opened because he said "dishonourable"
+    "Vekile 'şerefsiz' dediği için yargılanan gazeteci beraat etti.",
+    "Bakana şerefsiz demekten 10 ay hapis cezası aldı.",
+    'Taraftar hakeme "şerefsiz" diye bağırınca gözaltına alındı.',
+    "Cumhurbaşkanına şerefsiz hakaretinden dava açıldı.",
+    "Şerefsiz ve namussuz dedi diye işten atıldı.",
+    "Yazara şerefsiz demesi üzerine tartışma çıktı.",
+    "Sunucuya gerizekalı dediği gerekçesiyle soruşturma başlatıldı.",
+])
+def test_an_insult_reported_in_turkish_is_lowered_and_marked(text):
+    assert Code.personal_attack not in lexicon_codes(text), (text, run(text))
+    assert Code.personal_attack not in found(text), (text, found(text))
+    assert lexicon_rules(text, Code.personal_attack), text  # still shown to a moderator who asks
+    assert all(rule.endswith(REPORTED) for rule in lexicon_rules(text, Code.personal_attack))
+
+
+@pytest.mark.parametrize("text", [
+    "Yazar şerefsiz dedim diye beni banlamayın, şerefsiz o.",  # the writer's own, then again
+    "Şerefsiz demekten korkmam, yazar şerefsizdir.",  # "I'm not afraid to say it": no case, no report
+    "Şerefsiz yazarın sözleri yalan, polis bunu bilmeli.",  # the words named are the writer's, not the insult
+    "Bu yazar şerefsiz, dava açsınlar umurumda değil.",
+    "Şerefsiz dedi diye dava açıldı ama bence de yazar şerefsiz.",  # the writer agrees
+    "Herkes yazara şerefsiz dedi, haklılar.",
+    "Sen şerefsiz bir yazarsın.",
+])
+def test_an_insult_the_writer_makes_or_endorses_stays_an_attack(text):
+    assert Code.personal_attack in lexicon_codes(text), (text, run(text))
+
+
+def test_a_reported_swear_word_is_still_profanity_printed():
+    assert lexicon_codes("Orospu çocuğu dedi diye dava açıldı.") == {Code.profanity}

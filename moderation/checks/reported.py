@@ -216,6 +216,46 @@ def reported_by_another(text: str, start: int, end: int) -> bool:
     return False
 
 
+# An insult the writer reports in Turkish as what another said: "Şerefsiz dedi diye dava açıldı" (a case was opened
+# because he said "dishonourable"), "'şerefsiz' demekten yargılandı" (tried for saying it), "şerefsiz hakaretinden
+# ceza aldı". Right after the insult, a few words of it aside, comes a third-person "said" that gives a cause ("dedi
+# diye", "dediği için", "demesi üzerine"; "dediği", "demesi" are his or hers, "dediğim" mine): reporting on its own.
+# Or the insult is named as such ("diye", "demekten", "hakaretinden", "sözleri") or said in the third person ("dedi"),
+# in a sentence of a case, a charge, the police or a penalty. The writer's own ("dedim", "diyorum") is no report.
+_TR_SAID_BECAUSE = r"""(?:(?:dedi|demiş|demis|dediler|demişler|demisler|demişti|demisti)\s+diye
+    |dediği|dedigi|dedikleri|dediğinden|dediginden|dediklerinden|dediği\s+için|dedigi\s+icin|demesi|demeleri
+    |demesinden|demelerinden|demesiyle|demesi\s+üzerine|demesi\s+uzerine)"""
+_TR_SAID_NAMED = r"""(?:diye|diyerek|demekten|demekle|demek\s+suçundan|demek\s+sucundan|dedi|demiş|demis|dediler
+    |demişler|demisler|demişti|demisti)"""
+# the insult named by a noun right after it ("şerefsiz hakaretinden", "'şerefsiz' sözü"), no word between
+_TR_INSULT_NAMED = r"""(?:hakaret\w*|sözleri\w*|sozleri\w*|sözünden|sozunden|sözü|sozu|ifadesi\w*|lafı\w*|lafi\w*
+    |küfr\w*|kufr\w*)"""
+TR_INSULT_REPORTED = re.compile(rf"""[\s"'’”»,]*(?:(?P<noun>{_TR_INSULT_NAMED})
+    |(?P<between>(?:[^\W\d_]+[\s"'’”»,]+){{0,3}}?)(?:(?P<because>{_TR_SAID_BECAUSE})|{_TR_SAID_NAMED}))(?!\w)""",
+    _FLAGS)
+# A case, a charge, a court, the police or a penalty, in Turkish.
+TR_CASE = re.compile(r"""\b(?:dava|yargıla|yargila|ceza|hapis|hapse|tutukla|gözaltı|gozalti|soruştur|sorustur|şikayet
+    |şikâyet|sikayet|kovuştur|kovustur|mahkeme|mahkûm|mahkum|savcı|savci|tazminat|suç\s+duyuru|suc\s+duyuru|ihraç
+    |ihrac|kovuldu|kınandı|kinandi|disiplin|sanık|sanik|polis|emniyet|ifadeye|hakim(?!iyet)|hâkim|karakol|suçlan|suclan
+    |ihbar)""", _FLAGS)
+
+
+def insult_reported(text: str, start: int, end: int) -> bool:
+    """Whether the insult at `text[start:end]` is one the writer reports in Turkish as another's words (see above)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    after = _clause_after(text, end, line_end)
+    frame = TR_INSULT_REPORTED.match(after)
+    if frame is None or any(word in _FIRST_OR_SECOND for word in _words(frame.group("between") or "")):
+        return False
+    if _owned(text, line_start, start, end, line_end):
+        return False
+    if frame.group("because"):
+        return True
+    return bool(TR_CASE.search(after, frame.end()) or TR_CASE.search(_clause_before(text, line_start, start)))
+
+
 MAX_QUOTATIONS = 20  # asked about in one comment; a comment of more quotations is no court report
 
 

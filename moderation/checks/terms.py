@@ -11,7 +11,7 @@ from moderation.checks import CheckContext, Evidence, Finding
 from moderation.checks.lexicon import Lexicon, Table, builtin_lexicons
 from moderation.checks.matching import Match, TermMatcher
 from moderation.checks.mentions import MENTIONED, MENTIONED_SCORE
-from moderation.checks.reported import REPORTED, REPORTED_SCORE, reported_by_another
+from moderation.checks.reported import REPORTED, REPORTED_SCORE, insult_reported, reported_by_another
 from moderation.checks.targets import AIMED_AT_A_THING_SCORE, AT_A_THING, aimed_at_a_thing
 from moderation.guidelines import Code
 from moderation.policy import DEFAULT_POLICY, DEFAULT_REVIEW_THRESHOLD, Policy
@@ -79,7 +79,7 @@ class LexiconChecker:
         digest = hashlib.sha256(repr([(t.rule, t.score, t.terms, sorted(t.unless_after), t.clause_end, t.spaced)
                                       for t in self.tables]
                                      + allowed).encode())
-        self.version = f"9-{digest.hexdigest()[:8]}"  # 3: threats reported as a third party's lowered;
+        self.version = f"10-{digest.hexdigest()[:8]}"  # 3: threats reported as a third party's lowered;
         # 4: insult adjectives aimed at a thing ("a stupid war") lowered; 5: swear words masked past the letters'
         # rule that fit one word only read written out ("f***", "sh**"); 6: tables whose matches count only at a
         # clause's end (`clause_end`) or with their spaces written (`spaced`); 7: a masked slur that fits another
@@ -87,6 +87,8 @@ class LexiconChecker:
         # 8: a romanised term's space beside a particle must be written ("to khari" is not "Tokhari");
         # 9: threats reported in Arabic, Turkish, Kurmanji, Persian and Sorani lowered (reported.py); an insult
         # inside a quotation the writer rejects ("stop calling me an 'idiot'") lowered (mentions.py)
+        # 10: an insult reported in Turkish as another's words ("Şerefsiz dedi diye dava açıldı") lowered
+        # (reported.py)
 
     def scan(self, context: CheckContext) -> Scan:
         """Every term and allowed phrase in the comment, found once for this phase and the learned one."""
@@ -128,6 +130,8 @@ class LexiconChecker:
                 score, rule = min(score, AIMED_AT_A_THING_SCORE), rule + AT_A_THING  # "the most idiotic policy"
             elif table.code is Code.personal_attack and context.inside_a_mention(start, end):
                 score, rule = min(score, MENTIONED_SCORE), rule + MENTIONED  # "stop calling me an 'idiot'"
+            elif table.code is Code.personal_attack and insult_reported(context.text, start, end):
+                score, rule = min(score, REPORTED_SCORE), rule + REPORTED  # "Şerefsiz dedi diye dava açıldı"
             best = hits[table.code].get((start, end))
             if best is None or best[0] < score:
                 evidence = Evidence(start, end, context.text[start:end], rule)
