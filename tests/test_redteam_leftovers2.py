@@ -139,3 +139,63 @@ def test_an_insult_the_writer_makes_or_endorses_stays_an_attack(text):
 
 def test_a_reported_swear_word_is_still_profanity_printed():
     assert lexicon_codes("Orospu çocuğu dedi diye dava açıldı.") == {Code.profanity}
+
+
+# --- Arabic, Turkish and Persian: quoted words the writer names a lie or racism, or pleads not to say --------------
+
+@pytest.mark.parametrize("text, quoted", [
+    # the red team's: calling the Yazidis 'devil worshippers' is a lie
+    ("وصف الإيزيديين بأنهم 'عبدة الشيطان' كذبة", "'عبدة الشيطان'"),
+    ("'الإيزيديون عبدة الشيطان' كذبة وافتراء", "'الإيزيديون عبدة الشيطان'"),
+    ("'اليهود قردة' هذا كذب", "'اليهود قردة'"),
+    ("'Suriyeliler asalaktır' demek düpedüz ırkçılıktır", "'Suriyeliler asalaktır'"),
+    ("«افغانی‌ها موشند» گفتن دروغ است", "«افغانی‌ها موشند»"),
+])
+def test_a_quoted_claim_named_a_lie_or_racism_is_lowered_and_marked(text, quoted):
+    assert [text[a:b] for a, b in mentioned_spans(text)] == [quoted]
+    assert not lexicon_codes(text), (text, run(text))
+    assert not found(text) & {code for code in Code if code.value.startswith("abuse.")}, (text, found(text))
+    rules = [e.rule for f in run(text) if f.checker == "lexicon" for e in f.evidence]
+    assert rules and all(rule.endswith(MENTIONED) for rule in rules), rules
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("Suriyelilere 'işgalci' demeyin", "'işgalci'"),
+    ("Suriyeliler'e 'işgalci' demek ırkçılıktır.", "'işgalci'"),  # an apostrophe before the quotation
+    ("به مهاجران «اشغالگر» نگویید", "«اشغالگر»"),
+    ("كفوا عن وصف اللاجئين بـ'الغزاة'", "'الغزاة'"),
+])
+def test_quoted_words_rejected_in_the_other_languages_are_mentions(text, quoted):
+    assert [text[a:b] for a, b in mentioned_spans(text)] == [quoted]
+
+
+@pytest.mark.parametrize("text", [
+    "وصف الإيزيديين بأنهم «عبدة الشيطان» ليست كذبة",  # "is no lie": the claim endorsed
+    "'اليهود قردة' كذبة؟",  # a lie? asked, rhetorically
+    "'Suriyeliler asalaktır' yalan mı?",
+    "Suriyelilere 'işgalci' demek yalan değil.",
+    "Suriyelilere 'işgalci' demek için yalan söylemeye gerek yok",  # "no need to lie to say it"
+    "«افغانی‌ها موشند» گفتن دروغ نیست",
+    "الإيزيديين عبدة الشيطان",  # said, not quoted
+    "Yazar 'Suriyeliler işgalci' dedi, bu yalan.",  # not told apart here: the quotation is reported, not named
+])
+def test_claims_endorsed_or_not_named_untrue_are_not_rejected_mentions(text):
+    assert not any(untrue for untrue in [rejected(text, a, b) for a, b in mentioned_spans(text)]), text
+
+
+def rejected(text: str, start: int, end: int) -> bool:
+    from moderation.checks.mentions import rejected_as_untrue
+
+    return rejected_as_untrue(text, start + 1, end - 1)
+
+
+@pytest.mark.parametrize("text", [
+    "وصف الإيزيديين بأنهم «عبدة الشيطان» ليست كذبة",
+    "'اليهود قردة' كذبة؟",
+    "'Suriyeliler asalaktır' yalan mı?",
+    "الإيزيديين عبدة الشيطان",
+    "Stop calling them 'k*kes'",  # a slur of the stronger tables stays, as it would still be printed
+])
+def test_claims_not_rejected_as_untrue_stay_findings(text):
+    assert lexicon_codes(text) & {code for code in Code if code.value.startswith("abuse.")}, (text, run(text))
+

@@ -6,11 +6,22 @@ blanked for it when the sentence rejects them as names for someone, and an insul
 ("stop calling me an 'idiot'") is lowered under review; a slur stays a finding, as it would still be printed. A
 quoted word the writer applies ("refugees are 'invaders'", "the word 'idiot' fits you") is not a rejected
 mention and stays.
+
+Arabic, Turkish and Persian put the rejection after the quoted words, as a name for what they are ("وصف
+الإيزيديين بأنهم 'عبدة الشيطان' كذبة": calling the Yazidis 'devil worshippers' is a lie; "'işgalci' demek
+ırkçılıktır"; "«اشغالگر» خواندن پناهجویان دروغ است") or as a plea not to say them ("Suriyelilere 'işgalci'
+demeyin", "به مهاجران «اشغالگر» نگویید"); Arabic may plead before them too ("كفوا عن وصف اللاجئين بـ'الغزاة'").
+A claim named a lie or racism (`rejected_as_untrue`) lowers more than an insult: the word lists' weaker group
+words, those also quoted in reporting ("عبدة الشيطان"), are lowered there too. "Is no lie" ("ليست كذبة", "yalan
+değil", "دروغ نیست") and "a lie?" ("yalan mı?", "كذبة؟") reject nothing.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from moderation.checks.reported import _arabic_script
 
 MENTIONED = ":mentioned"  # added to the evidence's rule of a word list's insult found inside such a quotation
 MENTIONED_SCORE = 0.3  # shown to a moderator who asks for every score; never holds a comment alone
@@ -19,12 +30,62 @@ _QUOTED = r"""(?:'[^'\n]{1,40}'|"[^"\n]{1,40}"|‘[^’\n]{1,40}’|“[^”\n]{
 # "stop calling them 'x'", "don't call refugees 'x'", "quit labelling us as 'x'", "never describe them as 'x'"
 _REJECTED = (r"\b(?:stop|quit|don't|don’t|do\s+not|never|please\s+stop|enough\s+of)\s+(?:calling|call|labell?ing"
              r"|label|branding|brand|describing|describe|referring\s+to)\b[^.!?\n]{0,40}?")
-MENTION = re.compile(rf"{_REJECTED}(?P<quoted>{_QUOTED})", re.IGNORECASE)
+# Arabic: "stop describing / naming them ...", "don't describe / call them ...", the quoted words after
+_REJECTED_ARABIC = _arabic_script(
+    "كفوا عن|كفو عن|كفى|كفاكم|توقفوا عن|توقف عن|كف عن|بطلوا|بلاش|يكفي|لا تصفوا|لا تصف|لا تسموا|لا تسمي|لا تنعتوا"
+    "|لا تنعت|لا تطلقوا|لا تقولوا عن|لا تقول عن")
+MENTION = re.compile(rf"(?:{_REJECTED}|(?<!\w)(?:{_REJECTED_ARABIC})(?!\w)[^.!?؟\n]{{0,40}}?)(?P<quoted>{_QUOTED})",
+                     re.IGNORECASE)
+
+# After the quoted words: at most two words that name the saying ("وصف", "demek", "خواندن") or point back ("هذا",
+# "bu"), then the claim named untrue or racist, or a plea not to say it.
+_UNTRUE_ARABIC = _arabic_script(
+    "كذبة|كذبه|كذب|افتراء|عنصرية|عنصري|خرافة|هراء|تحريض|بهتان|تضليل|باطل|اهانة|تشويه|غير صحيح|مغالطة|اساءة")
+_UNTRUE_PERSIAN = _arabic_script(
+    "دروغ است|دروغه|دروغی بیش نیست|دروغ محض|تهمت است|تهمته|نژادپرستی است|نژادپرستیه|نژادپرستانه است|نژادپرستانه"
+    "|توهین است|توهینه|افترا است|افتراست|غلط است|غلطه|مزخرف است|مزخرفه|خرافه است|خرافه|نادرست است|بی اساس است")
+_UNTRUE_TURKISH = (r"yalan|yalandır|yalandir|yalanı|yalani|iftira|iftiradır|iftiradir|iftirası|iftirasi|ırkçılık"
+                   r"|ırkçılıktır|irkcilik|irkciliktir|ırkçı|irkci|ırkçıca|irkcica|nefret\s+söylemi|nefret\s+soylemi"
+                   r"|nefret\s+söylemidir|nefret\s+soylemidir|saçmalık|sacmalik|asılsız|asilsiz|asılsızdır|asilsizdir"
+                   r"|yanlış|yanlis|yanlıştır|yanlistir|hakarettir")
+_PLEA = (r"demeyin|demeyiniz|demeyelim|demeyi\s+bırakın|demeyi\s+birakin|demekten\s+vazgeçin|demekten\s+vazgecin"
+         r"|diye\s+anmayın|diye\s+anmayin|diye\s+bahsetmeyin|"
+         + _arabic_script("نگویید|نگید|نگو|نخوانید|ننامید|صدا نزنید"))
+_SAYING = _arabic_script(
+    "وصف|وصفهم|تسمية|تسميتهم|نعت|نعتهم|اطلاق|هذا|هذه|هو|هي|ده|دي|مجرد|محض|وهذا|وهو|انه|انها|"
+    "خواندن|نامیدن|گفتن|دانستن|توصیف|لقب|برچسب|اتهام|ادعای|ادعا|این|") + (
+    r"demek|demeyi|demesi|denmesi|sözü|sozu|iddiası|iddiasi|yaftası|yaftasi|etiketi|söylemi|soylemi|ithamı|ithami"
+    r"|nitelemesi|bu|tamamen|tam|bir|düpedüz|dupeduz|açık|acik|resmen")
+_NOT = _arabic_script("نیست|نیس") + r"|değil|degil|değildir|degildir"
+_WORD = r"[^\W\d_]+(?:\u200c[^\W\d_]+)*"
+# "yalan söylemek" is to lie: "'...' demek için yalan söylemeye gerek yok" says the claim is true
+UNTRUE_AFTER = re.compile(rf"""[\s,:،\-–—]*(?:(?:{_SAYING})(?!\w)[\s,\u200c]*(?:{_WORD}[\s,\u200c]+)?){{0,2}}?
+    (?:(?P<untrue>{_UNTRUE_ARABIC}|{_UNTRUE_PERSIAN}|{_UNTRUE_TURKISH})|{_PLEA})(?!\w)
+    (?![\s,]*(?:(?:{_NOT}|mi|mı|mu|mü)(?!\w)|söyle|soyle|[?؟]))""", re.IGNORECASE | re.VERBOSE)
+QUOTED = re.compile(_QUOTED)
 _CUE = re.compile(r"['\"‘“«]")
 
 
 def mentioned_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the quoted words (quote marks included) that the text rejects as names for someone."""
+    return [(start, end) for start, end, _ in _mentions(text)]
+
+
+def rejected_as_untrue(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` lies inside quoted words the text names a lie or racism ("... 'x' كذبة")."""
+    return any(s <= start and end <= e and untrue for s, e, untrue in _mentions(text))
+
+
+@lru_cache(maxsize=16)
+def _mentions(text: str) -> list[tuple[int, int, bool]]:
     if not _CUE.search(text):
         return []
-    return [match.span("quoted") for match in MENTION.finditer(text)]
+    found = {match.span("quoted"): False for match in MENTION.finditer(text)}
+    for mark in _CUE.finditer(text):  # each mark may open one: "Suriyeliler'e 'işgalci'" pairs no apostrophe first
+        quote = QUOTED.match(text, mark.start())
+        if quote is None:
+            continue
+        after = UNTRUE_AFTER.match(text, quote.end())
+        if after is not None:
+            found[quote.span()] = found.get(quote.span(), False) or after.group("untrue") is not None
+    return sorted((start, end, untrue) for (start, end), untrue in found.items())

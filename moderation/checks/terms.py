@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from moderation.checks import CheckContext, Evidence, Finding
 from moderation.checks.lexicon import Lexicon, Table, builtin_lexicons
-from moderation.checks.matching import Match, TermMatcher
-from moderation.checks.mentions import MENTIONED, MENTIONED_SCORE
+from moderation.checks.matching import Match, Phrase, TermMatcher
+from moderation.checks.mentions import MENTIONED, MENTIONED_SCORE, rejected_as_untrue
 from moderation.checks.reported import REPORTED, REPORTED_SCORE, insult_reported, reported_by_another
 from moderation.checks.targets import AIMED_AT_A_THING_SCORE, AT_A_THING, aimed_at_a_thing
 from moderation.guidelines import Code
@@ -20,6 +20,8 @@ BANNED_SCORE = 0.95
 SUSPECT_SCORE = 0.55
 POLICY_TERM_SCORE = 0.9
 MAX_SCORE = 0.99
+# A group word of a table scored below this is also quoted in reporting ("عبدة الشيطان", what ISIS called the Yazidis)
+QUOTED_IN_REPORTING = 0.8
 _NEXT_WORD = re.compile(r"\s*([^\W_]+)")
 
 
@@ -72,6 +74,11 @@ class LexiconChecker:
         self.matcher = TermMatcher((table.terms for table in self.tables),
                                    dotless_tables=[k for k, table in enumerate(self.tables) if table.language == "en"],
                                    spaced_tables=[k for k, table in enumerate(self.tables) if table.spaced])
+        # Claims about a group (the phrase tables) and the group words also quoted in reporting (the weaker
+        # tables): lowered inside quoted words the writer names a lie or racism (`mentions.rejected_as_untrue`);
+        # a slur of the stronger tables stays, as it would still be printed
+        self._claims = frozenset(k for k, table in enumerate(self.tables) if table.code in ABUSE_CODES and (
+            table.score < QUOTED_IN_REPORTING or any(isinstance(term, Phrase) for term in table.terms)))
         builtin_allowed = [term for lexicon in lexicons for term in lexicon.allowed]
         allowed = builtin_allowed + list(policy.allowed_terms)
         # as written; table 1 is the policy's, which the learned phase blanks wherever it appears
@@ -79,7 +86,7 @@ class LexiconChecker:
         digest = hashlib.sha256(repr([(t.rule, t.score, t.terms, sorted(t.unless_after), t.clause_end, t.spaced)
                                       for t in self.tables]
                                      + allowed).encode())
-        self.version = f"10-{digest.hexdigest()[:8]}"  # 3: threats reported as a third party's lowered;
+        self.version = f"11-{digest.hexdigest()[:8]}"  # 3: threats reported as a third party's lowered;
         # 4: insult adjectives aimed at a thing ("a stupid war") lowered; 5: swear words masked past the letters'
         # rule that fit one word only read written out ("f***", "sh**"); 6: tables whose matches count only at a
         # clause's end (`clause_end`) or with their spaces written (`spaced`); 7: a masked slur that fits another
@@ -89,6 +96,8 @@ class LexiconChecker:
         # inside a quotation the writer rejects ("stop calling me an 'idiot'") lowered (mentions.py)
         # 10: an insult reported in Turkish as another's words ("Şerefsiz dedi diye dava açıldı") lowered
         # (reported.py)
+        # 11: quoted words rejected in Arabic, Turkish and Persian (mentions.py); a claim about a group, or a group
+        # word also quoted in reporting, lowered inside quoted words the writer names a lie or racism
 
     def scan(self, context: CheckContext) -> Scan:
         """Every term and allowed phrase in the comment, found once for this phase and the learned one."""
@@ -132,6 +141,9 @@ class LexiconChecker:
                 score, rule = min(score, MENTIONED_SCORE), rule + MENTIONED  # "stop calling me an 'idiot'"
             elif table.code is Code.personal_attack and insult_reported(context.text, start, end):
                 score, rule = min(score, REPORTED_SCORE), rule + REPORTED  # "Şerefsiz dedi diye dava açıldı"
+            elif (match.table in self._claims and context.inside_a_mention(start, end)
+                  and rejected_as_untrue(context.text, start, end)):
+                score, rule = min(score, MENTIONED_SCORE), rule + MENTIONED  # "'عبدة الشيطان' كذبة"
             best = hits[table.code].get((start, end))
             if best is None or best[0] < score:
                 evidence = Evidence(start, end, context.text[start:end], rule)
