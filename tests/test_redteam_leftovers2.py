@@ -199,3 +199,12 @@ def rejected(text: str, start: int, end: int) -> bool:
 def test_claims_not_rejected_as_untrue_stay_findings(text):
     assert lexicon_codes(text) & {code for code in Code if code.value.startswith("abuse.")}, (text, run(text))
 
+
+@pytest.mark.parametrize("text", ["pic yazar", "Yazar pic.", "Sen picsin"])
+def test_bastard_typed_without_the_turkish_letter_is_an_attack_too(text):
+    assert Code.personal_attack in lexicon_codes(text), (text, run(text))
+
+
+@pytest.mark.parametrize("text", ["Our pic editor chose the front page.", "Send the editor pic.", "pic sharing app"])
+def test_english_pic_is_no_turkish_swear(text):
+    assert not lexicon_codes(text), (text, run(text))
