@@ -51,6 +51,9 @@ TURKISH_WORDS = frozenset("bu ve bir için çok ne ile gibi daha ama var yok de�
                           "olan kadar sonra şimdi neden nasıl şey hiç hep herkes biz siz onlar ben sen bunu şu "
                           "yine artık bile lütfen teşekkürler böyle öyle burada orada değildir olsun oldu".split())
 TURKISH_WORD_SHARE = 0.35
+# Fewer of them do beside a dotless ı or a ğ ("Araplar pis ve hain bir ırktır", which lingua reads as Swedish); a
+# Turkish name in a German sentence ("Erdoğan ist ...") brings none.
+TURKISH_WORDS_BESIDE_LETTERS = 0.15
 # A name with a Turkish case ending after an apostrophe ("Amasya'da", "Erdoğan'ın") is how Turkish writes them.
 TURKISH_CASE_ENDING = re.compile(
     r"\b[A-ZÇĞİÖŞÜ][a-zçğıöşü]+['’](?:da|de|ta|te|dan|den|tan|ten|nın|nin|nun|nün|ın|in|un|ün|ya|ye|yı|yi|yu|yü"
@@ -124,12 +127,15 @@ def detect(text: str) -> tuple[str | None, float]:
     if kurmanji >= KURMANJI_WORDS_BESIDE_MARKS and (
             sum(not KURMANJI_MARKED.isdisjoint(w) for w in words) / len(words) >= KURMANJI_MARKED_SHARE):
         return "kmr", share
-    if sum(w in TURKISH_WORDS for w in lowered) / len(lowered) >= TURKISH_WORD_SHARE and not (
-            letters & AZERBAIJANI_LETTERS):
+    turkish_words = sum(w in TURKISH_WORDS for w in lowered) / len(lowered)
+    if not letters & AZERBAIJANI_LETTERS and (turkish_words >= TURKISH_WORD_SHARE or (
+            turkish_words >= TURKISH_WORDS_BESIDE_LETTERS and letters & TURKISH_LETTERS)):
         return "tr", share
     confidences = _detector().compute_language_confidence_values(text[:LINGUA_SAMPLE_CHARS])
     best = confidences[0]
     code = best.language.iso_code_639_1.name.lower()
+    if code == "az" and not letters & AZERBAIJANI_LETTERS:
+        return "tr", share  # Azerbaijani writes ə in nearly every sentence; lingua names it for short Turkish
     if code not in TURKISH_SCRIPT_LANGUAGES and not letters & AZERBAIJANI_LETTERS and (
             letters & TURKISH_LETTERS or TURKISH_CASE_ENDING.search(text)):
         turkish = next(c for c in confidences if c.language.iso_code_639_1.name == "TR")
@@ -140,8 +146,9 @@ def detect(text: str) -> tuple[str | None, float]:
 
 class LanguageChecker:
     name = "language"
-    version = "4"  # 2: dotless ı and ğ keep a short Turkish comment Turkish; 3: more Kurmanji words
+    version = "5"  # 2: dotless ı and ğ keep a short Turkish comment Turkish; 3: more Kurmanji words
     # 4: Kurmanji by its marked letters, Turkish by its frequent words and case endings, more English words
+    # 5: Turkish by fewer frequent words beside ı or ğ, and what lingua calls Azerbaijani without an ə
 
     def __init__(self, covered: tuple[str, ...] = LANGUAGES, min_confidence: float = 0.6):
         self.covered = frozenset(covered)
