@@ -223,7 +223,7 @@ class Scorer:
 
     def _distinct(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The distinct ids (in no particular order) and, for each id, its index among them: what `np.unique`
-        gives with `return_inverse`, without its sort (a fifth of the scorer's time). A slot per feature,
+        gives with `return_inverse`, without its sort (an eighth of the scorer's time). A slot per feature,
         written by every occurrence, names one occurrence of each id; stale slots are never read."""
         slots = getattr(self._scratch, "slots", None)
         if slots is None:
