@@ -314,6 +314,8 @@ def _fold_unicode(original: str) -> tuple[list[str], list[int], list[int]]:
 
 
 def _read_sign_letters(chars: list[str]) -> None:
+    if SIGN_LETTERS.keys().isdisjoint(chars):  # nearly every text: one pass in C, not a loop over its letters
+        return
     for i, char in enumerate(chars):
         if char not in SIGN_LETTERS:
             continue
