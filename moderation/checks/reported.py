@@ -43,14 +43,21 @@ _OTHER_VERBS_ARABIC_SCRIPT = _arabic_script(
     "وتی|گوتی|ووتی|وتیان|گوتیان|ووتیان|دەڵێت|دەڵێ|دەڵێن|نووسی|نووسیان|هاواری کرد|هاواریان کرد|هەڕەشەی کرد|"
     "هەڕەشەیان کرد|ڕایگەیاند|رایگەیاند|"
     # Persian: he/they said, says, wrote, shouted, threatened
-    "گفت|گفتند|میگوید|میگویند|میگفت|نوشت|نوشتند|فریاد زد|فریاد زدند|فریاد میزد|تهدید کرد|تهدید کردند")
+    "گفت|گفتند|میگوید|میگویند|میگفت|نوشت|نوشتند|فریاد زد|فریاد زدند|فریاد میزد|تهدید کرد|تهدید کردند|"
+    # an order given, and a name given to someone ("وصف المتهم '...'", "او را «...» نامید", "فەرمانی دا")
+    "وصف|وصفوا|نعت|نعتوا|شتم|شتموا|دستور داد|دستور دادند|فرمان داد|فرمان دادند|نامید|نامیدند|خطاب کرد|"
+    "خطاب کردند|گوت|پێی گوت|پێیان گوت|فەرمانی دا|فەرمانیان دا")
 OTHER_REPORTING_VERB = rf"""(?:{_OTHER_VERBS_ARABIC_SCRIPT}
     # Turkish: said, saying, shouted, shouting, wrote, threatened (dedim, bağırdım are the writer's)
     |dedi|demiş|demis|dediler|demişler|diyerek|söyledi|söylemiş|bağırdı|bağırmış|bağırarak|
     haykırdı|haykırarak|yazdı|yazmış|yazarak|tehdit\s+etti|tehdit\s+ederek
-    # Kurmanji: shouted, was saying, says, wrote, threatened; "got" (said) only as "got ku" or "got:" (it is English)
+    # Turkish: gave the order, ordered (emrettim, emri verdim are the writer's)
+    |emri\s+verdi|emri\s+vermiş|emri\s+vermis|emrini\s+verdi|emrini\s+vermiş|talimatı\s+verdi|talimatını\s+verdi
+    |emretti|emretmiş|emretmis
+    # Kurmanji: shouted, was saying, says, wrote, threatened, ordered; "got" (said) only as "got ku", "got:" or
+    # before a quotation mark ("got 'em ê...'"; English "got" is followed by words)
     |qîriya|qîrîya|qiriya|qêriya|qîriyan|qiriyan|qêriyan|digot|digotin|dibêje|dibêjin|gotibû|nivîsî|nivîsand|
-    nivîsandibû|gef\s+xwar|gef\s+xwarin|got(?=\s*(?:ku\b|kû\b|:))
+    nivîsandibû|gef\s+xwar|gef\s+xwarin|ferman\s+da|ferman\s+dabû|emir\s+da|got(?=\s*(?:ku\b|kû\b|:|["“'‘«]|$))
 )"""
 # Turkish participles ("who shouted") name the speaker after the words ("'...' diyen militan"); before them they
 # name whom the writer addresses ("bu yazıyı yazan gazeteciye: ...").
@@ -94,7 +101,7 @@ REPORTING_VERB = r"""(?:said|says|told|tells|shouted|shouts|yelled|yells|screame
     saying|telling|shouting|yelling|screaming|writing|reading|read|reads|stating|warning|threatening)"""
 # Whom it was said to, between the verb and the words: "told her", "yelled at the officers", "texted his wife".
 _HEARER = r"""(?:\s+(?:to\s+|at\s+)?(?:him|her|them|me|us|the\s+\w+|his\s+\w+|her\s+\w+|their\s+\w+|a\s+\w+|
-    [^\W\d_]+(?=\s*[,:"“‘'«])))?"""
+    [^\W\d_]+(?=\s*(?:[,:"“‘'«]|$))))?"""  # a bare word right before the words or their punctuation
 _THEN = r"(?:\s+(?:that|repeatedly|again|loudly|then|the\s+words|words\s+to\s+the\s+effect\s+of))?"
 
 # A reporting verb right before a quotation: 'he told her "...', 'messages saying: "...'
@@ -152,7 +159,9 @@ OWNED = re.compile(rf"""
         (?:say|said|says|tell|told|repeat|mean|write|wrote|send|sent|promise|swear|warn|warned|agree|second)\b
   | \b(?:my|our)\s+(?:message|words|answer|reply|promise|warning|advice|response)\b
   | \bfrom\s+(?:me|us)\b | \bmark\s+my\s+words\b | \bso\s+(?:do|say)\s+(?:i|we)\b | \bsame\s+(?:here|goes)\b
-  | \bwell\s+said\b | \bhear,?\s+hear\b | \bamen\b | \bagreed?\b | \bexactly\b | \bditto\b | \bme\s+too\b
+  | \bwell\s+said\b | \bhear,?\s+hear\b | \bamen\b | \bagreed?\b | \bditto\b | \bme\s+too\b
+  # "Exactly." or "exactly right" agrees; "that is exactly the kind of threat ..." judges what was said
+  | \bexactly(?:\s+(?:right|this|that|so))?(?=\s*(?:[.!,;:)]|$))
   | \bthe\s+same\s+(?:to|for|goes)\b | \b(?:he|she|they|who)(?:['’](?:s|re)|\s+(?:is|are|was|were))\s+(?:so\s+)?right\b
   | \b(?:as|like)\s+(?:\w+\s+){{0,2}}?(?:said|says|put\s+it)\b
   # "I say it too", "he is right", "well done", "amen" in the other languages

@@ -1,0 +1,82 @@
+"""Red team 5: words the writer quotes as someone else's, or quotes to reject, are not the writer's own.
+
+Threats and insults quoted and attributed to a third party are reporting; claims quoted and named racism or a lie
+are rebuttals. Near-misses keep the writer's own words found: the writer's insult next to a report, agreement with
+what was quoted, a threat of the writer's own with a "said" elsewhere in the text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from moderation.checks import CheckContext
+from moderation.checks.pipeline import build_pipeline, violations
+from moderation.checks.reported import reported_by_another
+from moderation.guidelines import Code
+from moderation.policy import DEFAULT_POLICY
+
+PIPELINE = build_pipeline(DEFAULT_POLICY)
+
+
+def codes(text: str) -> set[Code]:
+    return violations(PIPELINE.run(CheckContext(text=text)), DEFAULT_POLICY)
+
+
+def reported(text: str, words: str) -> bool:
+    start = text.index(words)
+    return reported_by_another(text, start, start + len(words))
+
+
+# Threats quoted and attributed: an English hearer right before the quote, a Kurmanji "got" before a quotation
+# mark, a Turkish, Kurmanji, Persian or Sorani order given; "exactly the kind of threat" judges, not agrees.
+REPORTED_THREATS = [
+    ("The colonel told journalists 'we will shoot anyone who returns'. This should go to The Hague.",
+     "we will shoot anyone"),
+    ("A spokesman warned villagers 'we will burn your houses down'.", "we will burn your houses"),
+    ("The mayor was threatened: one caller told staff 'I will kill you all'. That is exactly the sort of abuse "
+     "officials face.", "I will kill you all"),
+    ("Serokê çekdaran got 'em ê gundê we bişewitînin', divê ev were lêkolîn.", "em ê gundê we bişewitînin"),
+    ("Fermandar got «em ê hemûyan bikujin» û kes nehat darizandin.", "em ê hemûyan bikujin"),
+    ("Subay 'hepsini öldürün' emri verdi, mahkemeye çıkmalı.", "hepsini öldürün"),
+    ("Komutan 'köyü yakın' emrini verdi ve kimse yargılanmadı.", "köyü yakın"),
+    ("Fermandar ferman da 'hemûyan bikujin', ev sûcê şer e.", "hemûyan bikujin"),
+    ("فرمانده دستور داد «همه را بکشید» و این جنایت جنگی است", "همه را بکشید"),
+]
+
+
+@pytest.mark.parametrize("text,words", REPORTED_THREATS)
+def test_a_threat_quoted_as_a_third_partys_is_reported(text, words):
+    assert reported(text, words)
+
+
+@pytest.mark.parametrize("text", [
+    "The warlord told reporters 'we will burn their homes'. Exactly the kind of threat the UN must look into.",
+    "Komutan 'hepsini gebertin' emri verdi, bu bir savaş suçudur ve soruşturulmalı.",
+    "Fermandarê milîsan got 'em ê serê wan jê bikin', ev gefek eşkere ye.",
+])
+def test_reported_threats_are_not_held(text):
+    assert Code.threat not in codes(text)
+
+
+# The writer's own: agreeing ("Exactly."), ordering it oneself ("emri verdim"), a threat of one's own in the next
+# sentence, or an English "got" that is no saying.
+OWN_THREATS = [
+    ("The commander told us 'we will burn their homes'. Exactly.", "we will burn their homes"),
+    ("The commander told us 'we will burn their homes'. Exactly right.", "we will burn their homes"),
+    ("'Hepsini öldürün' emri verdim, pişman değilim.", "Hepsini öldürün"),
+    ("Min got 'ez ê te bikujim' û ez ê bikim.", "ez ê te bikujim"),
+]
+
+
+@pytest.mark.parametrize("text,words", OWN_THREATS)
+def test_a_threat_the_writer_owns_is_not_reported(text, words):
+    assert not reported(text, words)
+
+
+@pytest.mark.parametrize("text", [
+    "The minister told reporters it was a tragedy. I will kill you if you defend him.",
+    "He said the army will come. We will burn your house down, journalist.",
+    "Hepsini öldürün, emri ben veriyorum.",
+])
+def test_a_threat_of_the_writers_own_beside_a_said_is_held(text):
+    assert Code.threat in codes(text)
