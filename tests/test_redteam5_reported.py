@@ -80,3 +80,43 @@ def test_a_threat_the_writer_owns_is_not_reported(text, words):
 ])
 def test_a_threat_of_the_writers_own_beside_a_said_is_held(text):
     assert Code.threat in codes(text)
+
+
+# Insults in quotation marks set out as what a third party said or called someone.
+@pytest.mark.parametrize("text", [
+    "The mayor called the striking nurses 'morons' at a rally, and should resign.",
+    "'Idiots' is what the governor called the teachers. Shameful.",
+    "Our MP was branded a 'moron' by the party chairman on the radio.",
+    "Vali öğretmenlere 'şerefsiz' dedi, istifa etmeli.",
+    "'Şerefsiz' diye bağırdı belediye başkanı muhabire, özür dilemeli.",
+    "قال الوزير للصحفي 'يا ابن الكلب' أمام الكاميرات، وهذا معيب",
+    "وزیر به خبرنگار گفت «بی‌شرف» و باید عذرخواهی کند",
+    "وزیر معترضان را «احمق» نامید و این شرم‌آور است",
+    "وەزیر بە ڕۆژنامەنووسەکەی گوت 'بێشەرەف'، ئەمە شەرمە",
+    "Wezîr ji rojnamevan re got 'bêşeref', ev şerm e",
+])
+def test_an_insult_quoted_as_a_third_partys_is_no_attack(text):
+    assert Code.personal_attack not in codes(text)
+
+
+# The writer's own: the insult taken up ("and he was right", "haklıydı", "وهو صادق"), said again unquoted,
+# said by the writer ("I called", "dedim"), or applied to the reader with the quote as cover.
+@pytest.mark.parametrize("text", [
+    "The minister called the protesters 'morons' and he was right, they are morons.",
+    "The minister called the protesters 'morons', and they are morons.",
+    "The minister called them 'morons', and rightly so.",
+    "I called him a 'moron' to his face.",
+    "You are all 'morons', as the minister said.",
+    "Bakan gazeteciye 'şerefsiz' dedi, haklıydı, şerefsizin teki.",
+    "Ona 'şerefsiz' dedim, yine derim.",
+    "الوزير قال عنهم 'ابن كلب' وهو صادق، ابن كلب فعلا",
+    "The mayor is a moron.",
+])
+def test_an_insult_the_writer_takes_up_is_an_attack(text):
+    assert Code.personal_attack in codes(text)
+
+
+def test_a_swear_word_quoted_as_a_third_partys_is_still_profanity():
+    # the guideline: curse words are not published, however they are spelled; the attack is the minister's
+    found_codes = codes("'Bastards' is what the governor called the strikers on the radio.")
+    assert Code.profanity in found_codes and Code.personal_attack not in found_codes

@@ -27,7 +27,7 @@ from moderation.checks.identity import CODE_OF_WORD, IDENTITY_WORDS
 from moderation.checks.identity import PLACEHOLDER as IDENTITY_PLACEHOLDER
 from moderation.checks.names import blank
 from moderation.checks.promotion import TLDS, citation_spans
-from moderation.checks.reported import reported_quotations
+from moderation.checks.reported import reported_quotations, said_quotations
 from moderation.checks.accusations import PUBLIC_FIGURE_SCORE, SAID_OF_A_PUBLIC_FIGURE, all_said_of_public_figures
 from moderation.checks.targets import AIMED_AT_A_THING_SCORE, AT_A_THING, all_aimed_at_things
 from moderation.checks.terms import LexiconChecker
@@ -337,6 +337,7 @@ class Scorer:
 _HEAD_CODES: dict[str, Code] = {"obscene": Code.profanity, "threat": Code.threat,
                                 "personal_attack": Code.personal_attack}
 _TOXIC_HEADS = ("obscene", "threat", "personal_attack", "abuse")
+_INSULT_HEADS = ("obscene", "personal_attack", "abuse", "violation")
 _COMMERCIAL = re.compile(
     r"\b(?:buy|buying|bought|sell|selling|sale|sales|shop|shops|store|price|prices|cheap|discount|coupon|promo"
     r"|deal|deals|offer|order|product|products|money|cash|earn|income|profit|paid|pay|dollars?|bucks|free shipping"
@@ -436,7 +437,7 @@ def promotion_code(text: str) -> Code:
     return Code.promotion_commercial if _COMMERCIAL.search(text) else Code.promotion_personal
 
 
-RULES_REVISION = 11  # 2: obscene and abuse scores need their words (else an attack); allowed phrases blanked
+RULES_REVISION = 12  # 2: obscene and abuse scores need their words (else an attack); allowed phrases blanked
 # 3: links to allowed sites (citations) blanked; 4: without a link, a pitch needs the writer's own thing;
 # 5: a score no word pushes up (the model's prior) is no finding; 6: the policy's allowed phrases blanked;
 # 7: places, people and brands named with a swear word inside blanked ("Cockermouth", names.py);
@@ -445,6 +446,8 @@ RULES_REVISION = 11  # 2: obscene and abuse scores need their words (else an att
 # 10: a link shown without the sentence's punctuation after it
 # 11: a charge of conduct said of a public figure ("Putin is a war criminal") lowered under review; a word
 # quoted to reject it ("stop calling refugees 'invaders'") blanked
+# 12: an insult quoted as a third party's ("'Bastards' is what the minister called them") blanked for every head
+# but the threat head's own rule; words named racism or a lie after a quotation ("'...' is racist") blanked
 
 
 class LearnedChecker:
@@ -491,6 +494,14 @@ class LearnedChecker:
             # reporting: the threat head judges the writer's own words only (a slur quoted still counts).
             threat_scored = self.scorer.score(blank(judged, quoted))
             s["threat"] = threat_scored.scores["threat"] if threat_scored.spans else 0.0
+        violation = threat_scored.scores["violation"]
+        if max(s[head] for head in _INSULT_HEADS) >= ATTRIBUTION_FLOOR and (said := self._said(context)):
+            # So is an insult quoted as a third party's ("'Bastards' is what the minister called them"): the other
+            # heads judge the writer's own words, a quotation with a slur of the word lists' in it still counts.
+            scored = self.scorer.score(blank(judged, said))
+            nothing_else = not scored.spans  # the comment is the quotation: nothing of the writer's to judge
+            s.update((head, 0.0 if nothing_else else value) for head, value in scored.scores.items() if head != "threat")
+            violation = 0.0 if nothing_else else min(violation, scored.scores["violation"])
         group = named_group(scored, text) or next(iter(sorted(words & _ABUSE, key=lambda c: c.value)), None)
         codes = dict(_HEAD_CODES, abuse=group or Code.personal_attack)
         if not words & _OBSCENE:
@@ -506,7 +517,7 @@ class LearnedChecker:
         likeliest = max(_TOXIC_HEADS, key=s.__getitem__)
         if s[likeliest] >= ATTRIBUTION_FLOOR:  # a general "violation" needs some sign of which ground it is:
             # war reporting alone reads as "toxic"; so does anything beside a threat quoted as another's
-            offer(codes[likeliest], threat_scored.scores["violation"], "violation")
+            offer(codes[likeliest], violation, "violation")
         if s["promotion"] >= REPORT_FLOOR:
             if _PROMOTION_LINK.search(judged):
                 pitched = _PITCH_WORDS.search(judged) or _little_more_than_a_link(judged)
@@ -523,6 +534,16 @@ class LearnedChecker:
         ]
         findings = [_criticism(finding, text) for finding in findings]
         return sorted(findings, key=lambda f: (-f.score, f.code.value))
+
+
+    def _said(self, context: CheckContext) -> list[tuple[int, int]]:
+        """The quotations set out as a third party's words that hold no slur of the word lists."""
+        said = said_quotations(context.text)
+        if not said:
+            return said
+        lexicon = self._lexicon or default_lexicon()
+        slurs = [span for match, span in lexicon.scan(context).matches if lexicon.tables[match.table].code in _ABUSE]
+        return [(a, b) for a, b in said if not any(a <= start and end <= b for start, end in slurs)]
 
 
 def _criticism(finding: Finding, text: str) -> Finding:

@@ -163,6 +163,8 @@ OWNED = re.compile(rf"""
   # "Exactly." or "exactly right" agrees; "that is exactly the kind of threat ..." judges what was said
   | \bexactly(?:\s+(?:right|this|that|so))?(?=\s*(?:[.!,;:)]|$))
   | \bthe\s+same\s+(?:to|for|goes)\b | \b(?:he|she|they|who)(?:['’](?:s|re)|\s+(?:is|are|was|were))\s+(?:so\s+)?right\b
+  | \b(?:he|she|they)(?:['’](?:s|re)|\s+(?:is|are|was|were))\s+not\s+wrong\b | \b(?:and\s+|quite\s+)rightly\b
+  | \brightly\s+so\b | \bdeservedly\b | \bfair\s+enough\b
   | \b(?:as|like)\s+(?:\w+\s+){{0,2}}?(?:said|says|put\s+it)\b
   # "I say it too", "he is right", "well done", "amen" in the other languages
   | (?<!\w)(?:{_arabic_script(
@@ -265,15 +267,70 @@ def insult_reported(text: str, start: int, end: int) -> bool:
     return bool(TR_CASE.search(after, frame.end()) or TR_CASE.search(_clause_before(text, line_start, start)))
 
 
+# A name another gave someone, in quotation marks: "the minister called the protesters 'bastards'", "branded him a
+# 'traitor'", "'Bastards' is what the minister called them". Said of an insult only: "called for '...'" reports a
+# call, not a name, and threats have their own frames above.
+_NAMING_VERB = r"(?:called|calls|call|labell?ed|branded|dubbed|described|nicknamed|insulted|named)"
+FRAME_NAMING_BEFORE = re.compile(rf"""\b{_NAMING_VERB}(?!\s+(?:for|on|off|out|up|back|in)\b)
+    (?:\s+[^\W\d_]+){{0,4}}?(?:\s+as)?(?:\s+(?:an?|the))?[\s,:\-–—]*$""", _FLAGS)
+FRAME_NAMING_AFTER = re.compile(rf"""^[\s,;\-–—]*(?:is|was|are|were|['’]s)\s+what\s+
+    (?P<subject>(?:{_LETTER}+\s+){{0,2}}?{_LETTER}+)\s+(?:has\s+|had\s+|have\s+|allegedly\s+|reportedly\s+)?
+    {_NAMING_VERB}\b""", _FLAGS)
+
+
+def quoted_insult_reported(text: str, start: int, end: int) -> bool:
+    """Whether the insult at `text[start:end]` lies in quotation marks the writer sets out as another's words:
+    said, shouted or written by a third party ("'Şerefsiz' diye bağırdı", "گفت «...»"), or a name a third party
+    gave someone ("the minister called the protesters 'bastards'"), and not taken up by the writer ("and he was
+    right"). Unquoted, an insult stays the writer's (but see `insult_reported`)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    quotes = _quotations(text, line_start, line_end)
+    around = bisect.bisect_left(quotes, (start, start)) - 1
+    if around < 0 or end > quotes[around][1]:
+        return False
+    quote_start, quote_end = quotes[around]
+    return _quote_said(text, quote_start, quote_end, line_start, line_end, naming=True)
+
+
+def _quote_said(text: str, quote_start: int, quote_end: int, line_start: int, line_end: int, naming: bool) -> bool:
+    before = _clause_before(text, line_start, quote_start)
+    after = _clause_after(text, quote_end, line_end)
+    if not (_quote_attributed(before, after) or (naming and _named_by_another(before, after))):
+        return False
+    return not _owned(text, line_start, quote_start, quote_end, line_end)
+
+
+def _named_by_another(before: str, after: str) -> bool:
+    frame = FRAME_NAMING_BEFORE.search(before)
+    if frame is not None and _third_party_said(before, frame.start()):
+        return True
+    following = FRAME_NAMING_AFTER.match(after)
+    return following is not None and _words(following.group("subject"))[-1] not in NOT_A_THIRD_PARTY
+
+
 MAX_QUOTATIONS = 20  # asked about in one comment; a comment of more quotations is no court report
 
 
 def reported_quotations(text: str) -> list[tuple[int, int]]:
     """The quotations, quote marks included, that the writer reports as a third party's: what a scorer that
     reads a whole comment (the learned one) can blank before judging whether the writer threatens."""
+    return _said_quotations(text)[0]
+
+
+def said_quotations(text: str) -> list[tuple[int, int]]:
+    """The reported quotations and those a third party gave someone as a name ("called them 'bastards'"): what
+    the learned scorer blanks before judging whether the writer insults."""
+    return _said_quotations(text)[1]
+
+
+@lru_cache(maxsize=16)
+def _said_quotations(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     if not SPEECH_CUE.search(text):
-        return []
+        return [], []
     spans: list[tuple[int, int]] = []
+    named: list[tuple[int, int]] = []
     line_start = 0
     asked = 0
     while line_start <= len(text) and asked < MAX_QUOTATIONS:
@@ -283,8 +340,11 @@ def reported_quotations(text: str) -> list[tuple[int, int]]:
             asked += 1
             if reported_by_another(text, start + 1, end - 1):
                 spans.append((start, end))
+                named.append((start, end))
+            elif _quote_said(text, start, end, line_start, line_end, naming=True):
+                named.append((start, end))
         line_start = line_end + 1
-    return spans
+    return spans, named
 
 
 @lru_cache(maxsize=16)

@@ -11,7 +11,8 @@ from moderation.checks import CheckContext, Evidence, Finding
 from moderation.checks.lexicon import Lexicon, Table, builtin_lexicons
 from moderation.checks.matching import Match, Phrase, TermMatcher
 from moderation.checks.mentions import MENTIONED, MENTIONED_SCORE, rejected_as_untrue
-from moderation.checks.reported import REPORTED, REPORTED_SCORE, insult_reported, reported_by_another
+from moderation.checks.reported import (REPORTED, REPORTED_SCORE, insult_reported, quoted_insult_reported,
+                                        reported_by_another)
 from moderation.checks.targets import AIMED_AT_A_THING_SCORE, AT_A_THING, aimed_at_a_thing
 from moderation.guidelines import Code
 from moderation.policy import DEFAULT_POLICY, DEFAULT_REVIEW_THRESHOLD, Policy
@@ -86,7 +87,7 @@ class LexiconChecker:
         digest = hashlib.sha256(repr([(t.rule, t.score, t.terms, sorted(t.unless_after), t.clause_end, t.spaced)
                                       for t in self.tables]
                                      + allowed).encode())
-        self.version = f"12-{digest.hexdigest()[:8]}"  # 3: threats reported as a third party's lowered;
+        self.version = f"13-{digest.hexdigest()[:8]}"  # 3: threats reported as a third party's lowered;
         # 4: insult adjectives aimed at a thing ("a stupid war") lowered; 5: swear words masked past the letters'
         # rule that fit one word only read written out ("f***", "sh**"); 6: tables whose matches count only at a
         # clause's end (`clause_end`) or with their spaces written (`spaced`); 7: a masked slur that fits another
@@ -101,6 +102,8 @@ class LexiconChecker:
         # 12: threats reported with an order given ("'...' emri verdi", "ferman da", "دستور داد"), a Kurmanji "got"
         # before a quotation mark, a hearer named before the quote ("told reporters '...'"); "exactly the kind of
         # threat" no longer taken for agreement (reported.py)
+        # 13: an insult in quotation marks set out as a third party's words or as the name a third party gave
+        # someone ("'şerefsiz' dedi", "called the protesters 'traitors'") lowered (reported.py)
 
     def scan(self, context: CheckContext) -> Scan:
         """Every term and allowed phrase in the comment, found once for this phase and the learned one."""
@@ -142,8 +145,10 @@ class LexiconChecker:
                 score, rule = min(score, AIMED_AT_A_THING_SCORE), rule + AT_A_THING  # "the most idiotic policy"
             elif table.code is Code.personal_attack and context.inside_a_mention(start, end):
                 score, rule = min(score, MENTIONED_SCORE), rule + MENTIONED  # "stop calling me an 'idiot'"
-            elif table.code is Code.personal_attack and insult_reported(context.text, start, end):
-                score, rule = min(score, REPORTED_SCORE), rule + REPORTED  # "Şerefsiz dedi diye dava açıldı"
+            elif table.code is Code.personal_attack and (insult_reported(context.text, start, end)
+                                                         or quoted_insult_reported(context.text, start, end)):
+                # "Şerefsiz dedi diye dava açıldı", "the minister called them 'traitors'"
+                score, rule = min(score, REPORTED_SCORE), rule + REPORTED
             elif (match.table in self._claims and context.inside_a_mention(start, end)
                   and rejected_as_untrue(context.text, start, end)):
                 score, rule = min(score, MENTIONED_SCORE), rule + MENTIONED  # "'عبدة الشيطان' كذبة"
