@@ -11,6 +11,7 @@ import pytest
 
 from moderation.checks import CheckContext
 from moderation.checks.pipeline import build_pipeline, violations
+from moderation.checks.mentions import mentioned_spans, rejected_as_untrue
 from moderation.checks.reported import reported_by_another
 from moderation.guidelines import Code
 from moderation.policy import DEFAULT_POLICY
@@ -120,3 +121,58 @@ def test_a_swear_word_quoted_as_a_third_partys_is_still_profanity():
     # the guideline: curse words are not published, however they are spelled; the attack is the minister's
     found_codes = codes("'Bastards' is what the governor called the strikers on the radio.")
     assert Code.profanity in found_codes and Code.personal_attack not in found_codes
+
+
+# Claims quoted and named racism or a lie: English names the saying first ("Calling ... 'x' is racist"); Kurmanji and
+# Sorani after the words ("'...' nijadperestî ye", "'...' درۆیە") or plead against them ("nebêjin", "مەڵێن").
+@pytest.mark.parametrize("text", [
+    "Calling migrants 'parasites' is plain bigotry, they are our neighbours.",
+    "Calling the new arrivals 'parasites' the way some here do is racist. They fled a war.",
+    "Calling the reporter a 'moron' is unacceptable, argue with her facts.",
+    "Stop saying 'idiot' to everyone who disagrees.",
+    "Gotina 'Ereb pîs in' nijadperestî ye, ez gelek Ereban nas dikim.",
+    "Gotina 'Ereb pîs in' derew e.",
+    "گوتنی 'عەرەب پیسن' ڕەگەزپەرستییە، ئەوان دراوسێمانن",
+    "وتنی 'عەرەب پیسن' درۆیە",
+])
+def test_a_claim_quoted_and_rejected_is_no_violation(text):
+    assert codes(text) == set()
+
+
+@pytest.mark.parametrize("text,quoted", [
+    ("Calling refugees 'parasites' is racist.", "'parasites'"),
+    ("The line 'Kurds are animals' above is a lie.", "'Kurds are animals'"),
+    ("Saying 'Arabs are dirty' is nothing but bigotry.", "'Arabs are dirty'"),
+    ("Gotina 'Ereb pîs in' nijadperestî ye.", "'Ereb pîs in'"),
+    ("'Ereb pîs in' gotin derew e.", "'Ereb pîs in'"),
+    ("گوتنی 'عەرەب پیسن' ڕەگەزپەرستییە", "'عەرەب پیسن'"),
+])
+def test_the_rejected_quotation_is_a_mention(text, quoted):
+    start = text.index(quoted)
+    assert (start, start + len(quoted)) in mentioned_spans(text)
+    assert rejected_as_untrue(text, start + 1, start + len(quoted) - 1)
+
+
+# Not rejected: "is not racist", a question, applied to a group, "is no lie" in Kurmanji and Sorani.
+@pytest.mark.parametrize("text", [
+    "Calling refugees 'parasites' is not racist, it is accurate.",
+    "Calling refugees 'parasites' is racist? No, it is the truth.",
+    "Refugees are 'parasites', and calling them that is not racist.",
+    "'Ereb pîs in' ne derew e, rastî ye.",
+    "'Ereb pîs in' gotin ne derew e.",
+    "'عەرەب پیسن' درۆ نییە",
+    "'عەرەب پیسن' ڕەگەزپەرستییە؟ نەخێر ڕاستییە",
+])
+def test_a_claim_not_rejected_is_no_mention(text):
+    assert not any(rejected_as_untrue(text, start + 1, end - 1) for start, end in mentioned_spans(text))
+
+
+@pytest.mark.parametrize("text", [
+    "'Ereb pîs in' ne derew e, rastî ye.",
+    "'عەرەب پیسن' درۆ نییە",
+    "Calling him a 'moron' is not wrong, he is one.",
+    "Calling refugees 'parasites' is racist? Refugees are vermin.",
+    "Calling Kurds 'Erebên pîs' is racist.",  # a slur quoted stays: it would still be printed
+])
+def test_a_claim_kept_or_a_slur_quoted_is_still_found(text):
+    assert codes(text)

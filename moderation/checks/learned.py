@@ -25,6 +25,7 @@ import numpy as np
 from moderation.checks import CheckContext, Evidence, Finding
 from moderation.checks.identity import CODE_OF_WORD, IDENTITY_WORDS
 from moderation.checks.identity import PLACEHOLDER as IDENTITY_PLACEHOLDER
+from moderation.checks.mentions import rejecting_words
 from moderation.checks.names import blank
 from moderation.checks.promotion import TLDS, citation_spans
 from moderation.checks.reported import reported_quotations, said_quotations
@@ -483,7 +484,8 @@ class LearnedChecker:
         # "Dick Advocaat" is a coach and "Pussy Riot" a band: neither is a word for the model to judge; nor is
         # a link to a news site, a citation the gates below must not take for a dropped link.
         # A word quoted to reject it ("stop calling refugees 'invaders'") is a mention, not the writer's own.
-        judged = blank(text, context.name_spans + allowed + self._citations(context) + context.mentioned_spans)
+        judged = blank(text, context.name_spans + allowed + self._citations(context) + context.mentioned_spans
+                       + rejecting_words(text))
         scored = self.scorer.score(judged)
         if not scored.spans:  # no words (empty, emoji, punctuation): nothing for an n-gram model to judge
             return []

@@ -87,7 +87,7 @@ class LexiconChecker:
         digest = hashlib.sha256(repr([(t.rule, t.score, t.terms, sorted(t.unless_after), t.clause_end, t.spaced)
                                       for t in self.tables]
                                      + allowed).encode())
-        self.version = f"13-{digest.hexdigest()[:8]}"  # 3: threats reported as a third party's lowered;
+        self.version = f"14-{digest.hexdigest()[:8]}"  # 3: threats reported as a third party's lowered;
         # 4: insult adjectives aimed at a thing ("a stupid war") lowered; 5: swear words masked past the letters'
         # rule that fit one word only read written out ("f***", "sh**"); 6: tables whose matches count only at a
         # clause's end (`clause_end`) or with their spaces written (`spaced`); 7: a masked slur that fits another
@@ -104,6 +104,8 @@ class LexiconChecker:
         # threat" no longer taken for agreement (reported.py)
         # 13: an insult in quotation marks set out as a third party's words or as the name a third party gave
         # someone ("'şerefsiz' dedi", "called the protesters 'traitors'") lowered (reported.py)
+        # 14: quoted words rejected in Kurmanji, Sorani and English ("'...' nijadperestî ye", "'...' درۆیە",
+        # "calling them '...' is racist", "stop saying '...'") (mentions.py)
 
     def scan(self, context: CheckContext) -> Scan:
         """Every term and allowed phrase in the comment, found once for this phase and the learned one."""
