@@ -176,3 +176,13 @@ def test_a_claim_not_rejected_is_no_mention(text):
 ])
 def test_a_claim_kept_or_a_slur_quoted_is_still_found(text):
     assert codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "They call you a 'moron' for a reason.",
+    "Everyone here has called you a 'moron', and you are.",
+    "The coach called the fans 'idiots' and the name fits.",
+    "The coach called the fans 'idiots', and it's true.",
+])
+def test_a_name_another_gave_taken_up_by_the_writer_is_an_attack(text):
+    assert Code.personal_attack in codes(text)

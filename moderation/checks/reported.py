@@ -165,6 +165,9 @@ OWNED = re.compile(rf"""
   | \bthe\s+same\s+(?:to|for|goes)\b | \b(?:he|she|they|who)(?:['’](?:s|re)|\s+(?:is|are|was|were))\s+(?:so\s+)?right\b
   | \b(?:he|she|they)(?:['’](?:s|re)|\s+(?:is|are|was|were))\s+not\s+wrong\b | \b(?:and\s+|quite\s+)rightly\b
   | \brightly\s+so\b | \bdeservedly\b | \bfair\s+enough\b
+  # a name another gave, taken up: "they call you 'idiot' for a reason", "... and you are", "it fits"
+  | \b(?:for|with)\s+(?:a|good)\s+reason\b | \band\s+(?:you|he|she|they)\s+(?:are|is|was|were)(?=\s*(?:[.!,;]|$))
+  | \b(?:it|that|the\s+(?:name|word|label))\s+(?:fits|suits)\b | \b(?:and\s+)?(?:it's|that's|it\s+is|that\s+is)\s+true\b
   | \b(?:as|like)\s+(?:\w+\s+){{0,2}}?(?:said|says|put\s+it)\b
   # "I say it too", "he is right", "well done", "amen" in the other languages
   | (?<!\w)(?:{_arabic_script(

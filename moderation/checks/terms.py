@@ -105,7 +105,8 @@ class LexiconChecker:
         # 13: an insult in quotation marks set out as a third party's words or as the name a third party gave
         # someone ("'şerefsiz' dedi", "called the protesters 'traitors'") lowered (reported.py)
         # 14: quoted words rejected in Kurmanji, Sorani and English ("'...' nijadperestî ye", "'...' درۆیە",
-        # "calling them '...' is racist", "stop saying '...'") (mentions.py)
+        # "calling them '...' is racist", "stop saying '...'") (mentions.py); a name another gave taken up ("for a
+        # reason", "the name fits", "and it's true") stays the writer's (reported.py)
 
     def scan(self, context: CheckContext) -> Scan:
         """Every term and allowed phrase in the comment, found once for this phase and the learned one."""
