@@ -31,12 +31,12 @@ GROUPS = {
                            "transgender people|trannies|bisexuals|lgbt people|lgbtq people|lgbt|lgbtq|the gays|"
                            "fags|faggots|dykes",
     Code.abuse_xenophobia: "immigrants|migrants|refugees|foreigners|illegals|asylum seekers|syrians|afghans|"
-                           "pakistanis|albanians|romanians|poles|mexicans|somalis|nigerians|iraqis|iranians|"
+                           "pakistanis|albanians|romanians|poles|mexicans|somalis|nigerians|iraqis|iranians|afghanis|bangladeshis|"
                            "afghan refugees|syrian refugees|economic migrants|newcomers|idps|arab idps|"
                            "displaced people",
     Code.abuse_religion: "muslims|moslems|islam|islamists|jews|jewish people|christians|catholics|protestants|"
                          "hindus|sikhs|atheists|alevis|yazidis|yezidis|shias|shiites|sunnis|buddhists|mormons|"
-                         "evangelicals|zionists|kafirs|infidels",
+                         "evangelicals|zionists|kafirs|infidels|shia|the shia|shia muslims|sunni muslims",
 }
 DEHUMANISING = alternatives(
     "animals|savages|vermin|parasites|cockroaches|rats|pigs|dogs|apes|monkeys|subhuman|sub human|"
@@ -49,7 +49,8 @@ DEHUMANISING = alternatives(
     "good for nothing|only good for|property|objects|liars|greedy|money grabbing|bloodsuckers|snakes|"
     "cunning snakes|devils|devil worshippers|worms|leeches|vultures|hyenas|locusts|a barbaric race|"
     "an inferior race|a dirty race|a cursed race|mountain rats|desert rats|sand rats|goat herders|"
-    "camel riders|inbred|traitors by nature|born traitors|born liars|born criminals|a fifth column"
+    "camel riders|inbred|traitors by nature|born traitors|born liars|born criminals|a fifth column|infidels|kafirs|"
+    "heretics|apostates|majoos|majus|a savage race|savage|savages by nature"
 )
 VERMIN = alternatives(
     "germs|bacteria|microbes|lice|fleas|ticks|maggots|insects|bugs|pests|a pest|termites|roaches|cockroaches|"
@@ -121,18 +122,23 @@ GROUP_RULES = [
         \b{PEOPLE_OR_FAITH}\s+(?:secretly\s+|really\s+|still\s+|basically\s+)?(?:control|controls|run|runs|own|owns)\s+
         (?:all\s+(?:of\s+)?)?(?:the\s+)?(?:media|banks|banking|hollywood|world|whole\s+world|money|everything|
         financial\s+system|world's\s+money|global\s+finance|news|press|this\s+site|this\s+paper|this\s+newspaper|
-        government|governments|politicians)(?=\s*(?:[,.!?;:]|$|and\b|too\b|now\b|lol\b|lmao\b|smh\b))"""),
+        government|governments|politicians)(?=\s*(?:[,.!?;:]|$|and\b|too\b|now\b|lol\b|lmao\b|smh\b|like\s+they\b))"""),
     # The tropes that a people or a faith carries crime and disease wherever it goes ("they bring crime and
     # disease everywhere they go"), in the sentence that names them.
     rule("brings-crime-and-disease", None, 0.75, rf"""
         \b{PEOPLE_OR_FAITH}\b[^.!?\n]{{0,60}}?\b(?:they\s+)?(?:bring|brings|bringing|spread|spreads|spreading|carry|carries)\s+
         (?:nothing\s+but\s+|only\s+)?(?:crime|disease|diseases|drugs|terror|rape|violence)(?:\s+and\s+(?:crime|disease|diseases|
-        drugs|terror|rape|violence))?\s+(?:everywhere|wherever|with\s+them|into|to\s+(?:our|this|every))"""),
+        drugs|terror|rape|violence))?(?:\s+(?:everywhere|wherever|with\s+them|into|to\s+(?:our|this|every))|
+        \s*(?:[.!;]|$)|\s*,\s*(?:kick|throw|send|deport|chase|get\s+rid\s+of)\b)"""),
+    # A people named, then the reader told to throw them out: "Afghans steal everything, kick them all out".
+    rule("expel-them", None, 0.8, rf"""
+        \b{PEOPLE_OR_FAITH}\b[^.!?\n]{{0,80}}?(?:[,;:]\s*|[.!?]\s+|\b(?:should|must|let's|lets|we\s+must|time\s+to)\s+)
+        (?:kick|throw|chase|boot|deport|drive)\s+(?:them|'em|em)\s+(?:all\s+)?(?:out|away)?\b(?!\s+of\s+(?:the\s+)?(?:race|contest|competition|league|tournament|running))"""),
     rule("no-place", None, 0.8, rf"""
-        \b(?:no|ban\s+all|deport\s+all|kick\s+out\s+all|get\s+rid\s+of\s+(?:all\s+)?(?:the\s+)?)\s*{ANY_GROUP}\b
+        \b(?:no|ban\s+all|deport\s+all|kick\s+out\s+all|get\s+rid\s+of\s+(?:all\s+)?(?:the\s+)?)\s*(?!shia\b){ANY_GROUP}\b
         (?!\s+(?:rights|votes?|voices?|say|representation|access))"""),
 ]
-PREFILTER = re.compile(r"\b(?:" + "|".join(alternatives(w) for w in GROUPS.values()) + r"|she|go|get|send|fuck|typical)\b")
+PREFILTER = re.compile(r"\b(?:" + "|".join(alternatives(w) for w in GROUPS.values()) + r"|she|go|get|send|fuck|typical|slept|sleeping)\b")
 
 RULES = GROUP_RULES + [
     rule("sexism-place", Code.abuse_sexism, 0.85, r"""
@@ -151,7 +157,8 @@ RULES = GROUP_RULES + [
         terrorists|death|barbarians|pedophiles|paedophiles|murderers|killers|rapists)\b"""),
     rule("sexism-competence", Code.abuse_sexism, 0.75, r"""
         \b(?:women|woman|females|girls)\s+(?:can't|cannot|can\s+not|shouldn't|should\s+not|are\s+too\s+\w+\s+to)\s+
-        (?:drive|think|lead|vote|do\s+math|report|write|govern|rule|judge|decide|fight|serve|
+        (?:drive|think|lead|vote|do\s+math|report|write|govern|rule|judge|decide|fight|serve|talk\s+about\s+(?:war|politics)|
+        comment\s+on\s+(?:war|politics)|be\s+in\s+parliament|sit\s+in\s+parliament|
         be\s+(?:trusted|leaders|presidents|in\s+charge|journalists|reporters))\b"""),
     rule("sexism-nature", Code.abuse_sexism, 0.75, r"""
         \b(?:women|females|girls)\s+are\s+(?:all\s+|just\s+|naturally\s+|simply\s+|by\s+nature\s+)?(?:too|so|far\s+too)\s+
@@ -162,7 +169,14 @@ RULES = GROUP_RULES + [
         (?:a\s+)?(?:women|woman|girls?|females?)\b(?=(?:\s+[\w']+){0,5}\s*(?:[.!]|$))"""),  # a punchline: it ends there
     rule("xenophobia-go-back", Code.abuse_xenophobia, 0.85, r"""
         \b(?:go|get|send\s+(?:them|him|her|you)|fuck\s+off)\s+back\s+(?:to|home\s+to)\s+(?:your|their|his|her)\s+
-        (?:own\s+)?(?:country|countries|desert|cave|caves|jungle|shithole|mud\s+hut|village|tent)\b"""),
+        (?:own\s+)?(?:country|countries|desert|cave|caves|jungle|shithole|mud\s+hut|village|tent)\b
+        |(?:^|[,.!?;:]\s*)go\s+back\s+to\s+the\s+(?:desert|deserts|caves?|jungle|mountains)\b(?!\s+(?:this|next|in|for|on|with|again)\b)"""),
+    # "She only got the job because she slept with the editor": the sex given as how a woman got her post.
+    rule("sexism-slept-her-way", Code.abuse_sexism, 0.85, r"""
+        \b(?:got|gets|get|landed|won|earned|keeps|kept)\s+(?:the|her|that|this)\s+(?:\w+\s+)?(?:job|post|position|role|seat|
+        promotion|show|column|slot)\s+(?:because|by|after|since|cause|coz|cuz)\s+(?:she\s+)?(?:slept|sleeping|sleeps|sleep)\s+with\b
+        |\b(?:she|her)\s+(?:only\s+)?(?:slept|sleeping)\s+with\s+(?:the|her|his|a)\s+(?:boss|editor|producer|director|
+        manager|owner|minister|chief|publisher)\s+(?:to|for)\s+(?:get|got|land|keep)\b"""),
 ]
 
 
@@ -361,10 +375,12 @@ def _readings(context: CheckContext) -> Iterator[CheckContext]:
 
 
 class GroupAbuseChecker(PatternChecker):
-    version = "12"  # 8: masked group names, text turned upside down and a dotless ı read; 9: "typical female
+    version = "13"  # 8: masked group names, text turned upside down and a dotless ı read; 9: "typical female
     # reporter", crime and disease said to come with a people; 10: masked swear words written out ("f*** off");
     # 11: a name masked past telling read as the one group it fits, for the rules ("j**s control the banks");
     # 12: vermin, disease and beasts said of a group ("Kurds are just mountain goats", "refugees are like locusts")
+    # 13: faiths called infidels or heretics, crime and disease said of a people where the clause ends, "kick them
+    # all out" after a people, "... like they control everything", "go back to the desert", "slept with the editor"
 
     def __init__(self) -> None:
         super().__init__("abuse.patterns", self.version, RULES, PREFILTER)

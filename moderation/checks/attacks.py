@@ -96,7 +96,8 @@ RULES = [
         (?:your|ur|his|her|their)\s+heads?\b|\b(?:you|u|he|she|they)\s+(?:were|was|got)\s+dropped\s+on\s+(?:your|ur|his|her|their)
         \s+heads?\b"""),
     rule("your-mother", Code.personal_attack, 0.7, r"""
-        \b(?:your|ur|yo)\s+(?:mother|mom|mum|mama|momma)\s+(?:is|was|'s)\s+(?:a|an|so)\b"""),
+        \b(?:your|ur|yo)\s+(?:mother|mom|mum|mama|momma)\s+(?:is|was|'s)\s+(?:a|an|so|easier\s+than|easy(?!\s+(?:to|on|going)\b)|cheaper\s+than|
+        looser\s+than)\b"""),
 ]
 
 
@@ -117,4 +118,5 @@ PREFILTER = re.compile(r"\b(?:" + "|".join((NOUN, ADJECTIVE, ADDRESS_ADJECTIVE, 
 
 class PersonalAttackChecker(PatternChecker):
     def __init__(self) -> None:
-        super().__init__("attack.patterns", "6", RULES, prefilter=PREFILTER, disowned=DENIAL)
+        # 7: "your mom was easier than ..." (the mother called easy)
+        super().__init__("attack.patterns", "7", RULES, prefilter=PREFILTER, disowned=DENIAL)
