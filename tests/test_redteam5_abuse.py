@@ -52,6 +52,9 @@ FOUND = [
     ("women shouldn't comment on politics", "abuse.sexism"),
     ("Women cannot sit in parliament, end of story", "abuse.sexism"),
     ("abeed like him should not be officers", "abuse.racism"),
+    # a group, a person given as its example, and "what's wrong with ..."
+    ("Feminists like that presenter are what's wrong with the news", "abuse.sexism"),
+    ("Immigrants are exactly what is wrong with this city", "abuse.xenophobia"),
     ("your mom was easier than the entrance exam", "personal_attack"),
     # Kurmanji: the origin adjectives, barbarians and infidels, women kept home, "qûnde"
     ("Pakistanî diz in, hemû", "abuse.xenophobia"),
@@ -114,6 +117,8 @@ CLEAN = [
     "The actress slept with the lights on during the shoot.",
     "Women shouldn't have to talk about war crimes against them twice.",
     "your mom was easy to talk to at the school meeting",
+    "What's wrong with women in politics? Nothing at all.",
+    "Politicians like him are what's wrong with Iraq.",
     # Kurmanji news and rebuttals
     "Afganî ne diz in, ew jî mirov in",
     "Penaberên Sûrî li Dihokê dijîn",

@@ -50,7 +50,7 @@ DEHUMANISING = alternatives(
     "cunning snakes|devils|devil worshippers|worms|leeches|vultures|hyenas|locusts|a barbaric race|"
     "an inferior race|a dirty race|a cursed race|mountain rats|desert rats|sand rats|goat herders|"
     "camel riders|inbred|traitors by nature|born traitors|born liars|born criminals|a fifth column|infidels|kafirs|"
-    "heretics|apostates|majoos|majus|a savage race|savage|savages by nature"
+    "heretics|apostates|majoos|majus|a savage race|savage|savages by nature|what's wrong with|what is wrong with"
 )
 VERMIN = alternatives(
     "germs|bacteria|microbes|lice|fleas|ticks|maggots|insects|bugs|pests|a pest|termites|roaches|cockroaches|"
@@ -97,6 +97,7 @@ GROUP_RULES = [
     # noun that goes on into a trade ("cattle herders"), a patient ("cancer patients") or a question stays clean.
     rule("dehumanising", None, 0.88, rf"""
         \b(?:(?:all|these|those|most|the|such|typical|bloody|fucking|you|every|many)\s+)?{ANY_GROUP}\s+
+        (?:like\s+(?:this|that|the|her|him)\s+(?:reporter|journalist|writer|author|presenter|anchor|editor|one|guy|woman)\s+)?
         (?:are|r|is|were|being|=)\s+
         (?:(?:all\s+|just\s+|nothing\s+but\s+|basically\s+|simply\s+|literally\s+)?
             (?:a\s+bunch\s+of\s+|such\s+|an?\s+|the\s+)?(?:{_NOT_A_NEGATION}\w+\s+)?{DEHUMANISING}\b(?!\s*\?)
@@ -380,7 +381,8 @@ class GroupAbuseChecker(PatternChecker):
     # 11: a name masked past telling read as the one group it fits, for the rules ("j**s control the banks");
     # 12: vermin, disease and beasts said of a group ("Kurds are just mountain goats", "refugees are like locusts")
     # 13: faiths called infidels or heretics, crime and disease said of a people where the clause ends, "kick them
-    # all out" after a people, "... like they control everything", "go back to the desert", "slept with the editor"
+    # all out" after a people, "... like they control everything", "go back to the desert", "slept with the editor",
+    # "feminists like this reporter are what's wrong with ..."
 
     def __init__(self) -> None:
         super().__init__("abuse.patterns", self.version, RULES, PREFILTER)
