@@ -65,6 +65,7 @@ FOUND = [
     ("Xiristiyanên kafir ji vir biçin", "abuse.religion"),
     ("Ev nivîskar qûnde ye", "abuse.homophobia"),
     ("Jin divê li malê rûnin", "abuse.sexism"),
+    ("Ey kerê bêmêjî, tu çi dizanî", "personal_attack"),
     # Turkish: a filthy race, expelled from these lands, the cabal, women kept home, "top"
     ("Ermeniler aşağılık bir ırktır", "abuse.racism"),
     ("Çingeneler pis ve hain bir ırktır", "abuse.racism"),
