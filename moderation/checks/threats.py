@@ -422,6 +422,75 @@ MULTILINGUAL_RULES += [
 ]
 RULES += MULTILINGUAL_RULES
 
+# Red team 5: a massacre's fate wished on the reader, a strike cheered, every journalist promised the rope, an office
+# burned with its people inside; found-and-regret promises and houses burned over heads in the other languages.
+# Those a massacre was done to, as the fate wished: "I hope your family gets what the Yazidis got".
+MASSACRED = alternatives(
+    "the yazidis|yazidis|the ezidis|ezidis|the armenians|armenians|the kurds of halabja|the people of halabja|"
+    "halabja|sinjar|shingal|shengal|the jews|jews|the victims of halabja|the victims of sinjar|the anfal victims|"
+    "the bosnians|bosnians|the tutsis|tutsis|the rohingya|rohingya"
+)
+RULES += [
+    rule("fate-of-the-massacred-wished", Code.threat, 0.85, rf"""
+        \b(?:hope|wish|pray|may)\s+(?:that\s+)?(?:you|u|ya|your\s+(?:whole\s+|entire\s+|own\s+)?\w+|you\s+all|y'all|
+        you\s+people|all\s+of\s+you|him|her|them|his\s+(?:whole\s+)?\w+|their\s+(?:whole\s+)?\w+)\s+
+        (?:all\s+)?(?:will\s+|would\s+)?(?:gets?|suffers?|meets?|shares?)\s+
+        (?:what\s+{MASSACRED}\s+(?:got|suffered|went\s+through)
+        |the\s+(?:same\s+)?fate\s+of\s+{MASSACRED}
+        |the\s+same\s+(?:fate\s+)?as\s+{MASSACRED})\b"""),
+    rule("strike-cheered", Code.threat, 0.85, r"""
+        \b(?:drones?|bombs?|missiles?|rockets?|jets?|airstrikes?|air\s+strikes?|shells?)\s+(?:will|'ll|are\s+going\s+to|
+        gonna|should)\s+(?:\w+\s+)?(?:hit|strike|flatten|level|wipe\s+out|find|land\s+on|rain\s+on|burn)\s+
+        (?:your|ur)\s+(?:\w+\s+)?(?:village|town|city|house|home|family|kids|children|homes|villages|neighbourhood|
+        neighborhood|street)\b[^.!?\n]{0,40}?\b(?:i|we)(?:'ll|\s+will|\s+shall|'m\s+going\s+to|\s+am\s+going\s+to|
+        \s+will\s+be|'ll\s+be)\s+(?:be\s+)?(?:cheering|cheer|celebrating|celebrate|dancing|dance|laughing|laugh|
+        clapping|clap|watching\s+and\s+laughing|happy|smiling)\b"""),
+    rule("kill-every-one-promised", Code.threat, 0.88, rf"""
+        \b{INTENT}\s+(?:\w+\s+){{0,2}}?{KILL}\s+(?:every|each|all|all\s+the|all\s+of\s+the|all\s+of\s+those|
+        every\s+last|every\s+single)\s+(?:(?!{COMBATANTS})(?:{GROUP}|{PEOPLE_WORD})|journalist|reporter|editor|writer|
+        author|columnist|one\s+of\s+(?:you|them))\b{NOT_POSSESSIVE}{NOT_VIOLENCE}"""),
+    rule("burned-with-them-inside", Code.threat, 0.88, r"""
+        # told to burn their office, or to let them roast in it: "Burn down their offices", "let them burn inside"
+        (?:^|[.!?;:]\s*|\n\s*)(?:just\s+|so\s+|let's\s+|lets\s+|go\s+(?:and\s+)?)?(?:burn\s+down|torch|firebomb|
+        set\s+fire\s+to)\s+(?:their|his|her|your|ur)\s+(?:offices?|newsroom|houses?|homes?|building|studios?)\b(?!\s*\?)
+        |\blet\s+(?:them|him|her|(?:every|each)\s+(?:last\s+)?one\s+of\s+(?:them|you|those\s+\w+|these\s+\w+)|
+        (?:all\s+)?(?:those|these)\s+\w+|all\s+of\s+them)\s+(?:all\s+)?(?:roast|burn|fry|cook|suffocate|choke|scream)\s+
+        (?:alive|inside|in\s+there|to\s+death|in\s+the\s+(?:fire|flames))\b"""),
+]
+MULTILINGUAL_RULES_RT5 = [
+    rule("found-and-regret", Code.threat, 0.85, r"""
+        # "I will find you and you will regret it": Kurmanji, Turkish, Arabic, Persian, Sorani, English
+        \b(?:ez|em)\s*ê\s+(?:\S+\s+)?te\s+bib[iî]n(?:im|in)\b[^.!?\n]{0,40}?\b(?:po[sş]man|pişman|pisman)
+        |\bseni\s+(?:mutlaka\s+|elbet\s+)?bul(?:aca[gğ][iı]m|aca[gğ][iı]z|ucam|ucaz|cam|caz)\b[^.!?\n]{0,40}?\bpi[sş]man
+        |(?<!\w)(?:ساجدك|سنجدك|سالقاك|سنلقاك|راح\s+القاك|رح\s+القاك|راح\s+الاقيك|رح\s+لاقيك)(?!\w)[^.!?؟\n]{0,40}?
+        (?:ستندم|راح\s+تندم|رح\s+تندم|بتندم|تندم)
+        |(?<!\w)پيدا(?:ت|تون)\s+(?:مي)?كن(?:م|يم)(?!\w)[^.!?؟\n]{0,40}?پشيم
+        |(?<!\w)دەتدۆز(?:مەوە|ينەوە)(?!\w)[^.!?؟\n]{0,40}?پەشيمان
+        |\b(?:i|we)(?:'ll|\s+will|\s+shall)\s+find\s+(?:you|u|ya)\s+and\s+(?:you|u)(?:'ll|\s+will)\s+regret\b"""),
+    rule("house-burned-over-head", Code.threat, 0.88, r"""
+        # Turkish: "we will burn / bring down your house over your head" (a threat, never news: first person future)
+        \b(?:evini|evinizi|evlerini|evlerinizi|ofisini|ofisinizi|bürosunu|büronuzu|yuvanızı|yuvanizi|yuvanı|yuvani)\s+
+        (?:da\s+|de\s+)?(?:başına|basina|başınıza|basiniza|başlarına|baslarina)\s+
+        (?:yakaca[gğ][iı]z|yakaca[gğ][iı]m|yakar[iı]z|yakar[iı]m|yakıcaz|yakicaz|yakıcam|yakicam|yıkaca[gğ][iı]z|
+        yikaca[gğ][iı]z|yıkaca[gğ][iı]m|yikaca[gğ][iı]m|yıkar[iı]z|yikar[iı]z|yıkar[iı]m|yikar[iı]m|yıkıcaz|yikicaz)\b
+        |\badresini(?:zi)?\s+(?:de\s+)?(?:biliyoruz|biliyorum|biliyoz|biliyom)\b(?=[^.!?\n]{0,60}?
+        (?:yaka|yıka|yika|gel|bul|öldür|oldur|gebert|vur|kafa))
+        |\bev(?:ini|inizi)\s+(?:başına|basina|başınıza|basiniza)\s+[^.!?\n]{0,20}?adresini(?:zi)?\s+biliyor"""),
+    rule("thrown-from-buildings", Code.threat, 0.85, r"""
+        # Arabic: "(they) must be thrown from the tops of buildings"
+        (?<!\w)(?:لازم|يجب|لابد|المفروض|يستاهلون|يستاهلوا|يستحقون)\s+(?:ان\s+)?(?:\S+\s+)?
+        (?:ينرمون|ينرموا|ينرمي|يترمون|يترموا|يرمون|يرموا|نرميهم|يرميهم|ترميهم|يلقون|يلقوا|نلقيهم|يلق[ىي]|يرم[ىي]|يرموهم|
+        رميهم|القاوهم|القاءهم|رمي)\s+(?:\S+\s+)?من\s+(?:فوق|اعل[ىي]|عل[ىي]|سطوح|اسطح|سطح)\s+(?:ال)?(?:بنايات|بنايه|عمارات|
+        عماره|ابراج|برج|اسطح|سطوح|سطح|جسر|جسور|مباني|مبن[ىي])
+        # Turkish: "(they) should be thrown off buildings / roofs / bridges"
+        |\b(?:binalardan|binadan|çatılardan|catilardan|damlardan|köprüden|kopruden|köprülerden|koprulerden)\s+
+        (?:aşağı\s+|asagi\s+)?at[iı]l(?:mal[iı]|mal[iı]d[iı]r|mal[iı]lar|s[iı]n|s[iı]nlar)\b(?!\s*(?:m[iı]|diye\w*)\b)
+        # Persian: "(they) must be thrown off buildings / roofs"
+        |بايد\s+(?:\S+\s+){0,3}?از\s+(?:بالاي\s+|روي\s+)?(?:ساختمان|ساختمانها|برج|برجها|پشت\s*بام|بام|پل)\s+
+        (?:به\s+پايين\s+)?(?:پرت|انداخت|بيندازند|بندازن|بندازيم)"""),
+]
+RULES += MULTILINGUAL_RULES_RT5
+
 PREFILTER = re.compile(rf"""\b(?:{HARM}|{HARM_PAST}|{DEATH}|dead|death|know\s+where|yourself|urself|kys|bleach|
     bullet|knife|blade|bomb|rope|noose|live|survive|break|snap|crush|massacre|commit|know\s+(?:where|which|what)|
     (?:run|runs|put|puts)\s+(?:you|him|her|them|this|that)\b|last\s+(?:days|hours|moments|breath|week|night)|
@@ -433,7 +502,8 @@ PREFILTER = re.compile(rf"""\b(?:{HARM}|{HARM_PAST}|{DEATH}|dead|death|know\s+wh
     |edil(?:mel|s)|öldürül|oldurul|gebertil|sallandır|sallandir|kurşunlan|kursunlan|boğazlan|bogazlan
     |as[iı]l(?:ma|s)|yak[iı]l(?:ma|s)|geber
     |بايد|اميدوارم|مرگ|بكوژن|بسووتێنن|يستحق|يستاهل|يسلم|داعش|يجب|لازم|لابد|لا\s+بد|on\s+fire|alight|ablaze
-    |kendini|intihar|بكش|بمير|خودكشي|بكوژە|بمرە|bikuje|bimre|نفسك|انتحر|موت""", re.VERBOSE)
+    |kendini|intihar|بكش|بمير|خودكشي|بكوژە|بمرە|bikuje|bimre|نفسك|انتحر|موت
+    |\b(?:hope|wish|pray|may|jets?)\b|\blet\s|\bfind\s|po[sş]man|pi[sş]man|پشيم|پەشيمان|تندم|adresini|ev(?:ini|inizi)\s|at[iı]lmal|at[iı]ls|binalar|çatılar|catilar|köprü|kopru""", re.VERBOSE)
 
 
 MAX_REPORTED = 8  # more threats than this in one comment is no court report, and each asks the text again
@@ -441,7 +511,7 @@ MAX_REPORTED = 8  # more threats than this in one comment is no court report, an
 
 class ThreatChecker(PatternChecker):
     def __init__(self) -> None:
-        super().__init__("threat.patterns", "6", RULES, PREFILTER)  # 6: red team 4's calls, wishes and knives
+        super().__init__("threat.patterns", "7", RULES, PREFILTER)  # 7: red team 5's massacre fates, cheered strikes, found-and-regret
         self.rule_scores = {f"{self.name}:{item.name}": item.score for item in RULES}
 
     def check(self, context: CheckContext) -> list[Finding]:
