@@ -82,3 +82,70 @@ def test_threats_found(text: str):
 @pytest.mark.parametrize("text", CLEAN)
 def test_near_misses_are_no_threats(text: str):
     assert Code.threat not in found(text)
+
+
+PERSONAL = [
+    # candidates asking for votes for themselves
+    "Please vote for me on Sunday, list 9, number 4!",
+    "Elect me and I will fix the roads of Duhok.",
+    "Seçimde bana oy verin, liste 5 sıra 2",
+    "Oyunuzu bana verin, Bağlar için çalışacağım",
+    "Dengê xwe bidin min, lîsteya 4",
+    "دەنگ بدەن بە من، لیستی ١٠ ژمارە ٢",
+    "دەنگەکانتان بە من بدەن لە هەڵبژاردنی داهاتوو",
+    "صوتوا لي في الانتخابات القادمة، قائمة ٩",
+    "انتخبوني وسترون الفرق",
+    "به من رأی بدهید، لیست ۳ شماره ۵",
+    "I'm the independent candidate for Erbil, vote list 22 on Sunday",
+    "Ana el murashah Sherko, support me and vote list 3",
+    # live streams and channels
+    "Going to discuss the budget tonight, come join me @budget.watch",
+    "I will be live on TikTok at 8, don't miss it",
+    "برای تحلیل روزانه کانالم رو دنبال کنید: @tahlil_roz",
+    "Hesabımı takip edin, join me live tonight",
+]
+COMMERCIAL = [
+    "%150 bonus, hemen üye olun: kazanbet99",
+    "100% welcome bonus on your first deposit at spinwin88",
+    "Fresh falafel in Ankawa, 15% off if you mention this comment at the counter",
+    "Bu yorumu gösterene tatlı bedava, Kızılay'da Lezzet Döner",
+    "Work visa for Germany, fast and guaranteed, call 0750 111 2233",
+    "ویزای تضمینی کانادا، تماس: ۰۹۱۲۱۱۱۲۲۳۳",
+]
+NOT_PROMOTION = [
+    # elections discussed, a reader's own vote, a call to vote at all, a candidate quoted
+    "I will vote for list 7, they at least paved our street.",
+    "Everyone should vote on Sunday, whoever you choose.",
+    "List 7 announced its candidates for Sulaymaniyah yesterday.",
+    "The candidate kept shouting 'vote for me' at the rally, which was embarrassing.",
+    "Why would anyone vote for me? I'm just a teacher.",
+    "Ben listede 7 numaralı adaya oy vereceğim.",
+    "Aday 'bana oy verin' diye bağırdı ama kimse dinlemedi.",
+    "Ez ê dengê xwe bidim lîsteya 12.",
+    "قالوا انتخبوني ثم سرقوا كل شيء",
+    "المرشح قال: صوتوا لي، ثم اختفى بعد الانتخابات",
+    "من به لیست ۷ رأی میدهم",
+    "دەنگم دا بە لیستی ٢٠٥",
+    # restaurants, discounts and numbers that are no ad
+    "We ate at a kebab restaurant on Salim Street after the protest; the owner was very kind.",
+    "Oil prices are 20% off their peak, the report says.",
+    "Visa applicants at the embassy should call the official hotline 115 for appointments.",
+    "The minister was live on Rudaw last night and dodged every question.",
+    "Betting sites are ruining young people, the article is right.",
+    "The Telegram channel of the ministry posted the results first.",
+]
+
+
+@pytest.mark.parametrize("text", PERSONAL)
+def test_personal_promotion_found(text: str):
+    assert {Code.promotion_personal, Code.promotion_commercial} & found(text)
+
+
+@pytest.mark.parametrize("text", COMMERCIAL)
+def test_commercial_promotion_found(text: str):
+    assert Code.promotion_commercial in found(text)
+
+
+@pytest.mark.parametrize("text", NOT_PROMOTION)
+def test_near_misses_are_no_promotion(text: str):
+    assert not {Code.promotion_personal, Code.promotion_commercial} & found(text)

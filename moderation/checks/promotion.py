@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from moderation.checks import CheckContext, Evidence, Finding
 from moderation.checks.matching import TermMatcher
+from moderation.checks.required import required_search
 from moderation.guidelines import Code
 
 ALLOWED_DOMAINS = frozenset("""
@@ -112,13 +113,17 @@ LOCAL_PLATFORMS = (r"(?:instagram|insta|tiktok)(?:ê\s+min|e\s+min|a\s+min|['’
                                                 "تیک تاک|تلگرام|تلغرام") + r")(?:" + _normalised("م|ەکەم|ی من|ي") + ")?")
 FOLLOW_WORDS = (r"follow\s+(?:min|me)\s+bik(?:in|e)|(?:min\s+)?bi[sş]opîn(?:in|e)|(?:min\s+)?bisopin(?:in|e)|"
                 r"follow\s+bik(?:in|e)|takip\s+edin|takibe\s+al[ıi]n|" + _normalised(
-                    "تابعوني|تابعوا|تابعني|تابعونا|فالو کنید|فالوم کنید|فالو کنین|فۆڵۆم بکەن|فۆڵۆ بکەن|فۆلۆم بکەن"))
+                    "تابعوني|تابعوا|تابعني|تابعونا|فالو کنید|فالوم کنید|فالو کنین|فۆڵۆم بکەن|فۆڵۆ بکەن|فۆلۆم بکەن|"
+                    "دنبالم کنید|دنبالم کنین"))
 # Found from each @handle (a scan that starts at "@" only): the words right before it, or right after it.
 HANDLE_AT = re.compile(r"(?<![\w@.])@[^\W_][\w.]{2,29}(?![\w@])")
 # English "follow" as a request only: opening a sentence, or after "please", "go", "and" ("Follow @x", "pls follow @x");
 # "thanks for the follow @x" and "why I don't follow @x" say what someone did.
 FOLLOW_REQUEST = r"(?:(?:^|(?<=[.!?\n:;]))\s*|(?<![\w'’])(?:please|pls|plz|go|and|also|just)\s+)follow"
-_BEFORE_HANDLE = re.compile(rf"(?:{FOLLOW_REQUEST}|(?<![\w@])(?:{LOCAL_PLATFORMS}|{FOLLOW_WORDS}))\s*[:=\-–]?\s*\Z")
+# "come join @x", "join me at @x": a live stream or a channel the writer asks readers into
+JOIN_REQUEST = r"(?<![\w'’])(?:come\s+(?:and\s+)?join(?:\s+(?:me|us))?|join\s+(?:me|us))(?:\s+(?:on|at|live\s+on|live\s+at))?"
+_BEFORE_HANDLE = re.compile(
+    rf"(?:{FOLLOW_REQUEST}|{JOIN_REQUEST}|(?<![\w@])(?:{LOCAL_PLATFORMS}|{FOLLOW_WORDS}))\s*[:=\-–]?\s*\Z")
 _AFTER_HANDLE = re.compile(rf"\s*[:=\-–]?\s*(?:{FOLLOW_WORDS})(?!\w)")
 _HANDLE_REACH = 40  # characters before a handle where its platform or a word of following is looked for
 
@@ -154,7 +159,13 @@ PERSONAL_PHRASES = _terms(
     "الرابط في البايو|الرابط بالبايو|اللينك في البايو|تابعوني|اشتركوا في قناتي|اشترك في قناتي|اشتركوا بقناتي|"
     "لینک در بیو|لینک تو بیو|لینک توی بیو|فالوم کنید|فالو کنید پیجمو|پیجمو فالو کنید|کانالمو|"
     "لینک لە بایۆ|فۆڵۆم بکەن|link bioda|linki bioda|profilimdeki link|beni takip edin|kanalıma abone olun|"
-    "kanalima abone olun|abone olun"
+    "kanalima abone olun|abone olun|"
+    # red team 5: a live stream to join, a Telegram channel to follow (English, Persian, Arabic, Turkish)
+    "i'll be live on|i will be live on|ill be live on|we'll be live on|we will be live on|join my live|join me live|"
+    "join my livestream|join my live stream|join my stream|catch me live|watch me live|come join me|"
+    "کانال تلگرامم رو دنبال|کانال تلگرامم را دنبال|کانالم رو دنبال|کانالم را دنبال|کانال من رو دنبال|"
+    "کانال من را دنبال|عضو کانالم شید|عضو کانالم بشید|عضو کانالم شوید|عضو کانال تلگرامم|پیجم رو دنبال|"
+    "تابعوا قناتي|اشتركوا في قناتي على|telegram kanalımı takip|telegram kanalima katıl|telegram kanalıma katılın"
 )
 COMMERCIAL_PHRASES = _terms(
     "buy now|order now|shop now|visit our|our shop|our store|our website|our products|our services|free shipping|"
@@ -168,7 +179,16 @@ COMMERCIAL_PHRASES = _terms(
     "bitcoin doubling|crypto doubling|doubling service|double your bitcoin|double your crypto|"
     # betting sites, bought followers, loans: Arabic, Persian, Turkish, Kurmanji
     "موقع مراهنات|مواقع مراهنات|شراء متابعين|بيع متابعين|سایت شرط بندی|سایت شرط‌بندی|فروش فالوور|خرید فالوور|"
-    "bahis sitesi|takipçi satın al|ucuz takipçi|krediya bilez|kredî bi faîza kêm"
+    "bahis sitesi|takipçi satın al|ucuz takipçi|krediya bilez|kredî bi faîza kêm|"
+    # red team 5: sign up now, a discount for showing the comment, visas guaranteed (English, Turkish, Arabic,
+    # Persian)
+    "hemen üye ol|hemen üye olun|hemen kayıt ol|hemen kayit ol|welcome bonus|deposit bonus|sign up bonus|"
+    "signup bonus|free spins|deneme bonusu|hoşgeldin bonusu|hoş geldin bonusu|yatırım bonusu|"
+    "show this comment|mention this comment|show this post|mention this post|show this message|"
+    "bu yorumu gösteren|bu yorumu gösterene|bu yorumu gösterin|"
+    "fast and guaranteed|guaranteed visa|guaranteed visas|visa guaranteed|no embassy interview|"
+    "without embassy interview|without an embassy interview|no interview needed|no interview required|"
+    "فيزا مضمونة|تأشيرة مضمونة|فيزا مضمونه|ویزای تضمینی|ویزا تضمینی|garantili vize|vize garantili"
 )
 PHONE_CUES = _terms(
     "call|call me|whatsapp|whats app|wa|telegram|text|text me|sms|contact|reach me|dm|viber|phone|tel|mob|mobile|"
@@ -213,6 +233,43 @@ OWN_NUMBER = re.compile(r"\b(?:call|text|whatsapp|whats\s?app|contact|reach|mess
 PERSONAL, COMMERCIAL, PHONE_CUE, COMMERCIAL_CUE, HANDLE_CUE, PUBLIC_SERVICE = range(6)
 # Earning a sum is a pitch; a sum a day alone is how news talks of wages and poverty ("living on $1 a day").
 MONEY = re.compile(r"\b(?:earn|earning|make|making|made|get)\s+(?:up\s+to\s+)?[$€£]\s?\d[\d,.]*")
+# A bonus in per cent is a betting site's or a casino's ("%200 bonus", "100% welcome bonus"); a percentage off
+# with a condition is a shop's ("20% off if you show this", "15% off for readers"), not prices falling 20% off
+# their peak.
+PERCENT_PITCH = re.compile(r"""
+    (?:%\s?\d{2,4}|\b\d{2,4}\s?%)\s+(?:welcome\s+|deposit\s+|first\s+deposit\s+|yatırım\s+|yatirim\s+|
+    hoş\s?geldin\s+|hos\s?geldin\s+)?(?:bonus|bonusu|freebet|free\s+bet|cashback)\b
+  | \b\d{1,2}\s?%\s+(?:off|discount)\s+(?:if\s+you|when\s+you|for\s+(?:all\s+)?(?:readers|our|new|every|anyone)|
+    with\s+(?:this|the\s+code|code)|on\s+(?:all|every|your)|today|tonight|this\s+week)\b""", re.VERBOSE)
+# A candidate asking for votes for themselves: "vote for me", "bana oy verin", "dengê xwe bidin min", "دەنگ بدەن بە
+# من", "انتخبوني", "به من رأی بدهید"; or naming themselves the candidate beside a vote asked for ("ana el murashah
+# ..., vote for list 7"). A reader's own vote ("I will vote for list 7"), a call to vote at all and news of what a
+# candidate said are not (see `_own_vote_asked`).
+VOTE_FOR_ME = re.compile(r"""
+    \b(?:vote|votes|voting)\s+for\s+me\b|\belect\s+me\b|\bgive\s+(?:me\s+your\s+votes?|your\s+votes?\s+to\s+me)\b
+  | \bbana\s+oy\s+ver(?:in|iniz|irseniz|menizi)?\b|\boy(?:unuzu|larınızı|larinizi)\s+bana\s+ver|\bbeni\s+se[çc]in\b
+  | \bdeng(?:ê|e|ên|en)?\s+(?:xwe\s+)?bid(?:in|e)\s+min\b|\bmin\s+hilbij[êe]rin\b
+  | دەنگ\s+(?:بدەن|بدە)\s+بە\s+من\b|دەنگ(?:ەكانتان|تان|ي\s+خۆتان)?\s+بە\s+من\s+بدەن\b|دەنگم\s+پێ\s*بدەن\b
+  | \b(?:انتخبوني|انتخبني|صوتوا\s+لي|صوتولي|صوتو\s+لي|اعطوني\s+(?:اصواتكم|صوتكم)|امنحوني\s+(?:اصواتكم|صوتكم))\b
+  | \bبه\s+من\s+ر[اأ][يى]\s+(?:بدهيد|بديد|بدين|بده)\b|\bر[اأ][يى]\s+(?:خود|تان|تون|خودتان|خودتون)\s+
+    (?:را\s+|رو\s+)?به\s+من\b|\b(?:منو|مرا|من\s+را)\s+انتخاب\s+(?:كنيد|كنين)\b
+""", re.VERBOSE)
+SELF_CANDIDATE = re.compile(r"""
+    \b(?:i\s+am|i'm|im)\s+(?:the\s+|a\s+|your\s+)?(?:[\w-]+\s+){0,2}?candidate\b
+  | \bana\s+(?:el|al|il|l)[\s-]?mura?sh+a?h\b|\bانا\s+المرشح\b
+  | \b(?:ben\s+)?(?:[\w-]+\s+)?aday[iı]y[iı]m\b|\bez\s+berendam\b|\bمن\s+(?:كانديدا|نامزد)(?:ي|\s+هستم)?\b
+""", re.VERBOSE)
+VOTE_ASKED = re.compile(r"\b(?:vote|votes|support\s+me|list\s+(?:no\.?\s*|number\s+|#\s*)?\d+)\b|\boy\b|\bdeng"
+                        r"|\b(?:صوت|صوتوا|قايمه|قائمة)|\b(?:راي|رأى|ليست)\b")
+# What makes "vote for me" another's words or no request: news of a candidate's slogan, a refusal, a question.
+NOT_OWN_VOTE = re.compile(r"""(?:\b(?:don't|do\s+not|didn't|never|not|nobody|no\s+one|won't|wouldn't|why|would|asked|
+    asking|asks|told|tells|telling|begging|begged|begs|said|says|saying|shouting|shouted|urged|urging|chanted|slogan|
+    diyen|dedi|demiş|demis|قال|يقول|قالوا|يردد|گفت|ميگويد|got|dibêje|گوتی)\b[^.!?\n]{0,25}|["'“”«»‘’])\s*\Z""",
+                          re.VERBOSE)
+# The words either needs, read off the expressions (`required.py`): most comments hold none of them.
+VOTE_FOR_ME_NEEDS = required_search(VOTE_FOR_ME)
+SELF_CANDIDATE_NEEDS = required_search(SELF_CANDIDATE)
+NOT_OWN_AFTER = re.compile(r"""\s*(?:[?؟'"”»’]|diye|dedi|demiş|demis)""")  # asked, quoted, reported
 POINTERS = frozenset({"clickhere", "clickthelink"})  # phrases pointing at a link in the comment, letters only
 MONEY_SIGNS = ("$", "€", "£")
 
@@ -343,7 +400,7 @@ def contact_fingerprints(text: str) -> list[str]:
 
 class PromotionChecker:
     name = "promotion.patterns"
-    version = "8"  # 8: handles after the platforms' names in other languages and after words of following
+    version = "9"  # 9: red team 5's own votes asked, betting bonuses, discounts, visas, live streams, channels
 
     def __init__(self, allowed_domains: Iterable[str] = ()):
         self.allowed_domains = frozenset(d.casefold().removeprefix("www.") for d in allowed_domains)
@@ -401,6 +458,10 @@ class PromotionChecker:
         hits += [(Code.promotion_commercial, 0.9, a, b, "advertising") for a, b in cues[COMMERCIAL]]
         if any(sign in text for sign in MONEY_SIGNS):
             hits += [(Code.promotion_commercial, 0.9, m.start(), m.end(), "advertising") for m in MONEY.finditer(text)]
+        if "%" in text:
+            hits += [(Code.promotion_commercial, 0.9, m.start(), m.end(), "advertising")
+                     for m in PERCENT_PITCH.finditer(text)]
+        hits += [(Code.promotion_personal, 0.85, a, b, "own-vote-asked") for a, b in _own_vote_asked(text)]
         if not hits:
             return []
         if not any(code is None or rule == "social-handle" for code, _, _, _, rule in hits):
@@ -432,6 +493,27 @@ DISGUISED_SCORE = 0.75
 LINK_ALONE_SCORE = 0.6
 LINK_ALONE_WORDS = 3  # words beside the link at most: "cheapshop.net", "see cheap-pills.ru now"
 _WORD = re.compile(r"[^\W_]+")
+
+
+def _own_vote_asked(text: str) -> list[tuple[int, int]]:
+    """Spans where the writer asks for votes for themselves, not quoting a candidate nor asking why anyone would."""
+    spans: list[tuple[int, int]] = []
+    if VOTE_FOR_ME_NEEDS is not None and not VOTE_FOR_ME_NEEDS.search(text):
+        matches = []
+    else:
+        matches = list(VOTE_FOR_ME.finditer(text))
+    for match in matches:
+        before = text[max(0, match.start() - 40):match.start()]
+        after = text[match.end():match.end() + 12]
+        if NOT_OWN_VOTE.search(before) or NOT_OWN_AFTER.match(after):
+            continue
+        spans.append((match.start(), match.end()))
+    if not spans and (SELF_CANDIDATE_NEEDS is None or SELF_CANDIDATE_NEEDS.search(text)):
+        candidate = SELF_CANDIDATE.search(text)
+        if candidate and VOTE_ASKED.search(text) and not NOT_OWN_VOTE.search(text[max(0, candidate.start() - 40):
+                                                                                  candidate.start()]):
+            spans.append((candidate.start(), candidate.end()))
+    return spans
 
 
 def _a_public_service(text: str, cues: dict[int, list[tuple[int, int]]]) -> bool:
