@@ -149,3 +149,11 @@ def test_commercial_promotion_found(text: str):
 @pytest.mark.parametrize("text", NOT_PROMOTION)
 def test_near_misses_are_no_promotion(text: str):
     assert not {Code.promotion_personal, Code.promotion_commercial} & found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hey neighbours, join us @CityLibrary tomorrow for the reading.",
+    "I hope you can join us @mayor_office at the memorial.",
+])
+def test_an_event_joined_is_no_account_promoted(text: str):
+    assert not {Code.promotion_personal, Code.promotion_commercial} & found(text)

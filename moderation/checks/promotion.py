@@ -121,7 +121,8 @@ HANDLE_AT = re.compile(r"(?<![\w@.])@[^\W_][\w.]{2,29}(?![\w@])")
 # "thanks for the follow @x" and "why I don't follow @x" say what someone did.
 FOLLOW_REQUEST = r"(?:(?:^|(?<=[.!?\n:;]))\s*|(?<![\w'’])(?:please|pls|plz|go|and|also|just)\s+)follow"
 # "come join @x", "join me at @x": a live stream or a channel the writer asks readers into
-JOIN_REQUEST = r"(?<![\w'’])(?:come\s+(?:and\s+)?join(?:\s+(?:me|us))?|join\s+(?:me|us))(?:\s+(?:on|at|live\s+on|live\s+at))?"
+# ("join us @venue tomorrow", "hope you can join us @user" invite to an event or a talk, not to an account)
+JOIN_REQUEST = r"(?<![\w'’])(?:come\s+(?:and\s+)?join(?:\s+me)?|join\s+me)(?:\s+(?:on|at|live\s+on|live\s+at))?"
 _BEFORE_HANDLE = re.compile(
     rf"(?:{FOLLOW_REQUEST}|{JOIN_REQUEST}|(?<![\w@])(?:{LOCAL_PLATFORMS}|{FOLLOW_WORDS}))\s*[:=\-–]?\s*\Z")
 _AFTER_HANDLE = re.compile(rf"\s*[:=\-–]?\s*(?:{FOLLOW_WORDS})(?!\w)")
