@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from moderation.checks import CheckContext, Evidence, Finding
 from moderation.checks.matching import TermMatcher
-from moderation.checks.required import required_search
+from moderation.checks.regex_trie import union
+from moderation.checks.required import required_search, required_words
 from moderation.guidelines import Code
 
 ALLOWED_DOMAINS = frozenset("""
@@ -270,6 +271,9 @@ NOT_OWN_VOTE = re.compile(r"""(?:\b(?:don't|do\s+not|didn't|never|not|nobody|no\
 # The words either needs, read off the expressions (`required.py`): most comments hold none of them.
 VOTE_FOR_ME_NEEDS = required_search(VOTE_FOR_ME)
 SELF_CANDIDATE_NEEDS = required_search(SELF_CANDIDATE)
+_VOTE_WORDS = (required_words(VOTE_FOR_ME) or frozenset()) | (required_words(SELF_CANDIDATE) or frozenset())
+# one scan for the words of both: most comments hold none, and are done with there
+VOTE_NEEDS = re.compile(union([re.escape(char) for char in word] for word in _VOTE_WORDS))
 NOT_OWN_AFTER = re.compile(r"""\s*(?:[?؟'"”»’]|diye|dedi|demiş|demis)""")  # asked, quoted, reported
 POINTERS = frozenset({"clickhere", "clickthelink"})  # phrases pointing at a link in the comment, letters only
 MONEY_SIGNS = ("$", "€", "£")
@@ -499,6 +503,8 @@ _WORD = re.compile(r"[^\W_]+")
 def _own_vote_asked(text: str) -> list[tuple[int, int]]:
     """Spans where the writer asks for votes for themselves, not quoting a candidate nor asking why anyone would."""
     spans: list[tuple[int, int]] = []
+    if not VOTE_NEEDS.search(text):
+        return spans
     if VOTE_FOR_ME_NEEDS is not None and not VOTE_FOR_ME_NEEDS.search(text):
         matches = []
     else:

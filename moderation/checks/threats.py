@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from moderation.checks import CheckContext, Finding
 from moderation.checks.patterns import PatternChecker, alternatives, rule
+from moderation.checks.regex_trie import union
 from moderation.checks.reported import REPORTED, REPORTED_SCORE, SPEECH_CUE, reported_by_another
 from moderation.guidelines import Code
 
@@ -454,7 +455,7 @@ RULES += [
         (?:^|[.!?;:]\s*|\n\s*)(?:just\s+|so\s+|let's\s+|lets\s+|go\s+(?:and\s+)?)?(?:burn\s+down|torch|firebomb|
         set\s+fire\s+to)\s+(?:their|his|her|your|ur)\s+(?:offices?|newsroom|houses?|homes?|building|studios?)\b(?!\s*\?)
         |\blet\s+(?:them|him|her|(?:every|each)\s+(?:last\s+)?one\s+of\s+(?:them|you|those\s+\w+|these\s+\w+)|
-        (?:all\s+)?(?:those|these)\s+\w+|all\s+of\s+them)\s+(?:all\s+)?(?:roast|burn|fry|cook|suffocate|choke|scream)\s+
+        (?:all\s+)?(?:those|these)\s+\w+|all\s+of\s+them)\s+(?:all\s+)?(?:roast|burn|fry|suffocate|choke)\s+
         (?:alive|inside|in\s+there|to\s+death|in\s+the\s+(?:fire|flames))\b"""),
 ]
 MULTILINGUAL_RULES_RT5 = [
@@ -491,6 +492,12 @@ MULTILINGUAL_RULES_RT5 = [
 ]
 RULES += MULTILINGUAL_RULES_RT5
 
+# Red team 5's words, beginnings of words all, in one trie tried at the start of a word only: a strike cheered, a
+# massacre's fate wished, burned inside, found-and-regret, houses burned over heads, thrown from buildings.
+RT5_WORDS = union([re.escape(c) for c in word] for word in """jet jets yazidi ezidi armenian halabja sinjar shingal
+    shengal jews bosnian tutsi rohingya roast fry suffocat regret poşman posman pişman pisman adresini evini evinizi
+    atılmal atilmal atıls atils binalar binadan damlardan çatılar catilar köprü kopru المفروض پشيم پەشيمان ستندم بتندم
+    تندم ساجدك سنجدك سالقاك سنلقاك القاك الاقيك لاقيك""".split())
 PREFILTER = re.compile(rf"""\b(?:{HARM}|{HARM_PAST}|{DEATH}|dead|death|know\s+where|yourself|urself|kys|bleach|
     bullet|knife|blade|bomb|rope|noose|live|survive|break|snap|crush|massacre|commit|know\s+(?:where|which|what)|
     (?:run|runs|put|puts)\s+(?:you|him|her|them|this|that)\b|last\s+(?:days|hours|moments|breath|week|night)|
@@ -501,9 +508,9 @@ PREFILTER = re.compile(rf"""\b(?:{HARM}|{HARM_PAST}|{DEATH}|dead|death|know\s+wh
     )|راس|رووس|رقب|سەر|ser[eê]|kafa|baş|سر|حوادث|kaza|bir\s+şey|ڕووداو|اتفاق|حادثه|{WEAPONS}
     |edil(?:mel|s)|öldürül|oldurul|gebertil|sallandır|sallandir|kurşunlan|kursunlan|boğazlan|bogazlan
     |as[iı]l(?:ma|s)|yak[iı]l(?:ma|s)|geber
-    |بايد|اميدوارم|مرگ|بكوژن|بسووتێنن|يستحق|يستاهل|يسلم|داعش|يجب|لازم|لابد|لا\s+بد|on\s+fire|alight|ablaze
+    |بايد|اميدوارم|مرگ|بكوژن|بسووتێنن|يستحق|يستاهل|يسلم|داعش|يجب|لازم|لابد|لا\s+بد|on\s+fire|set\s+fire|alight|ablaze
     |kendini|intihar|بكش|بمير|خودكشي|بكوژە|بمرە|bikuje|bimre|نفسك|انتحر|موت
-    |\b(?:hope|wish|pray|may|jets?)\b|\blet\s|\bfind\s|po[sş]man|pi[sş]man|پشيم|پەشيمان|تندم|adresini|ev(?:ini|inizi)\s|at[iı]lmal|at[iı]ls|binalar|çatılar|catilar|köprü|kopru""", re.VERBOSE)
+    |\b(?:{RT5_WORDS})""", re.VERBOSE)
 
 
 MAX_REPORTED = 8  # more threats than this in one comment is no court report, and each asks the text again
