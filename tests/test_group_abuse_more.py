@@ -23,10 +23,11 @@ def pipeline():
     return build_pipeline(DEFAULT_POLICY)
 
 
-def rule_codes(pipeline, text: str) -> set[str]:
-    """Review-reaching codes that a word list or a group rule gave evidence for."""
+def rule_codes(pipeline, text: str, prefixes: tuple[str, ...] = RULE_PREFIXES) -> set[str]:
+    """Review-reaching codes that a word list or a group rule (or the checkers named by `prefixes`) gave evidence
+    for."""
     findings = pipeline.run(CheckContext(text=text))
-    kept = {f.code for f in findings if any(e.rule.startswith(RULE_PREFIXES) for e in f.evidence)}
+    kept = {f.code for f in findings if any(e.rule.startswith(prefixes) for e in f.evidence)}
     return {code.value for code in violations([f for f in findings if f.code in kept], DEFAULT_POLICY)}
 
 

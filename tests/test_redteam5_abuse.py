@@ -9,23 +9,15 @@ from __future__ import annotations
 
 import pytest
 
-from moderation.checks import CheckContext
-from moderation.checks.pipeline import build_pipeline, violations
-from moderation.policy import DEFAULT_POLICY
+from tests.test_group_abuse_more import pipeline  # noqa: F401  (the fixture)
+from tests.test_group_abuse_more import rule_codes as group_rule_codes
 
 RULE_PREFIXES = ("abuse.patterns:", "attack.patterns:", "lexicon:")
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    return build_pipeline(DEFAULT_POLICY)
-
-
 def rule_codes(pipeline, text: str) -> set[str]:
     """Review-reaching codes that a word list or a pattern rule gave evidence for."""
-    findings = pipeline.run(CheckContext(text=text))
-    kept = {f.code for f in findings if any(e.rule.startswith(RULE_PREFIXES) for e in f.evidence)}
-    return {code.value for code in violations([f for f in findings if f.code in kept], DEFAULT_POLICY)}
+    return group_rule_codes(pipeline, text, RULE_PREFIXES)
 
 
 FOUND = [
