@@ -537,7 +537,6 @@ class LearnedChecker:
         findings = [_criticism(finding, text) for finding in findings]
         return sorted(findings, key=lambda f: (-f.score, f.code.value))
 
-
     def _said(self, context: CheckContext) -> list[tuple[int, int]]:
         """The quotations set out as a third party's words that hold no slur of the word lists."""
         said = said_quotations(context.text)
