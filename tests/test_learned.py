@@ -7,6 +7,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from moderation.checks import CheckContext, Finding
 from moderation.checks import learned
@@ -233,13 +235,13 @@ def test_token_spans_survive_normalisation() -> None:
         assert text[start:end].strip() == text[start:end] and word
 
 
-def test_scores_match_a_plain_reimplementation(checker: LearnedChecker) -> None:
-    """The cached, vectorised path equals a straightforward TF-IDF dot product written from the definition."""
-    m = learned.model()
-    text = "you are a total idiot and a moron moron, check my channel www.example.com"
+def _plain_scores(m: learned.Model, text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Every head's probability and the abuse sub-codes' softmax, from the TF-IDF definition, one text at a time."""
     counts: dict[int, int] = {}
     words = [w for w, _, _ in tokens(text)]
-    features = [m.word_vocab.get(w) for w in words + [f"{a} {b}" for a, b in zip(words, words[1:])]]
+    named = learned.IDENTITY_PLACEHOLDER
+    features = [m.word_vocab.get(w) for w in words if w != named]
+    features += [m.word_vocab.get(f"{a} {b}") for a, b in zip(words, words[1:]) if named not in (a, b)]
     features += [m.char_vocab.get(g) for w in words for g in char_ngrams(w)]
     for f in features:
         if f is not None:
@@ -252,9 +254,37 @@ def test_scores_match_a_plain_reimplementation(checker: LearnedChecker) -> None:
         if norm:
             vector[block] /= norm
     logits = vector @ m.weights.astype(np.float64) + m.bias
-    expected = 1 / (1 + np.exp(-logits[:len(m.heads)]))
-    got = checker.scorer.score(text).scores
-    assert np.allclose([got[h] for h in m.heads], expected, atol=1e-6)
+    heads, rest = logits[:len(m.heads)], logits[len(m.heads):]
+    return 1 / (1 + np.exp(-heads)), np.exp(rest) / np.exp(rest).sum()
+
+
+_SCORED_WORDS = ["you", "are", "a", "total", "idiot", "moron", "and", "the", "the", "check", "my", "channel",
+                 "www.example.com", "fuuuuck", "SH1T", "a$$", "Muslims", "kill", "go", "back", "to", "war", "!!!",
+                 "İstanbul", "naïve", "2nd", "b4", "ﬁnance", "😡"]
+
+
+@given(st.lists(st.sampled_from(_SCORED_WORDS), max_size=30))
+@settings(max_examples=150, deadline=None)
+def test_scores_match_a_plain_reimplementation(checker: LearnedChecker, words: list[str]) -> None:
+    """The cached, vectorised path (bigrams looked up by first word, both blocks normalised at once) equals a
+    straightforward TF-IDF dot product written from the definition."""
+    m = learned.model()
+    text = " ".join(words)
+    heads, subtypes = _plain_scores(m, text)
+    scored = checker.scorer.score(text)
+    assert np.allclose([scored.scores[h] for h in m.heads], heads, atol=1e-9)
+    assert np.allclose([scored.subtypes[s] for s in m.subtypes], subtypes, atol=1e-9)
+
+
+@given(st.text(alphabet="aabxyzİß", max_size=25))
+@settings(max_examples=300, deadline=None)
+def test_runs_of_a_letter_are_squeezed_to_two(raw: str) -> None:
+    kept: list[str] = []
+    for c in raw.casefold():
+        if len(kept) < 2 or not kept[-1] == kept[-2] == c:
+            kept.append(c)
+    expected = "".join(kept)
+    assert normalise_word(raw) == (learned.IDENTITY_PLACEHOLDER if expected in learned.IDENTITY_WORDS else expected)
 
 
 def test_the_obscene_head_needs_an_obscene_word_and_the_abuse_head_a_group(checker: LearnedChecker) -> None:

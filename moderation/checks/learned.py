@@ -60,6 +60,7 @@ _LEET_DIGITS = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"}
 _LEET_SYMBOLS = {"@": "a", "$": "s", "!": "i"}
 _CHAR_N = (2, 3, 4, 5)
 _ONE = array("d", [1.0])
+_REPEATED = re.compile(r"(.)\1{2,}", re.DOTALL)  # three or more of one character
 _MAX_WORD = 40  # longer "words" (links, keyboard mashing) keep only their head for character n-grams
 
 
@@ -86,12 +87,7 @@ def normalise_word(raw: str) -> str:
                 if c != "!" or (i < n - 1 and chars[i + 1].isalpha()):
                     chars[i] = _LEET_SYMBOLS[c]
         word = "".join(chars)
-    out: list[str] = []
-    for c in word:
-        if len(out) >= 2 and out[-1] == c and out[-2] == c:
-            continue
-        out.append(c)
-    word = "".join(out)
+    word = _REPEATED.sub(r"\1\1", word)
     return IDENTITY_PLACEHOLDER if word in IDENTITY_WORDS else word
 
 
@@ -185,6 +181,10 @@ def forget_model() -> None:
 
 # --- inference ---
 
+# A word as the scorer keeps it: normalised, its feature ids (int64 bytes), their counts (float64 bytes), how many,
+# and the second words of the bigrams it starts (None when it starts none)
+_Entry = tuple[str, bytes, bytes, int, dict[str, int] | None]
+
 @dataclass
 class Scored:
     """Every head's score for one text, and what `Scorer.contributions` needs to explain them."""
@@ -212,10 +212,19 @@ class Scorer:
 
     def __init__(self, m: Model):
         self.m = m
-        # raw word -> (normalised, feature ids as int64 bytes, their counts as float64 bytes, how many)
-        self._cache: dict[str, tuple[str, bytes, bytes, int]] = {}
+        # The weights as float64 once: a product with float32 rows would convert them on every comment.
+        self._weights = m.weights.astype(np.float64)
+        # first word -> {second word: bigram id}: a comment's word pairs are looked up without building strings
+        self._followers: dict[str, dict[str, int]] = {}
+        for key, i in m.word_vocab.items():
+            if " " in key:
+                first, second = key.split(" ", 1)
+                self._followers.setdefault(first, {})[second] = i
+        # raw word -> (normalised, feature ids as int64 bytes, their counts as float64 bytes, how many, bigrams
+        # it starts)
+        self._cache: dict[str, _Entry] = {}
         # the same, by normalised word: "The", "THE" and "the" are broken into n-grams once
-        self._normalised: dict[str, tuple[str, bytes, bytes, int]] = {}
+        self._normalised: dict[str, _Entry] = {}
         for word in m.word_vocab:
             if " " not in word:
                 self._word(word)
@@ -235,7 +244,7 @@ class Scorer:
         chosen = named == order
         return ids[chosen], (np.cumsum(chosen) - 1)[named]
 
-    def _word(self, raw: str) -> tuple[str, bytes, bytes, int]:
+    def _word(self, raw: str) -> _Entry:
         word = normalise_word(raw)
         entry = self._normalised.get(word)
         if entry is None:
@@ -248,7 +257,7 @@ class Scorer:
             else:
                 counted = Counter(ids)
                 ids, counts = list(counted), array("d", counted.values())
-            entry = (word, array("q", ids).tobytes(), counts.tobytes(), len(ids))
+            entry = (word, array("q", ids).tobytes(), counts.tobytes(), len(ids), self._followers.get(word))
             if len(self._normalised) >= self._CACHE_LIMIT:
                 self._normalised.clear()
             self._normalised[word] = entry
@@ -259,41 +268,40 @@ class Scorer:
 
     def score(self, text: str) -> Scored:
         m = self.m
-        cache, vocab = self._cache, m.word_vocab
+        cache = self._cache
         matches = list(_TOKEN.finditer(text))
         entries = [cache.get(raw) or self._word(raw) for raw in [match.group() for match in matches]]
-        words = [entry[0] for entry in entries]
-        bigrams = [(i, b) for i, key in enumerate([f"{a} {b}" for a, b in zip(words, words[1:])])
-                   if (b := vocab.get(key)) is not None]
-        in_words = np.frombuffer(b"".join([entry[1] for entry in entries]), dtype=np.int64)
-        n_in_words = in_words.size
+        bigrams = [(i, b) for i, (entry, after) in enumerate(zip(entries, entries[1:]))
+                   if entry[4] is not None and (b := entry[4].get(after[0])) is not None]
+        n_in_words = sum([entry[3] for entry in entries])
         n_heads = len(m.heads)
         if n_in_words or bigrams:
-            ids = np.concatenate((in_words, np.fromiter((b for _, b in bigrams), np.int64, len(bigrams))))
-            counts = np.concatenate((np.frombuffer(b"".join([entry[2] for entry in entries])),
-                                     np.ones(len(bigrams))))
+            bigram_ids = array("q", [b for _, b in bigrams])
+            ids = np.frombuffer(b"".join([*[entry[1] for entry in entries], bigram_ids.tobytes()]), dtype=np.int64)
+            counts = np.frombuffer(b"".join([*[entry[2] for entry in entries], (_ONE * len(bigrams)).tobytes()]))
             unique, inverse = self._distinct(ids)
             tf = np.bincount(inverse, weights=counts, minlength=unique.size)
-            values = (1.0 + np.log(tf)) * m.idf[unique]
-            words = unique < m.n_word  # the word block, normalised apart from the character block
-            for block in (words, ~words):
-                norm = math.sqrt(float(values[block] @ values[block]))
-                if norm > 0:
-                    values[block] /= norm
-            weights = m.weights[unique]
-            logits = m.bias + values @ weights
+            values = (1.0 + np.log(tf)) * m.idf.take(unique)
+            # the word block and the character block are each normalised to unit length
+            block = (unique >= m.n_word).view(np.int8)
+            norms = np.sqrt(np.bincount(block, weights=values * values, minlength=2))
+            norms[norms == 0] = 1.0
+            values /= norms.take(block)
+            weights = self._weights.take(unique, axis=0)
+            logits = (m.bias + values @ weights).tolist()
         else:
             inverse = np.zeros(0, dtype=np.int64)
             values, weights = np.zeros(0), np.zeros((0, m.bias.size))
-            logits = m.bias
-        probs = 1.0 / (1.0 + np.exp(-np.clip(logits[:n_heads], -40.0, 40.0)))
-        sub = np.exp(logits[n_heads:] - logits[n_heads:].max())
-        sub /= sub.sum()
+            logits = m.bias.tolist()
+        probs = [1.0 / (1.0 + math.exp(-min(max(x, -40.0), 40.0))) for x in logits[:n_heads]]
+        top = max(logits[n_heads:])
+        sub = [math.exp(x - top) for x in logits[n_heads:]]
+        total = sum(sub)
         return Scored(
-            scores=dict(zip(m.heads, probs.tolist())), subtypes=dict(zip(m.subtypes, sub.tolist())),
+            scores=dict(zip(m.heads, probs)), subtypes={name: x / total for name, x in zip(m.subtypes, sub)},
             spans=[match.span() for match in matches], values=values, weights=weights, inverse=inverse[:n_in_words],
-            word_lengths=np.fromiter((entry[3] for entry in entries), np.int64, len(entries)),
-            bigram_rows=inverse[n_in_words:], bigram_first=np.fromiter((i for i, _ in bigrams), np.int64, len(bigrams)),
+            word_lengths=np.array([entry[3] for entry in entries], dtype=np.int64),
+            bigram_rows=inverse[n_in_words:], bigram_first=np.array([i for i, _ in bigrams], dtype=np.int64),
         )
 
     def contributions(self, scored: Scored, head: str) -> np.ndarray:
