@@ -138,51 +138,58 @@ class SubmissionLimits(_RedisOrMemory):
 
 
 # Failed web logins allowed per user name (password guessing against one account) and per client address
-# (guessing across accounts); an address is looser, as a newsroom's moderators may share one.
-LOGIN_FAILURES = {"name": "5/minute;20/hour", "address": "20/minute;100/hour"}
+# (guessing across accounts); an address is looser, as a newsroom's moderators may share one. A browser the user
+# has logged in from before (its device cookie, api/web.py) has a count of its own and skips both.
+LOGIN_FAILURES = {"name": "5/minute;20/hour", "address": "20/minute;100/hour", "device": "5/minute;20/hour"}
 
 
 class LoginThrottle(_RedisOrMemory):
-    """Failed web logins per user name and per client address. Only failures are counted (flask-limiter's
-    `deduct_when`), so a moderator who types the password right is never held back by their own logins."""
+    """Failed web logins per user name and per client address, or per known device. Only failures are counted
+    (flask-limiter's `deduct_when`), so a moderator who types the password right is never held back by their
+    own logins.
+
+    Anyone can spend a name's failures, which would lock its moderator out (OWASP's device cookies): a browser
+    that logged in as that name before presents its device and is counted on that device alone, so guessing
+    from elsewhere locks out only the guessers."""
 
     def __init__(self, storage_url: str | None = None, failures: dict[str, str] | None = None):
         super().__init__(storage_url)
-        self.items = {kind: parse_many(setting) for kind, setting in (failures or LOGIN_FAILURES).items()}
+        self.items = {kind: parse_many(setting) for kind, setting in {**LOGIN_FAILURES, **(failures or {})}.items()}
         self._on_redis = FixedWindowRateLimiter(self._redis) if self._redis is not None else None
 
-    def retry_after(self, name: str, address: str) -> int | None:
-        """Seconds until a login as `name` from `address` may be tried, or None when it may be tried now."""
+    def retry_after(self, name: str, address: str, device: str | None = None) -> int | None:
+        """Seconds until a login as `name` from `address` (or `device`) may be tried, or None when it may be now."""
 
         def wait(limiter: FixedWindowRateLimiter) -> int | None:
-            stats = [limiter.get_window_stats(item, *key) for item, key in self._counters(name, address)]
+            stats = [limiter.get_window_stats(item, *key) for item, key in self._counters(name, address, device)]
             ends = [s.reset_time for s in stats if s.remaining == 0]
             return max(1, math.ceil(max(ends) - time.time())) if ends else None
 
         return self._counting(wait)
 
-    def attempt(self, name: str, address: str) -> int | None:
+    def attempt(self, name: str, address: str, device: str | None = None) -> int | None:
         """Counts a login before its password is checked, and says how long to wait when a limit is spent.
 
         Counted first: attempts sent together would all pass a check made before any of them was counted."""
 
         def hit(limiter: FixedWindowRateLimiter) -> bool:
-            return not all([limiter.hit(item, *key) for item, key in self._counters(name, address)])
+            return not all([limiter.hit(item, *key) for item, key in self._counters(name, address, device)])
 
-        return (self.retry_after(name, address) or 1) if self._counting(hit) else None
+        return (self.retry_after(name, address, device) or 1) if self._counting(hit) else None
 
-    def succeeded(self, name: str, address: str) -> None:
+    def succeeded(self, name: str, address: str, device: str | None = None) -> None:
         """Gives the attempt back: only failures count, so a right password never holds its owner back."""
-        counters = self._counters(name, address)
+        counters = self._counters(name, address, device)
         self._counting(lambda limiter: [limiter.hit(item, *key, cost=-1) for item, key in counters])
 
-    def failed(self, name: str, address: str) -> None:
+    def failed(self, name: str, address: str, device: str | None = None) -> None:
         """A failure counted on its own (tests, and whatever checks a password outside the login form)."""
-        self._counting(lambda limiter: [limiter.hit(item, *key) for item, key in self._counters(name, address)])
+        counters = self._counters(name, address, device)
+        self._counting(lambda limiter: [limiter.hit(item, *key) for item, key in counters])
 
-    def _counters(self, name: str, address: str) -> list[tuple[RateLimitItem, tuple[str, ...]]]:
-        keys = {"name": name.casefold()[:64], "address": address}  # names are at most 64 characters
-        return [(item, ("login", kind, keys[kind])) for kind, items in self.items.items() for item in items]
+    def _counters(self, name: str, address: str, device: str | None) -> list[tuple[RateLimitItem, tuple[str, ...]]]:
+        keys = {"device": device} if device else {"name": name.casefold()[:64], "address": address}  # names: <= 64
+        return [(item, ("login", kind, key)) for kind, key in keys.items() for item in self.items[kind]]
 
     def _counting(self, operation: Callable[[FixedWindowRateLimiter], Any]) -> Any:
         if self._on_redis is not None and self._redis_usable():

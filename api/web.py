@@ -8,11 +8,13 @@ JSON API carry the session and a CSRF token. Every piece of user text is escaped
 from __future__ import annotations
 
 import logging
+import secrets
 from datetime import timedelta
 from typing import Any
 
-from flask import Blueprint, Response, abort, redirect, render_template, request, session, url_for
+from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, session, url_for
 from flask_wtf.csrf import generate_csrf, validate_csrf
+from itsdangerous import BadSignature, URLSafeTimedSerializer
 from werkzeug.exceptions import BadRequest
 from wtforms.validators import ValidationError
 
@@ -71,13 +73,39 @@ def login() -> str:
     return render_template("login.html", error=None, next=request.args.get("next", ""))
 
 
+# A browser that logged in as a user carries this signed cookie: its failed logins as that user are counted apart
+# from everyone else's (api/limits.py, LoginThrottle), so strangers guessing a name cannot lock its owner out.
+DEVICE_COOKIE = "moderation_device"
+DEVICE_LIFETIME = timedelta(days=180)
+
+
+def _device_signer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.secret_key, salt="moderation-login-device")
+
+
+def _known_device(name: str) -> str | None:
+    """The id of this browser's device cookie when it was issued to `name`, else None (a stranger's client)."""
+    token = request.cookies.get(DEVICE_COOKIE)
+    if not token:
+        return None
+    try:
+        issued = _device_signer().loads(token, max_age=DEVICE_LIFETIME.total_seconds())
+    except BadSignature:
+        return None
+    if not isinstance(issued, dict) or issued.get("name") != name.casefold()[:64]:
+        return None
+    device = issued.get("device")
+    return device if isinstance(device, str) and device else None
+
+
 @web.post("/moderate/login")
 def login_submit() -> Any:
     _check_form_token()
     rt = runtime()
     name, address = request.form.get("name", "").strip(), request.remote_addr or "-"
+    device = _known_device(name)
     target = request.form.get("next", "")
-    wait = rt.login_throttle.attempt(name, address)
+    wait = rt.login_throttle.attempt(name, address, device)
     if wait is not None:  # the password is not even checked: guessing gets no answer until the window ends
         log.warning("web login as %r from %s refused: too many failed logins (%d s to wait)", name[:64], address, wait)
         page = render_template("login.html", error=f"Too many failed logins: try again in {wait} seconds.", next=target)
@@ -86,11 +114,15 @@ def login_submit() -> Any:
     if login is None:
         log.warning("failed web login as %r from %s", name[:64], address)
         return render_template("login.html", error="Wrong name or password.", next=target), 401
-    rt.login_throttle.succeeded(name, address)
+    rt.login_throttle.succeeded(name, address, device)
     start_session(login)
     principal = login.principal
     home = "web.audit_page" if principal.role is Role.auditor else "web.queue_page"
-    return redirect(target if target.startswith("/moderate") else url_for(home))
+    response = redirect(target if target.startswith("/moderate") else url_for(home))
+    issued = _device_signer().dumps({"name": name.casefold()[:64], "device": device or secrets.token_urlsafe(16)})
+    response.set_cookie(DEVICE_COOKIE, issued, max_age=int(DEVICE_LIFETIME.total_seconds()), path="/moderate",
+                        secure=current_app.config["SESSION_COOKIE_SECURE"], httponly=True, samesite="Strict")
+    return response
 
 
 @web.post("/moderate/logout")

@@ -422,6 +422,35 @@ def test_logins_that_succeed_are_not_counted(client, app, zed):
     assert [web_log_in(app.test_client(), "zed").status_code for _ in range(5)] == [302] * 5
 
 
+def test_strangers_guessing_a_name_do_not_lock_out_a_browser_it_logged_in_from(client, app, zed):
+    """OWASP's device cookies: the name's failures are everyone's to spend; a known browser counts its own."""
+    throttle(app, name="3/minute", address="100/minute", device="2/minute")
+    assert web_log_in(client, "zed").status_code == 302  # zed's own browser, once
+    device = client.get_cookie("moderation_device", path="/moderate")
+    assert device is not None and device.http_only and device.same_site == "Strict"
+    stranger = app.test_client()
+    assert [web_log_in(stranger, "zed", f"guess {i}", address="203.0.113.5").status_code
+            for i in range(4)] == [401, 401, 401, 429]
+    assert web_log_in(app.test_client(), "zed", address="198.51.100.20").status_code == 429  # a new browser waits
+    assert web_log_in(client, "zed", address="198.51.100.20").status_code == 302  # zed's does not
+    # the known browser's own guesses are limited too, on its own count
+    assert [web_log_in(client, "zed", f"typo {i}").status_code for i in range(3)] == [401, 401, 429]
+
+
+@pytest.mark.parametrize("forged", ["not a signed value", "tampered"])
+def test_a_device_cookie_counts_only_for_its_own_name_and_only_when_signed(client, app, zed, forged):
+    throttle(app, name="1/minute", address="100/minute")
+    accounts.create_user(zed, "yan", Role.moderator, PASSWORD)
+    assert web_log_in(client, "yan").status_code == 302  # this browser is known for yan, not for zed
+    assert web_log_in(app.test_client(), "zed", "a wrong password").status_code == 401
+    assert web_log_in(client, "zed").status_code == 429
+    cookie = client.get_cookie("moderation_device", path="/moderate").value
+    browser = app.test_client()
+    browser.set_cookie("moderation_device", forged if forged != "tampered" else cookie[:-2] + "xx", path="/moderate")
+    assert web_log_in(browser, "yan", "a wrong password").status_code == 401
+    assert web_log_in(browser, "yan").status_code == 429  # counted as a stranger's: yan's failures are spent
+
+
 # --- the author, the statement of reasons, the appeal ---------------------------------------------------------
 
 
