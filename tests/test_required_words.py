@@ -11,11 +11,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from moderation.checks.abuse import RULES as ABUSE_RULES
+from moderation.checks.abuse import GroupAbuseChecker
 from moderation.checks.attacks import RULES as ATTACK_RULES
+from moderation.checks.attacks import PersonalAttackChecker
 from moderation.checks.normalize import normalize
 from moderation.checks.patterns import Rule
-from moderation.checks.required import required_search, required_words
+from moderation.checks.required import PresentWords, required_search, required_words
 from moderation.checks.threats import RULES as THREAT_RULES
+from moderation.checks.threats import ThreatChecker
 
 RULES: list[Rule] = THREAT_RULES + ATTACK_RULES + ABUSE_RULES
 BENCH = Path(__file__).resolve().parent.parent / "bench"
@@ -87,3 +90,21 @@ def test_no_rule_is_skipped_on_a_newsroom_comment_it_matches():
 def test_most_threat_rules_need_words():
     """The threat rules run on comments that name harm; most of them still skip most of those comments."""
     assert sum(item.needs is not None for item in THREAT_RULES) >= 0.8 * len(THREAT_RULES)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sets(st.text(alphabet="abk", min_size=1, max_size=4), max_size=12), st.text(alphabet="abk ", max_size=30))
+def test_one_scan_finds_every_word_a_text_holds(words: set[str], text: str):
+    """Words that overlap ("kab" in "akabk") or begin one another ("ka", "kab") are all found."""
+    assert PresentWords(words)(text) == {word for word in words if word in text}
+
+
+def test_a_checker_runs_a_rule_exactly_where_its_own_search_finds_its_words():
+    texts = [normalize(text).text for text in _repository_texts()]
+    for checker in (ThreatChecker(), PersonalAttackChecker(), GroupAbuseChecker()):
+        present = PresentWords({word for item in checker.rules for word in item.words})
+        for text in texts:
+            found = present(text)
+            for item in checker.rules:
+                if item.needs is not None:
+                    assert (not item.words.isdisjoint(found)) == bool(item.needs.search(text)), (item.name, text)

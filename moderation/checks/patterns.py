@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from moderation.checks import CheckContext, Evidence, Finding
 from moderation.checks.regex_trie import union
-from moderation.checks.required import required_search
+from moderation.checks.required import PresentWords, required_search, required_words
 from moderation.guidelines import Code
 
 
@@ -21,11 +21,12 @@ class Rule:
     score: float
     regex: re.Pattern[str]
     needs: re.Pattern[str] | None = None  # finds nothing in a text the rule cannot match (`required.py`)
+    words: frozenset[str] = frozenset()  # what `needs` looks for (none: the rule runs on every text)
 
 
 def rule(name: str, code: Code | None, score: float, pattern: str) -> Rule:
     regex = re.compile(pattern, re.VERBOSE)
-    return Rule(name, code, score, regex, required_search(regex))
+    return Rule(name, code, score, regex, required_search(regex), required_words(regex) or frozenset())
 
 
 GROUP_NAMES: dict[str, Code] = {code.name: code for code in Code}
@@ -58,6 +59,12 @@ class PatternChecker:
         self.rules = rules
         self.prefilter = prefilter  # no rule can match a text this finds nothing in
         self.disowned = disowned  # found right before a match ("I never said ..."), the match is not the writer's
+        # Each rule's required words, all looked for in one scan; a rule matching regardless of case keeps its own
+        # search. A rule needing none runs on every text.
+        by_scan = [item for item in rules if item.needs is not None and not item.regex.flags & re.IGNORECASE]
+        self._present = PresentWords({word for item in by_scan for word in item.words})
+        scanned = {id(item) for item in by_scan}
+        self._gates = [(item, item.words if id(item) in scanned else None) for item in rules]
 
     def check(self, context: CheckContext) -> list[Finding]:
         normalized = context.normalized
@@ -65,8 +72,12 @@ class PatternChecker:
             return []
         scores: dict[Code, float] = {}
         evidence: dict[Code, list[Evidence]] = defaultdict(list)
-        for item in self.rules:
-            if item.needs is not None and not item.needs.search(normalized.text):
+        present = self._present(normalized.text)
+        for item, words in self._gates:
+            if words is not None:
+                if words.isdisjoint(present):
+                    continue
+            elif item.needs is not None and not item.needs.search(normalized.text):
                 continue
             for match in item.regex.finditer(normalized.text):
                 if match.end() == match.start():

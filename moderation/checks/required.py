@@ -146,3 +146,26 @@ def required_search(regex: re.Pattern[str]) -> re.Pattern[str] | None:
         return None
     return re.compile(union([re.escape(char) for char in word] for word in words),
                       re.IGNORECASE if regex.flags & re.IGNORECASE else 0)
+
+
+class PresentWords:
+    """Which of many rules' required words a text holds, found in one scan instead of one search per rule.
+
+    The words are one trie, which at each position matches the longest word starting there; the words that are
+    its beginnings start there too, and the scan goes on from the next character, so words that overlap or
+    hold one another are all found. Case-sensitive: for rules over case-folded text."""
+
+    def __init__(self, words: set[str] | frozenset[str]):
+        self._regex = re.compile(union([re.escape(char) for char in word] for word in words)) if words else None
+        self._beginnings = {word: frozenset(w for w in words if word.startswith(w)) for word in words}
+
+    def __call__(self, text: str) -> set[str]:
+        found: set[str] = set()
+        if self._regex is None:
+            return found
+        search, beginnings = self._regex.search, self._beginnings
+        match = search(text)
+        while match is not None:
+            found |= beginnings[match.group()]
+            match = search(text, match.start() + 1)
+        return found
