@@ -185,6 +185,7 @@ def forget_model() -> None:
 # and the second words of the bigrams it starts (None when it starts none)
 _Entry = tuple[str, bytes, bytes, int, dict[str, int] | None]
 
+
 @dataclass
 class Scored:
     """Every head's score for one text, and what `Scorer.contributions` needs to explain them."""
