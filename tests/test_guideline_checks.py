@@ -226,6 +226,19 @@ def test_unsupported_language_is_a_note_not_a_pass():
         assert Code.unsupported_language in {f.code for f in RULES.run(CheckContext(text=text))}, text
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    ("Elewî ne Misilman in, ew hemû bêdîn in.", "kmr"),  # two "in" (Kurmanji's "are") read it as English
+    ("Ew hemû li Hewlêrê ne, ne li Amedê in.", "kmr"),
+    ("Kurds are not traitors. Kurd ne xayîn in.", "en"),  # mixed, more English than Kurmanji
+    ("The Kurds in Hewlêr are in mourning after the attack.", "en"),
+    ("Is the Peshmerga in Kobanî or in Şengal now?", "en"),
+])
+def test_kurmanji_s_in_does_not_make_a_comment_english(text, language):
+    from moderation.checks.language import detect
+
+    assert detect(text)[0] == language
+
+
 def test_the_policys_allowed_phrases_are_never_a_finding_of_any_check():
     from moderation.checks.pipeline import build_pipeline
 

@@ -118,10 +118,13 @@ def detect(text: str) -> tuple[str | None, float]:
         return script, share
     lowered = [w.casefold() for w in words]
     english = sum(w in ENGLISH_WORDS for w in lowered) / len(lowered)
-    if english >= 0.15 or (text.isascii() and (english >= 0.05 or len(words) < 8)):
-        return "en", share  # plain ASCII that reads at all like English is treated as English
     kurmanji = sum(w in KURMANJI_WORDS for w in lowered) / len(lowered)
     letters = set(text)
+    # "in" is Kurmanji's "are" too: more Kurmanji words than English ones, beside Kurmanji's letters, is Kurmanji
+    # ("Elewî ne Misilman in, ew hemû bêdîn in").
+    kurmanji_first = kurmanji > english and not letters.isdisjoint(KURMANJI_LETTERS)
+    if (english >= 0.15 and not kurmanji_first) or (text.isascii() and (english >= 0.05 or len(words) < 8)):
+        return "en", share  # plain ASCII that reads at all like English is treated as English
     if kurmanji >= 0.35 or (kurmanji >= 0.2 and not letters.isdisjoint(KURMANJI_LETTERS)):
         return "kmr", share
     if kurmanji >= KURMANJI_WORDS_BESIDE_MARKS and (
@@ -146,9 +149,10 @@ def detect(text: str) -> tuple[str | None, float]:
 
 class LanguageChecker:
     name = "language"
-    version = "5"  # 2: dotless ı and ğ keep a short Turkish comment Turkish; 3: more Kurmanji words
+    version = "6"  # 2: dotless ı and ğ keep a short Turkish comment Turkish; 3: more Kurmanji words
     # 4: Kurmanji by its marked letters, Turkish by its frequent words and case endings, more English words
     # 5: Turkish by fewer frequent words beside ı or ğ, and what lingua calls Azerbaijani without an ə
+    # 6: more Kurmanji words than English ones, beside Kurmanji's letters, is not English ("... bêdîn in")
 
     def __init__(self, covered: tuple[str, ...] = LANGUAGES, min_confidence: float = 0.6):
         self.covered = frozenset(covered)
