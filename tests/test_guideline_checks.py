@@ -232,8 +232,13 @@ def test_unsupported_language_is_a_note_not_a_pass():
     ("Kurds are not traitors. Kurd ne xayîn in.", "en"),  # mixed, more English than Kurmanji
     ("The Kurds in Hewlêr are in mourning after the attack.", "en"),
     ("Is the Peshmerga in Kobanî or in Şengal now?", "en"),
+    ("Misilman hemû terorîst in.", "kmr"),  # as many Kurmanji words as English ones, and Kurmanji letters
+    ("Sikerim boyle ekonomiyi, maasin yarisi kiraya gidiyor", "tr"),  # Turkish typed without its letters
+    ("bu adam ne yapiyor", "tr"),
+    ("Mayor Smith resigns today", "en"),
+    ("The mayor of Diyarbakir is annoying everyone", "en"),
 ])
-def test_kurmanji_s_in_does_not_make_a_comment_english(text, language):
+def test_kurmanji_and_turkish_are_not_read_as_english(text, language):
     from moderation.checks.language import detect
 
     assert detect(text)[0] == language

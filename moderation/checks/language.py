@@ -58,6 +58,10 @@ TURKISH_WORDS_BESIDE_LETTERS = 0.15
 TURKISH_CASE_ENDING = re.compile(
     r"\b[A-ZÇĞİÖŞÜ][a-zçğıöşü]+['’](?:da|de|ta|te|dan|den|tan|ten|nın|nin|nun|nün|ın|in|un|ün|ya|ye|yı|yi|yu|yü"
     r"|la|le|a|e|ı|i|u|ü)\b")
+# Turkish's present tense ("gidiyor", "anlamıyorsun", "biliyoruz"), which no other language here ends a word with,
+# typed with or without Turkish letters.
+TURKISH_PRESENT = re.compile(r"\b\w{2,}(?:iyor|ıyor|uyor|üyor)(?:um|sun|uz|sunuz|lar|du|dum|muş|mus)?\b",
+                             re.IGNORECASE)
 WORD = re.compile(r"[^\W\d_]+")
 NOT_LANGUAGE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+|[@#]\w+|\b\w+\.(?:com|org|net)\b\S*")
 MIN_WORDS = 4
@@ -120,9 +124,11 @@ def detect(text: str) -> tuple[str | None, float]:
     english = sum(w in ENGLISH_WORDS for w in lowered) / len(lowered)
     kurmanji = sum(w in KURMANJI_WORDS for w in lowered) / len(lowered)
     letters = set(text)
-    # "in" is Kurmanji's "are" too: more Kurmanji words than English ones, beside Kurmanji's letters, is Kurmanji
-    # ("Elewî ne Misilman in, ew hemû bêdîn in").
-    kurmanji_first = kurmanji > english and not letters.isdisjoint(KURMANJI_LETTERS)
+    # "in" is Kurmanji's "are" too: as many Kurmanji words as English ones, beside Kurmanji's letters, is Kurmanji
+    # ("Elewî ne Misilman in, ew hemû bêdîn in", "Misilman hemû terorîst in").
+    kurmanji_first = 0 < kurmanji >= english and not letters.isdisjoint(KURMANJI_LETTERS)
+    if english < 0.15 and TURKISH_PRESENT.search(text):
+        return "tr", share  # typed without Turkish letters: "Sikerim boyle ekonomiyi, maasin yarisi kiraya gidiyor"
     if (english >= 0.15 and not kurmanji_first) or (text.isascii() and (english >= 0.05 or len(words) < 8)):
         return "en", share  # plain ASCII that reads at all like English is treated as English
     if kurmanji >= 0.35 or (kurmanji >= 0.2 and not letters.isdisjoint(KURMANJI_LETTERS)):
@@ -152,7 +158,8 @@ class LanguageChecker:
     version = "6"  # 2: dotless ı and ğ keep a short Turkish comment Turkish; 3: more Kurmanji words
     # 4: Kurmanji by its marked letters, Turkish by its frequent words and case endings, more English words
     # 5: Turkish by fewer frequent words beside ı or ğ, and what lingua calls Azerbaijani without an ə
-    # 6: more Kurmanji words than English ones, beside Kurmanji's letters, is not English ("... bêdîn in")
+    # 6: as many Kurmanji words as English ones, beside Kurmanji's letters, is not English ("... bêdîn in");
+    # Turkish by its present tense, typed without Turkish letters too
 
     def __init__(self, covered: tuple[str, ...] = LANGUAGES, min_confidence: float = 0.6):
         self.covered = frozenset(covered)
