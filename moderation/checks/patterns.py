@@ -26,7 +26,8 @@ class Rule:
 
 def rule(name: str, code: Code | None, score: float, pattern: str) -> Rule:
     regex = re.compile(pattern, re.VERBOSE)
-    return Rule(name, code, score, regex, required_search(regex), required_words(regex) or frozenset())
+    words = required_words(regex)
+    return Rule(name, code, score, regex, required_search(regex, words), words or frozenset())
 
 
 GROUP_NAMES: dict[str, Code] = {code.name: code for code in Code}

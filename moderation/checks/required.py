@@ -139,9 +139,10 @@ def required_words(regex: re.Pattern[str]) -> frozenset[str] | None:
     return found
 
 
-def required_search(regex: re.Pattern[str]) -> re.Pattern[str] | None:
-    """One expression of the required words (as a trie), or None when the regex requires none worth testing."""
-    words = required_words(regex)
+def required_search(regex: re.Pattern[str], words: frozenset[str] | None = None) -> re.Pattern[str] | None:
+    """One expression of the required words (as a trie), or None when the regex requires none worth testing.
+    `words`: what `required_words(regex)` gave, when the caller has it already."""
+    words = words or required_words(regex)
     if words is None:
         return None
     return re.compile(union([re.escape(char) for char in word] for word in words),
