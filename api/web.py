@@ -84,7 +84,8 @@ def _device_signer() -> URLSafeTimedSerializer:
 
 
 def _known_device(name: str) -> str | None:
-    """The id of this browser's device cookie when it was issued to `name`, else None (a stranger's client)."""
+    """This browser's device id when its cookie was issued at a login as `name`: only then do its failures count
+    apart from the name's. Unsigned, expired or another name's, it is a stranger's browser (None)."""
     token = request.cookies.get(DEVICE_COOKIE)
     if not token:
         return None
@@ -120,7 +121,7 @@ def login_submit() -> Any:
     home = "web.audit_page" if principal.role is Role.auditor else "web.queue_page"
     response = redirect(target if target.startswith("/moderate") else url_for(home))
     issued = _device_signer().dumps({"name": name.casefold()[:64], "device": device or secrets.token_urlsafe(16)})
-    response.set_cookie(DEVICE_COOKIE, issued, max_age=int(DEVICE_LIFETIME.total_seconds()), path="/moderate",
+    response.set_cookie(DEVICE_COOKIE, issued, max_age=int(DEVICE_LIFETIME.total_seconds()), path="/moderate/login",
                         secure=current_app.config["SESSION_COOKIE_SECURE"], httponly=True, samesite="Strict")
     return response
 

@@ -237,6 +237,9 @@ def test_unsupported_language_is_a_note_not_a_pass():
     ("bu adam ne yapiyor", "tr"),
     ("Mayor Smith resigns today", "en"),
     ("The mayor of Diyarbakir is annoying everyone", "en"),
+    ("Rojava, Kurdistan and Kobanî deserve peace", "en"),  # Kurdish names in English
+    ("Great article about Hewlêr and Kurdistan politics", "en"),
+    ("Jin jiyan azadî! Women in Rojava lead the fight", "en"),
 ])
 def test_kurmanji_and_turkish_are_not_read_as_english(text, language):
     from moderation.checks.language import detect

@@ -426,7 +426,7 @@ def test_strangers_guessing_a_name_do_not_lock_out_a_browser_it_logged_in_from(c
     """OWASP's device cookies: the name's failures are everyone's to spend; a known browser counts its own."""
     throttle(app, name="3/minute", address="100/minute", device="2/minute")
     assert web_log_in(client, "zed").status_code == 302  # zed's own browser, once
-    device = client.get_cookie("moderation_device", path="/moderate")
+    device = client.get_cookie("moderation_device", path="/moderate/login")
     assert device is not None and device.http_only and device.same_site == "Strict"
     stranger = app.test_client()
     assert [web_log_in(stranger, "zed", f"guess {i}", address="203.0.113.5").status_code
@@ -437,18 +437,31 @@ def test_strangers_guessing_a_name_do_not_lock_out_a_browser_it_logged_in_from(c
     assert [web_log_in(client, "zed", f"typo {i}").status_code for i in range(3)] == [401, 401, 429]
 
 
-@pytest.mark.parametrize("forged", ["not a signed value", "tampered"])
+@pytest.mark.parametrize("forged", ["not a signed value", "payload edited", "another salt"])
 def test_a_device_cookie_counts_only_for_its_own_name_and_only_when_signed(client, app, zed, forged):
+    from itsdangerous import URLSafeTimedSerializer
+
     throttle(app, name="1/minute", address="100/minute")
     accounts.create_user(zed, "yan", Role.moderator, PASSWORD)
     assert web_log_in(client, "yan").status_code == 302  # this browser is known for yan, not for zed
     assert web_log_in(app.test_client(), "zed", "a wrong password").status_code == 401
     assert web_log_in(client, "zed").status_code == 429
-    cookie = client.get_cookie("moderation_device", path="/moderate").value
+    cookie = client.get_cookie("moderation_device", path="/moderate/login").value
+    value = {"not a signed value": forged,
+             "payload edited": cookie[:2] + ("A" if cookie[2] != "A" else "B") + cookie[3:],
+             "another salt": URLSafeTimedSerializer(app.secret_key, salt="another").dumps({"name": "yan",
+                                                                                           "device": "x"})}[forged]
     browser = app.test_client()
-    browser.set_cookie("moderation_device", forged if forged != "tampered" else cookie[:-2] + "xx", path="/moderate")
+    browser.set_cookie("moderation_device", value, path="/moderate/login")
     assert web_log_in(browser, "yan", "a wrong password").status_code == 401
     assert web_log_in(browser, "yan").status_code == 429  # counted as a stranger's: yan's failures are spent
+
+
+def test_each_browser_gets_a_device_of_its_own(app, zed):
+    first, second = app.test_client(), app.test_client()
+    assert web_log_in(first, "zed").status_code == web_log_in(second, "zed").status_code == 302
+    devices = [browser.get_cookie("moderation_device", path="/moderate/login") for browser in (first, second)]
+    assert devices[0].value != devices[1].value and all(d.max_age and d.max_age >= 90 * 86400 for d in devices)
 
 
 # --- the author, the statement of reasons, the appeal ---------------------------------------------------------

@@ -30,6 +30,10 @@ KURMANJI_WORDS = frozenset("ez tu ew em hûn ji bi di ku jî nîne heye dike kir
                            "nabe nîn kî kengî wekî weke piştî berî hîn êdî tenê gelo erê belê spas silav roj "
                            "sal bajar kerkûkê hewlêr hewlêrê amed mala malê dewlet dewletê leşker tirk ereb "
                            "heval hevalno birano xwişk bira rojnamevan nivîskar".split())
+# Names and words English comments take from Kurmanji ("Rojava", "Hewlêr", "Jin, jiyan, azadî"): they make no
+# comment Kurmanji against its English words.
+KURMANJI_NAMES = frozenset("kurd kurdistan kurdî pêşmerge serok partî rojava bakur başûr jin gel gelê heval hevalno "
+                           "hewlêr hewlêrê amed kerkûkê tirk ereb silav spas newroz".split())
 # Kurmanji shares "de", "da", "di", "li", "ne", "tu" with French, Spanish, Italian or Portuguese: a comment
 # made mostly of such words needs a letter of Kurmanji's own too ("O presidente da república falou de novo").
 KURMANJI_LETTERS = frozenset("êîûşÊÎÛŞ")
@@ -124,9 +128,11 @@ def detect(text: str) -> tuple[str | None, float]:
     english = sum(w in ENGLISH_WORDS for w in lowered) / len(lowered)
     kurmanji = sum(w in KURMANJI_WORDS for w in lowered) / len(lowered)
     letters = set(text)
-    # "in" is Kurmanji's "are" too: as many Kurmanji words as English ones, beside Kurmanji's letters, is Kurmanji
-    # ("Elewî ne Misilman in, ew hemû bêdîn in", "Misilman hemû terorîst in").
-    kurmanji_first = 0 < kurmanji >= english and not letters.isdisjoint(KURMANJI_LETTERS)
+    # "in" is Kurmanji's "are" too: as many Kurmanji words (names aside) as English ones, beside Kurmanji's letters,
+    # is Kurmanji ("Elewî ne Misilman in, ew hemû bêdîn in", "Misilman hemû terorîst in").
+    kurmanji_first = (not letters.isdisjoint(KURMANJI_LETTERS)
+                      and 0 < sum(w in KURMANJI_WORDS and w not in KURMANJI_NAMES for w in lowered) / len(lowered)
+                      >= english)
     if english < 0.15 and TURKISH_PRESENT.search(text):
         return "tr", share  # typed without Turkish letters: "Sikerim boyle ekonomiyi, maasin yarisi kiraya gidiyor"
     if (english >= 0.15 and not kurmanji_first) or (text.isascii() and (english >= 0.05 or len(words) < 8)):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from moderation.checks import CheckContext, Evidence, Finding
 from moderation.checks.regex_trie import union
-from moderation.checks.required import PresentWords, required_search, required_words
+from moderation.checks.required import PresentWords, required_words, words_search
 from moderation.guidelines import Code
 
 
@@ -27,7 +27,7 @@ class Rule:
 def rule(name: str, code: Code | None, score: float, pattern: str) -> Rule:
     regex = re.compile(pattern, re.VERBOSE)
     words = required_words(regex)
-    return Rule(name, code, score, regex, required_search(regex, words), words or frozenset())
+    return Rule(name, code, score, regex, words_search(words, regex.flags) if words else None, words or frozenset())
 
 
 GROUP_NAMES: dict[str, Code] = {code.name: code for code in Code}
@@ -60,12 +60,11 @@ class PatternChecker:
         self.rules = rules
         self.prefilter = prefilter  # no rule can match a text this finds nothing in
         self.disowned = disowned  # found right before a match ("I never said ..."), the match is not the writer's
-        # Each rule's required words, all looked for in one scan; a rule matching regardless of case keeps its own
-        # search. A rule needing none runs on every text.
-        by_scan = [item for item in rules if item.needs is not None and not item.regex.flags & re.IGNORECASE]
-        self._present = PresentWords({word for item in by_scan for word in item.words})
-        scanned = {id(item) for item in by_scan}
-        self._gates = [(item, item.words if id(item) in scanned else None) for item in rules]
+        # One search per rule for its required words was most of a comment's time here: they are all looked for in
+        # one scan. A rule matching regardless of case keeps its own search; a rule needing none runs on every text.
+        self._gates = [(item, item.words if item.needs is not None and item.words
+                        and not item.regex.flags & re.IGNORECASE else None) for item in rules]
+        self._present = PresentWords({word for _, words in self._gates if words for word in words})
 
     def check(self, context: CheckContext) -> list[Finding]:
         normalized = context.normalized

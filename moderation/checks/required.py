@@ -139,14 +139,15 @@ def required_words(regex: re.Pattern[str]) -> frozenset[str] | None:
     return found
 
 
-def required_search(regex: re.Pattern[str], words: frozenset[str] | None = None) -> re.Pattern[str] | None:
-    """One expression of the required words (as a trie), or None when the regex requires none worth testing.
-    `words`: what `required_words(regex)` gave, when the caller has it already."""
-    words = words or required_words(regex)
-    if words is None:
-        return None
-    return re.compile(union([re.escape(char) for char in word] for word in words),
-                      re.IGNORECASE if regex.flags & re.IGNORECASE else 0)
+def required_search(regex: re.Pattern[str]) -> re.Pattern[str] | None:
+    """One expression of the required words (as a trie), or None when the regex requires none worth testing."""
+    words = required_words(regex)
+    return words_search(words, regex.flags) if words else None
+
+
+def words_search(words: frozenset[str], flags: int) -> re.Pattern[str]:
+    """The words as one trie, as case-sensitive as the expression (`flags`) they were read off."""
+    return re.compile(union([re.escape(char) for char in word] for word in words), flags & re.IGNORECASE)
 
 
 class PresentWords:
