@@ -7,6 +7,8 @@ JSON API carry the session and a CSRF token. Every piece of user text is escaped
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
 import secrets
 from datetime import timedelta
@@ -83,9 +85,19 @@ def _device_signer() -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(current_app.secret_key, salt="moderation-login-device")
 
 
+def _password_mark(name: str) -> str | None:
+    """A keyed digest of the user's password hash: a device is bound to the password it logged in with, so a new
+    password (say, after a leak) ends every device's own count. None for no such active user."""
+    stored = accounts.password_hash_of(runtime().sessions, name)
+    if not stored:
+        return None
+    return hmac.new(current_app.secret_key.encode(), stored.encode(), hashlib.sha256).hexdigest()[:32]
+
+
 def _known_device(name: str) -> str | None:
-    """This browser's device id when its cookie was issued at a login as `name`: only then do its failures count
-    apart from the name's. Unsigned, expired or another name's, it is a stranger's browser (None)."""
+    """This browser's device id when its cookie was issued at a login as `name` with the user's current password:
+    only then do its failures count apart from the name's. Unsigned, expired, another name's or from before a new
+    password, it is a stranger's browser (None)."""
     token = request.cookies.get(DEVICE_COOKIE)
     if not token:
         return None
@@ -95,8 +107,10 @@ def _known_device(name: str) -> str | None:
         return None
     if not isinstance(issued, dict) or issued.get("name") != name.casefold()[:64]:
         return None
-    device = issued.get("device")
-    return device if isinstance(device, str) and device else None
+    device, mark = issued.get("device"), _password_mark(name)
+    if not isinstance(device, str) or not device or mark is None:
+        return None
+    return device if hmac.compare_digest(str(issued.get("mark")), mark) else None
 
 
 @web.post("/moderate/login")
@@ -120,7 +134,8 @@ def login_submit() -> Any:
     principal = login.principal
     home = "web.audit_page" if principal.role is Role.auditor else "web.queue_page"
     response = redirect(target if target.startswith("/moderate") else url_for(home))
-    issued = _device_signer().dumps({"name": name.casefold()[:64], "device": device or secrets.token_urlsafe(16)})
+    issued = _device_signer().dumps({"name": name.casefold()[:64], "device": device or secrets.token_urlsafe(16),
+                                     "mark": _password_mark(name)})
     response.set_cookie(DEVICE_COOKIE, issued, max_age=int(DEVICE_LIFETIME.total_seconds()), path="/moderate/login",
                         secure=current_app.config["SESSION_COOKIE_SECURE"], httponly=True, samesite="Strict")
     return response

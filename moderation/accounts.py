@@ -175,6 +175,14 @@ class Login:
     session_generation: int
 
 
+def password_hash_of(sessions: SessionFactory, name: str) -> str | None:
+    """The active user's stored password hash (None: no such user, disabled, or no password). It changes with every
+    new password, so what is bound to it (a login device, api/web.py) ends with the password."""
+    with sessions.reading() as session:
+        return session.exec(select(User.password_hash).where(User.name == name,
+                                                              col(User.disabled_at).is_(None))).first()
+
+
 def authenticate_password(sessions: SessionFactory, name: str, password: str) -> Login | None:
     with sessions() as session:
         user = session.exec(select(User).where(User.name == name, col(User.disabled_at).is_(None))).first()

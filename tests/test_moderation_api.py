@@ -457,6 +457,15 @@ def test_a_device_cookie_counts_only_for_its_own_name_and_only_when_signed(clien
     assert web_log_in(browser, "yan").status_code == 429  # counted as a stranger's: yan's failures are spent
 
 
+def test_a_new_password_ends_the_devices_own_count(client, app, zed):
+    throttle(app, name="2/minute", address="100/minute")
+    assert web_log_in(client, "zed").status_code == 302
+    accounts.set_password(zed, "zed", "a different long passphrase")
+    stranger = app.test_client()
+    assert [web_log_in(stranger, "zed", f"guess {i}").status_code for i in range(3)] == [401, 401, 429]
+    assert web_log_in(client, "zed", "a different long passphrase").status_code == 429  # a stranger's browser now
+
+
 def test_each_browser_gets_a_device_of_its_own(app, zed):
     first, second = app.test_client(), app.test_client()
     assert web_log_in(first, "zed").status_code == web_log_in(second, "zed").status_code == 302
