@@ -204,3 +204,19 @@ def test_readings_grow_linearly_on_hostile_runs():
         assert sum(len(reading.text) for reading in context.normalized.rejoined) <= 3 * len(text)
         checker.check(context)
         abuse.check(context)
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("you are a f🤬cking idiot", "f🤬cking"),
+    ("what the f💥ck", "f💥ck"),
+    ("sh💩t happens", "sh💩t"),
+])
+def test_an_emoji_inside_a_word_masks_its_letters(text, shown):
+    assert Code.profanity in found(text)
+    assert shown in evidence_of(text, Code.profanity, "lexicon")
+
+
+@pytest.mark.parametrize("text", ["I❤️NY and I love❤you", "great job👍keep going", "Kurdistan🇹🇷Turkey forever",
+                                  "the cat🐱sat on the mat", "sun☀️shine all day"])
+def test_an_emoji_between_ordinary_words_masks_nothing_found(text):
+    assert found(text) == set()

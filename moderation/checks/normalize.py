@@ -153,8 +153,10 @@ _MIN_READING = 3  # letters: fewer make no word worth reading into
 # star. "@" alone is left to the leet classes (and to e-mail addresses), and "&" to names ("G&T", "K&S",
 # "Idaho F&G" read as slurs once masked). Not in a link ("page#section"), nor where a hashtag glues two words
 # ("bitch#Turnup"): a masked word is short.
-MASKING_SIGNS = re.compile(r"(?<=[^\W\d_])[#%@]{0,4}[#%][#%@]{0,4}(?=[^\W\d_])")  # bounded: linear in any input
-_MAY_MASK = re.compile(r"[#%]")
+# An emoji or two inside a word mask letters too ("f🤬cking", "sh💩t"): pictographs and dingbats, not flags.
+_EMOJI = "\U0001F300-\U0001FAFF\u2600-\u27BF"
+MASKING_SIGNS = re.compile(rf"(?<=[^\W\d_])(?:[#%@]{{0,4}}[#%][#%@]{{0,4}}|[{_EMOJI}]{{1,2}})(?=[^\W\d_])")  # bounded
+_MAY_MASK = re.compile(rf"[#%{_EMOJI}]")
 _CHUNK = re.compile(r"\S+")
 _LETTERS = re.compile(r"[^\W\d_]*")
 MASKED_WORD_LETTERS = 9
