@@ -100,7 +100,9 @@ GROUP_RULES = [
         (?:like\s+(?:this|that|the|her|him)\s+(?:reporter|journalist|writer|author|presenter|anchor|editor|one|guy|woman)\s+)?
         (?:are|r|is|were|being|=)\s+
         (?:(?:all\s+|just\s+|nothing\s+but\s+|basically\s+|simply\s+|literally\s+)?
-            (?:a\s+bunch\s+of\s+|such\s+|an?\s+|the\s+)?(?:{_NOT_A_NEGATION}\w+\s+)?{DEHUMANISING}\b(?!\s*\?)
+            # "a race of thieves", "a nation of liars" (red team 6)
+            (?:a\s+bunch\s+of\s+|an?\s+(?:race|nation|people|tribe|breed)\s+of\s+|such\s+|an?\s+|the\s+)?
+            (?:{_NOT_A_NEGATION}\w+\s+)?{DEHUMANISING}\b(?!\s*\?)
         |(?:all\s+|just\s+|nothing\s+but\s+|basically\s+|simply\s+|literally\s+|like\s+|no\s+better\s+than\s+)?
             (?:a\s+bunch\s+of\s+|a\s+pack\s+of\s+|a\s+herd\s+of\s+|a\s+swarm\s+of\s+|a\s+plague\s+of\s+|an?\s+|the\s+)?
             (?:{_NOT_A_NEGATION}(?![\w']*(?:ing|ed)\s)[\w']+\s+)?{VERMIN}\b
@@ -139,7 +141,7 @@ GROUP_RULES = [
         \b(?:no|ban\s+all|deport\s+all|kick\s+out\s+all|get\s+rid\s+of\s+(?:all\s+)?(?:the\s+)?)\s*(?!shia\b){ANY_GROUP}\b
         (?!\s+(?:rights|votes?|voices?|say|representation|access))"""),
 ]
-PREFILTER = re.compile(r"\b(?:" + "|".join(alternatives(w) for w in GROUPS.values()) + r"|she|go|get|send|fuck|typical|slept|sleeping)\b")
+PREFILTER = re.compile(r"\b(?:" + "|".join(alternatives(w) for w in GROUPS.values()) + r"|she|go|get|send|fuck|typical|slept|sleeping|genetically)\b")
 
 RULES = GROUP_RULES + [
     rule("sexism-place", Code.abuse_sexism, 0.85, r"""
@@ -172,6 +174,16 @@ RULES = GROUP_RULES + [
         \b(?:go|get|send\s+(?:them|him|her|you)|fuck\s+off)\s+back\s+(?:to|home\s+to)\s+(?:your|their|his|her)\s+
         (?:own\s+)?(?:country|countries|desert|cave|caves|jungle|shithole|mud\s+hut|village|tent)\b
         |(?:^|[,.!?;:]\s*)go\s+back\s+to\s+the\s+(?:desert|deserts|caves?|jungle|mountains)\b(?!\s+(?:this|next|in|for|on|with|again)\b)"""),
+    # Red team 6: a people called inferior by birth ("these people are genetically backward"), of any subject: the word
+    # says it of blood; and women said to be good only for the kitchen or bed, in the sentence that names them or
+    # the next ("Female fighters? They're only good for cooking").
+    rule("racism-genetic", Code.abuse_racism, 0.8, r"""
+        \b(?:are|is|were|being|r)\s+(?:all\s+|just\s+|simply\s+)?genetically\s+(?:inferior|backward|primitive|stupid|violent|
+        criminal|lazy|dishonest|savage|defective|subhuman|inclined\s+to\s+(?:crime|violence|steal))\b(?!\s*\?)"""),
+    rule("sexism-only-good-for", Code.abuse_sexism, 0.8, r"""
+        \b(?:women|woman|females?|girls|wives|ladies)\b[^\n]{0,60}?\b(?:they're|they\s+are|are|is|she's|she\s+is)\s+
+        (?:only|just|good\s+only|fit\s+only)\s+(?:good\s+)?for\s+(?:cooking|cleaning|the\s+kitchen|making\s+babies|babies|sex|
+        bed|the\s+bed|one\s+thing|housework|washing|dishes|looking\s+pretty|breeding)\b"""),
     # "She only got the job because she slept with the editor": the sex given as how a woman got her post.
     rule("sexism-slept-her-way", Code.abuse_sexism, 0.85, r"""
         \b(?:got|gets|get|landed|won|earned|keeps|kept)\s+(?:the|her|that|this)\s+(?:\w+\s+)?(?:job|post|position|role|seat|
@@ -376,7 +388,7 @@ def _readings(context: CheckContext) -> Iterator[CheckContext]:
 
 
 class GroupAbuseChecker(PatternChecker):
-    version = "13"  # 8: masked group names, text turned upside down and a dotless ı read; 9: "typical female
+    version = "14"  # 14: red team 6's "a race of thieves", "genetically backward", "only good for cooking"; 8: masked group names, text turned upside down and a dotless ı read; 9: "typical female
     # reporter", crime and disease said to come with a people; 10: masked swear words written out ("f*** off");
     # 11: a name masked past telling read as the one group it fits, for the rules ("j**s control the banks");
     # 12: vermin, disease and beasts said of a group ("Kurds are just mountain goats", "refugees are like locusts")

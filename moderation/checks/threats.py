@@ -42,7 +42,9 @@ VICTIM = alternatives(
     "every one of you|everyone of you|all of them|every last one of them|every one of them|"
     "your house|your home|your office|your offices|your car|your shop|your family|your children|"
     "their house|their houses|their homes|their offices|their office|their families|their children|"
-    "his house|his family|his office|her house|her family|her office"
+    "his house|his family|his office|her house|her family|her office|"
+    # red team 6: the next one to speak, whoever does ("I'll stab the next guy who defends this regime")
+    "the next guy|the next man|the next person|the next one|anyone who|anybody who|whoever"
 )
 INTENT = alternatives(
     "i will|i'll|ill|i shall|i am going to|i'm going to|im going to|i'm gonna|im gonna|i am gonna|i gonna|"
@@ -204,7 +206,7 @@ RULES = [
         \b(?:you|u|he|she|they)\s+(?:won't|will\s+not|wont|are\s+not\s+going\s+to|aren't\s+going\s+to)\s+
         (?:live|survive|make\s+it)\s+(?:to\s+see|through|past|long|another|until|till)\b"""),
     rule("break-bones", Code.threat, 0.88, rf"""
-        \b{INTENT}\s+(?:\w+\s+){{0,2}}?(?:break|snap|smash|crush)\s+(?:your|his|her|their|ur)\s+
+        \b{INTENT}\s+(?:\w+\s+){{0,2}}?(?:break|snap|smash|crush)\s+(?:both\s+|all\s+)?(?:your|his|her|their|ur)\s+
         (?:legs?|neck|arms?|face|bones|jaw|skull|head|teeth|fingers|knees?)\b
         |\b{INTENT}\s+(?:\w+\s+){{0,2}}?(?:break|snap|smash|crush)\s+(?:every|each|all\s+the)\s+bones?\s+in\s+
         (?:your|his|her|their|ur)\s+(?:body|bodies|face|hands?)\b"""),
@@ -216,7 +218,7 @@ RULES = [
     # execute them" reports what others do)
     rule("round-up-and-harm", Code.threat, 0.88, rf"""
         (?:^|[.!?;:]\s*|\n\s*)(?:just\s+|so\s+|now\s+)?(?:round|line)\s+(?:them|em|'em|these\s+\w+|those\s+\w+)
-        \s+(?:all\s+)?up\s+and\s+{HARM}\b"""),
+        \s+(?:all\s+)?up\s+(?:and\s+{HARM}\b|against\s+(?:a|the)\s+wall\b)"""),
     # "... should have their families gassed": harm wished on a person's family or home, by a clause whose
     # subject is someone ("No child should have their home bombed" condemns it)
     rule("harm-to-kin", Code.threat, 0.85, rf"""
@@ -453,7 +455,11 @@ RULES += [
     rule("burned-with-them-inside", Code.threat, 0.88, r"""
         # told to burn their office, or to let them roast in it: "Burn down their offices", "let them burn inside"
         (?:^|[.!?;:]\s*|\n\s*)(?:just\s+|so\s+|let's\s+|lets\s+|go\s+(?:and\s+)?)?(?:burn\s+down|torch|firebomb|
-        set\s+fire\s+to)\s+(?:their|his|her|your|ur)\s+(?:offices?|newsroom|houses?|homes?|building|studios?)\b(?!\s*\?)
+        set\s+fire\s+to)\s+(?:their|his|her|your|ur)\s+(?:offices?|newsroom|houses?|homes?|building|studios?|villages?|
+        towns?|neighbou?rhoods?|camps?|tents?)\b(?!\s*\?)
+        # "Burn their villages to the ground": an order, the sentence opening with it
+        |(?:^|[.!?;:]\s*|\n\s*)(?:just\s+|so\s+|let's\s+|lets\s+|go\s+(?:and\s+)?)?burn\s+(?:their|his|her|your|ur)\s+
+        (?:\w+\s+){0,1}?(?:offices?|houses?|homes?|villages?|towns?|neighbou?rhoods?|camps?|tents?)\s+to\s+the\s+ground\b
         |\blet\s+(?:them|him|her|(?:every|each)\s+(?:last\s+)?one\s+of\s+(?:them|you|those\s+\w+|these\s+\w+)|
         (?:all\s+)?(?:those|these)\s+\w+|all\s+of\s+them)\s+(?:all\s+)?(?:roast|burn|fry|suffocate|choke)\s+
         (?:alive|inside|in\s+there|to\s+death|in\s+the\s+(?:fire|flames))\b"""),
@@ -475,7 +481,9 @@ MULTILINGUAL_RULES_RT5 = [
         (?:yakaca[gğ][iı]z|yakaca[gğ][iı]m|yakar[iı]z|yakar[iı]m|yakıcaz|yakicaz|yakıcam|yakicam|yıkaca[gğ][iı]z|
         yikaca[gğ][iı]z|yıkaca[gğ][iı]m|yikaca[gğ][iı]m|yıkar[iı]z|yikar[iı]z|yıkar[iı]m|yikar[iı]m|yıkıcaz|yikicaz)\b
         |\badresini(?:zi)?\s+(?:de\s+)?(?:biliyoruz|biliyorum|biliyoz|biliyom)\b(?=[^.!?\n]{0,60}?
-        (?:yaka|yıka|yika|gel|bul|öldür|oldur|gebert|vur|kafa))
+        (?:yaka|yıka|yika|gel|bul|öldür|oldur|gebert|vur|kafa
+        # red team 6: "we know your address, be careful, journalist" (a courier knows it too: no "bekle", wait)
+        |dikkatli\s+ol|ayağını\s+denk|ayagini\s+denk|gününü\s+gör|gununu\s+gor))
         |\bev(?:ini|inizi)\s+(?:başına|basina|başınıza|basiniza)\s+[^.!?\n]{0,20}?adresini(?:zi)?\s+biliyor"""),
     rule("thrown-from-buildings", Code.threat, 0.85, r"""
         # Arabic: "(they) must be thrown from the tops of buildings"
@@ -492,6 +500,54 @@ MULTILINGUAL_RULES_RT5 = [
 ]
 RULES += MULTILINGUAL_RULES_RT5
 
+# Red team 6: a death wished as an end ("hope your whole family ends up under the rubble"), days counted, a lesson
+# no one walks away from; English.
+RULES += [
+    rule("wished-to-end-up-dead", Code.threat, 0.85, r"""
+        \b(?:hope|wish|pray|may)\s+(?:that\s+)?(?:you|u|ya|you\s+all|your\s+(?:whole\s+|entire\s+|own\s+)?\w+|him|her|them|
+        he|she|they|his\s+(?:whole\s+)?\w+|their\s+(?:whole\s+)?\w+)\s+(?:all\s+)?(?:will\s+|would\s+)?ends?\s+up\s+
+        (?:dead|under\s+(?:the\s+)?rubble|in\s+(?:a|the)\s+(?:grave|coffin|body\s+bag|morgue|mass\s+grave)|in\s+body\s+bags|
+        six\s+feet\s+under|buried\s+alive|in\s+pieces)\b"""),
+    # "Count your days": said to the reader; "your days are numbered" is said of politicians at every election.
+    rule("count-your-days", Code.threat, 0.8, r"""\bcount\s+(?:your|ur)\s+(?:days|hours)\b(?!\s+(?:off|of\s+leave|until|till|to))"""),
+    rule("lesson-not-survived", Code.threat, 0.85, r"""
+        \bteach\s+(?:\w+\s+){1,3}?a\s+lesson\s+(?:that\s+)?(?:he|she|they|you|u)\s+(?:won't|will\s+not|wont|will\s+never)\s+
+        (?:walk\s+away\s+from|survive|recover\s+from|live\s+through|wake\s+up\s+from|walk\s+again)\b"""),
+]
+
+# Red team 6: calls to kill with the verb and its object ("لازم يذبحوهم", "hepsini öldürmek lazım", "divê hemû Tirk werin
+# kuştin"), a head to be cut off with the head named first ("سەری ئەم نووسەرە دەبێ ببڕدرێت", "serê nivîskar divê bê
+# jêkirin", "kafasını kesmek lazım"), all of them to be executed (Persian), and deaths wished with "God willing".
+# Questions ("... werin kuştin?") and negations ("إن شاء الله ما يموتون") stay clean; reports are in the past tense.
+MULTILINGUAL_RULES_RT6 = [
+    rule("called-to-kill-by-verb", Code.threat, 0.85, r"""
+        # Arabic: a verb with its object pronoun after "must"; burning only of people ("لازم يحرقوها" may be a flag)
+        (?<!\w)(?:لازم|يجب|لابد|لا\s+بد)\s+(?:ان\s+|من\s+)?(?:ي|ن|ت)(?:قتل|ذبح|دبح|شنق|سحل|كتل|عدم|فجر)(?:و|ون|وا)?
+        (?:هم|ه|ها|كم|ك|هن)(?!\w)
+        |(?<!\w)(?:لازم|يجب|لابد)\s+(?:ان\s+)?(?:ي|ن|ت)حرق(?:و|ون|وا)?(?:هم|كم)(?!\w)
+        # Sorani: the head named, then "must be cut off"
+        |سەري\s+(?:\S+\s+){0,4}?(?:دەبێت|دەبێ|پێويستە|پيويستە)\s+(?:ببڕدرێت|ببڕدرێن|ببڕرێت|ببڕن|بپەڕێنرێت)(?!\w)
+        # Kurmanji: "(all of them) must be killed / burned / wiped out", "his head must be cut off"
+        |\bdiv[eê]\s+(?:[^\s.!?]+\s+){0,3}?(?:werin|b[eê]n|b[eê]ne|were|b[eê])\s+(?:ku[sş]tin|qetil\s*kirin|serj[eê]\s*kirin|
+        [sş]ewitandin|qir\s*kirin)\b(?![^.!?\n]{0,60}\?)
+        |\bser[eê]\s+(?:[^\s.!?]+\s+){0,4}?div[eê]\s+(?:b[eê]|were|b[eê]n|werin)\s+(?:j[eê]\s*kirin|birin|birîn)\b
+        # Persian: "all of them must be executed / killed"
+        |بايد\s+(?:همه|هم|اينا|اونا)(?:شان|شون)?(?:\s*(?:را|رو|و))?\s+(?:(?:اعدام|سنگسار|تيرباران|قتل\s*عام)\s+
+        (?:كرد|كنند|كنيم|كنن)|كشت)(?!\w)(?!\S*\s*[؟?])"""),
+    rule("called-to-kill-tr", Code.threat, 0.85, rf"""
+        # Turkish: "his head must be cut", "they must all be killed / shot"
+        \bkafa(?:s[iı]n[iı]|lar[iı]n[iı])\s+kes(?:mek|mel[iı]y[iı]z|mel[iı])\s+(?:lazım|lazim|gerek|şart|sart)\b{_TR_NOT_ASKED}
+        |\b(?:hepsini|onu|onları|onlari|bunları|bunlari|bunu|[^\W\d_]+(?:leri|ları|lari))\s+(?:öldürmek|oldurmek|gebertmek|
+        kurşunlamak|kursunlamak|kurşuna\s+dizmek|kursuna\s+dizmek|boğazlamak|bogazlamak)\s+(?:lazım|lazim|gerek|şart|sart)\b
+        {_TR_NOT_ASKED}"""),
+    rule("death-wished-god-willing", Code.threat, 0.8, r"""
+        # Arabic: "God willing you (all) die / a car bomb explodes among you"; "... ما يموتون" hopes the opposite
+        (?<!\w)(?:ان\s*شاء\s*الله|انشالله|انشاءالله|ان\s*شالله|يا\s*رب|يارب|عسى)\s+(?:(?!(?:ما|لا|مو|مش|محد|ماحد|لن|ولا)\s)\S+\s+){0,2}?
+        (?:تموتون|تموتوا|يموتون|يموتوا|تنفجر\s+فيك|تنفجر\s+فيكم|ينفجر\s+فيكم|ينفجر\s+فيك|تنحرقون|ينحرقون|تنقتلون|ينقتلون|
+        تنذبحون|ينذبحون|تندفنون)(?!\w)"""),
+]
+RULES += MULTILINGUAL_RULES_RT6
+
 # Red team 5's words, beginnings of words all, in one trie tried at the start of a word only: a strike cheered, a
 # massacre's fate wished, burned inside, found-and-regret, houses burned over heads, thrown from buildings.
 RT5_WORDS = union([re.escape(c) for c in word] for word in """jet jets yazidi ezidi armenian halabja sinjar shingal
@@ -504,11 +560,12 @@ PREFILTER = re.compile(rf"""\b(?:{HARM}|{HARM_PAST}|{DEATH}|dead|death|know\s+wh
     (?:shame|pity)\s+if|waiting\s+(?:for\s+you\s+)?outside|never\s+meet|accident|time\s+before|gallows|
     firing\s+squad|find\s+(?:you|u|ya)|(?:make\s+it|come|get|be\s+coming)\s+(?:back\s+)?home|drone|missile|rocket|
     shell|sniper|grenade|air\s*strike|k[i1!|]ll|address|hunted|ways\s+of|bones?|flames|end\s+up\s+like|
-    next\s*(?:[.!?,]|$)|know\s+(?:the|your|ur)|pay\s+(?:for\s+(?:this|that|it)\s+)?with|do\s+to|finish|deserved?|boats?|dinghy|dinghies|rafts?
+    next\s*(?:[.!?,]|$)|know\s+(?:the|your|ur)|ends?\s+up|count\s+(?:your|ur)|lesson|against\s+(?:a|the)\s+wall|pay\s+(?:for\s+(?:this|that|it)\s+)?with|do\s+to|finish|deserved?|boats?|dinghy|dinghies|rafts?
     )|راس|رووس|رقب|سەر|ser[eê]|kafa|baş|سر|حوادث|kaza|bir\s+şey|ڕووداو|اتفاق|حادثه|{WEAPONS}
     |edil(?:mel|s)|öldürül|oldurul|gebertil|sallandır|sallandir|kurşunlan|kursunlan|boğazlan|bogazlan
     |as[iı]l(?:ma|s)|yak[iı]l(?:ma|s)|geber
     |بايد|اميدوارم|مرگ|بكوژن|بسووتێنن|يستحق|يستاهل|يسلم|داعش|يجب|لازم|لابد|لا\s+بد|on\s+fire|set\s+fire|alight|ablaze
+    |lazım|lazim|gerek|şart|sart|div[eê]|انشالله|انشاءالله|شاء|شالله|يارب|يا\s+رب|عسى
     |kendini|intihar|بكش|بمير|خودكشي|بكوژە|بمرە|bikuje|bimre|نفسك|انتحر|موت
     |\b(?:{RT5_WORDS})""", re.VERBOSE)
 
@@ -518,7 +575,9 @@ MAX_REPORTED = 8  # more threats than this in one comment is no court report, an
 
 class ThreatChecker(PatternChecker):
     def __init__(self) -> None:
-        super().__init__("threat.patterns", "7", RULES, PREFILTER)  # 7: red team 5's massacre fates, cheered strikes, found-and-regret
+        super().__init__("threat.patterns", "8", RULES, PREFILTER)  # 7: red team 5's massacre fates, cheered strikes, found-and-regret
+        # 8: red team 6's calls to kill by verb (Arabic, Sorani, Kurmanji, Turkish, Persian), deaths wished "God willing",
+        # "count your days", wished to end up dead, a lesson not survived
         self.rule_scores = {f"{self.name}:{item.name}": item.score for item in RULES}
 
     def check(self, context: CheckContext) -> list[Finding]:
