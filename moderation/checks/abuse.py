@@ -181,7 +181,8 @@ RULES = GROUP_RULES + [
         \b(?:are|is|were|being|r)\s+(?:all\s+|just\s+|simply\s+)?genetically\s+(?:inferior|backward|primitive|stupid|violent|
         criminal|lazy|dishonest|savage|defective|subhuman|inclined\s+to\s+(?:crime|violence|steal))\b(?!\s*\?)"""),
     rule("sexism-only-good-for", Code.abuse_sexism, 0.8, r"""
-        \b(?:women|woman|females?|girls|wives|ladies)\b[^\n]{0,60}?\b(?:they're|they\s+are|are|is|she's|she\s+is)\s+
+        (?:\b(?:women|woman|females?|girls|wives|ladies)\s+(?:are|is)
+        |\b(?:women|woman|females?|girls|wives|ladies)\b[^\n]{0,60}?\b(?:they're|they\s+are|she's|she\s+is))\s+
         (?:only|just|good\s+only|fit\s+only)\s+(?:good\s+)?for\s+(?:cooking|cleaning|the\s+kitchen|making\s+babies|babies|sex|
         bed|the\s+bed|one\s+thing|housework|washing|dishes|looking\s+pretty|breeding)\b"""),
     # "She only got the job because she slept with the editor": the sex given as how a woman got her post.

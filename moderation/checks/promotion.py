@@ -167,7 +167,10 @@ PERSONAL_PHRASES = _terms(
     "join my livestream|join my live stream|join my stream|catch me live|watch me live|come join me|"
     "کانال تلگرامم رو دنبال|کانال تلگرامم را دنبال|کانالم رو دنبال|کانالم را دنبال|کانال من رو دنبال|"
     "کانال من را دنبال|عضو کانالم شید|عضو کانالم بشید|عضو کانالم شوید|عضو کانال تلگرامم|پیجم رو دنبال|"
-    "تابعوا قناتي|اشتركوا في قناتي على|telegram kanalımı takip|telegram kanalima katıl|telegram kanalıma katılın"
+    "تابعوا قناتي|اشتركوا في قناتي على|telegram kanalımı takip|telegram kanalima katıl|telegram kanalıma katılın|"
+    # red team 6: "our" channel or page to follow (Persian), "follow our Telegram channel" (Arabic)
+    "کانال تلگرام ما|کانال ما رو دنبال|کانال ما را دنبال|عضو کانال ما|پیج ما رو دنبال|پیج ما را دنبال|"
+    "تابعونا على قناة|تابعونا على قناتنا|تابعوا قناتنا"
 )
 COMMERCIAL_PHRASES = _terms(
     "buy now|order now|shop now|visit our|our shop|our store|our website|our products|our services|free shipping|"
@@ -405,7 +408,7 @@ def contact_fingerprints(text: str) -> list[str]:
 
 class PromotionChecker:
     name = "promotion.patterns"
-    version = "9"  # 9: red team 5's own votes asked, betting bonuses, discounts, visas, live streams, channels
+    version = "10"  # 10: red team 6's "our channel" to follow (Persian, Arabic); 9: red team 5's own votes asked, betting bonuses, discounts, visas, live streams, channels
 
     def __init__(self, allowed_domains: Iterable[str] = ()):
         self.allowed_domains = frozenset(d.casefold().removeprefix("www.") for d in allowed_domains)

@@ -459,7 +459,7 @@ RULES += [
         towns?|neighbou?rhoods?|camps?|tents?)\b(?!\s*\?)
         # "Burn their villages to the ground": an order, the sentence opening with it
         |(?:^|[.!?;:]\s*|\n\s*)(?:just\s+|so\s+|let's\s+|lets\s+|go\s+(?:and\s+)?)?burn\s+(?:their|his|her|your|ur)\s+
-        (?:\w+\s+){0,1}?(?:offices?|houses?|homes?|villages?|towns?|neighbou?rhoods?|camps?|tents?)\s+to\s+the\s+ground\b
+        (?:\w+\s+){0,1}?(?:offices?|houses?|homes?|villages?|towns?|neighbou?rhoods?|camps?|tents?)\s+to\s+the\s+ground\b(?!\s*\?)
         |\blet\s+(?:them|him|her|(?:every|each)\s+(?:last\s+)?one\s+of\s+(?:them|you|those\s+\w+|these\s+\w+)|
         (?:all\s+)?(?:those|these)\s+\w+|all\s+of\s+them)\s+(?:all\s+)?(?:roast|burn|fry|suffocate|choke)\s+
         (?:alive|inside|in\s+there|to\s+death|in\s+the\s+(?:fire|flames))\b"""),
@@ -506,7 +506,7 @@ RULES += [
     rule("wished-to-end-up-dead", Code.threat, 0.85, r"""
         \b(?:hope|wish|pray|may)\s+(?:that\s+)?(?:you|u|ya|you\s+all|your\s+(?:whole\s+|entire\s+|own\s+)?\w+|him|her|them|
         he|she|they|his\s+(?:whole\s+)?\w+|their\s+(?:whole\s+)?\w+)\s+(?:all\s+)?(?:will\s+|would\s+)?ends?\s+up\s+
-        (?:dead|under\s+(?:the\s+)?rubble|in\s+(?:a|the)\s+(?:grave|coffin|body\s+bag|morgue|mass\s+grave)|in\s+body\s+bags|
+        (?:dead(?!\s+(?:wrong|last|broke|serious|set|even|tired))|under\s+(?:the\s+)?rubble|in\s+(?:a|the)\s+(?:grave|coffin|body\s+bag|morgue|mass\s+grave)|in\s+body\s+bags|
         six\s+feet\s+under|buried\s+alive|in\s+pieces)\b"""),
     # "Count your days": said to the reader; "your days are numbered" is said of politicians at every election.
     rule("count-your-days", Code.threat, 0.8, r"""\bcount\s+(?:your|ur)\s+(?:days|hours)\b(?!\s+(?:off|of\s+leave|until|till|to))"""),
@@ -522,8 +522,10 @@ RULES += [
 MULTILINGUAL_RULES_RT6 = [
     rule("called-to-kill-by-verb", Code.threat, 0.85, r"""
         # Arabic: a verb with its object pronoun after "must"; burning only of people ("لازم يحرقوها" may be a flag)
-        (?<!\w)(?:لازم|يجب|لابد|لا\s+بد)\s+(?:ان\s+|من\s+)?(?:ي|ن|ت)(?:قتل|ذبح|دبح|شنق|سحل|كتل|عدم|فجر)(?:و|ون|وا)?
+        (?<!\w)(?:لازم|يجب|لابد|لا\s+بد)\s+(?:ان\s+|من\s+)?(?:ي|ن|ت)(?:قتل|شنق|سحل|كتل|عدم)(?:و|ون|وا)?
         (?:هم|ه|ها|كم|ك|هن)(?!\w)
+        # slaughtering only of people in the plural or the reader ("لازم نذبحه قبل العيد" is the sheep)
+        |(?<!\w)(?:لازم|يجب|لابد|لا\s+بد)\s+(?:ان\s+|من\s+)?(?:ي|ن|ت)(?:ذبح|دبح)(?:و|ون|وا)?(?:هم|كم|ك|هن)(?!\w)
         |(?<!\w)(?:لازم|يجب|لابد)\s+(?:ان\s+)?(?:ي|ن|ت)حرق(?:و|ون|وا)?(?:هم|كم)(?!\w)
         # Sorani: the head named, then "must be cut off"
         |سەري\s+(?:\S+\s+){0,4}?(?:دەبێت|دەبێ|پێويستە|پيويستە)\s+(?:ببڕدرێت|ببڕدرێن|ببڕرێت|ببڕن|بپەڕێنرێت)(?!\w)
@@ -533,11 +535,13 @@ MULTILINGUAL_RULES_RT6 = [
         |\bser[eê]\s+(?:[^\s.!?]+\s+){0,4}?div[eê]\s+(?:b[eê]|were|b[eê]n|werin)\s+(?:j[eê]\s*kirin|birin|birîn)\b
         # Persian: "all of them must be executed / killed"
         |بايد\s+(?:همه|هم|اينا|اونا)(?:شان|شون)?(?:\s*(?:را|رو|و))?\s+(?:(?:اعدام|سنگسار|تيرباران|قتل\s*عام)\s+
-        (?:كرد|كنند|كنيم|كنن)|كشت)(?!\w)(?!\S*\s*[؟?])"""),
+        (?:كرد|كنند|كنيم|كنن)|كشت(?!\w)(?!\s+(?:كرد|كنند|كنيم|كنن|شود|شد)))(?!\w)(?!\S*\s*[؟?])"""),
     rule("called-to-kill-tr", Code.threat, 0.85, rf"""
         # Turkish: "his head must be cut", "they must all be killed / shot"
         \bkafa(?:s[iı]n[iı]|lar[iı]n[iı])\s+kes(?:mek|mel[iı]y[iı]z|mel[iı])\s+(?:lazım|lazim|gerek|şart|sart)\b{_TR_NOT_ASKED}
-        |\b(?:hepsini|onu|onları|onlari|bunları|bunlari|bunu|[^\W\d_]+(?:leri|ları|lari))\s+(?:öldürmek|oldurmek|gebertmek|
+        |\b(?:hepsini|onu|onları|onlari|bunları|bunlari|bunu|hainleri|kafirleri|gavurları|gavurlari|şerefsizleri|serefsizleri|
+        alçakları|alcaklari|kürtleri|kurtleri|türkleri|turkleri|arapları|araplari|ermenileri|suriyelileri|afganları|afganlari|
+        alevileri|yahudileri|göçmenleri|gocmenleri|mültecileri|multecileri|ibneleri|gazetecileri)\s+(?:öldürmek|oldurmek|gebertmek|
         kurşunlamak|kursunlamak|kurşuna\s+dizmek|kursuna\s+dizmek|boğazlamak|bogazlamak)\s+(?:lazım|lazim|gerek|şart|sart)\b
         {_TR_NOT_ASKED}"""),
     rule("death-wished-god-willing", Code.threat, 0.8, r"""
