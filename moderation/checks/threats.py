@@ -558,6 +558,8 @@ RT5_WORDS = union([re.escape(c) for c in word] for word in """jet jets yazidi ez
     shengal jews bosnian tutsi rohingya roast fry suffocat regret poşman posman pişman pisman adresini evini evinizi
     atılmal atilmal atıls atils binalar binadan damlardan çatılar catilar köprü kopru المفروض پشيم پەشيمان ستندم بتندم
     تندم ساجدك سنجدك سالقاك سنلقاك القاك الاقيك لاقيك""".split())
+# Red team 6's words, at the start of a word: "must" (Turkish), "God willing" (Arabic).
+RT6_WORDS = union([re.escape(c) for c in word] for word in "lazım lazim gerek şart انشالله انشاءالله شاء شالله يارب عسى".split())
 PREFILTER = re.compile(rf"""\b(?:{HARM}|{HARM_PAST}|{DEATH}|dead|death|know\s+where|yourself|urself|kys|bleach|
     bullet|knife|blade|bomb|rope|noose|live|survive|break|snap|crush|massacre|commit|know\s+(?:where|which|what)|
     (?:run|runs|put|puts)\s+(?:you|him|her|them|this|that)\b|last\s+(?:days|hours|moments|breath|week|night)|
@@ -569,9 +571,8 @@ PREFILTER = re.compile(rf"""\b(?:{HARM}|{HARM_PAST}|{DEATH}|dead|death|know\s+wh
     |edil(?:mel|s)|öldürül|oldurul|gebertil|sallandır|sallandir|kurşunlan|kursunlan|boğazlan|bogazlan
     |as[iı]l(?:ma|s)|yak[iı]l(?:ma|s)|geber
     |بايد|اميدوارم|مرگ|بكوژن|بسووتێنن|يستحق|يستاهل|يسلم|داعش|يجب|لازم|لابد|لا\s+بد|on\s+fire|set\s+fire|alight|ablaze
-    |lazım|lazim|gerek|şart|sart|div[eê]|انشالله|انشاءالله|شاء|شالله|يارب|يا\s+رب|عسى
     |kendini|intihar|بكش|بمير|خودكشي|بكوژە|بمرە|bikuje|bimre|نفسك|انتحر|موت
-    |\b(?:{RT5_WORDS})""", re.VERBOSE)
+    |\b(?:{RT5_WORDS}|{RT6_WORDS})|\b(?:dive|divê|sart|رب)\b""", re.VERBOSE)
 
 
 MAX_REPORTED = 8  # more threats than this in one comment is no court report, and each asks the text again
