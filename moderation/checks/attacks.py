@@ -19,7 +19,7 @@ NOUN = alternatives(
     "plonker|knobhead|bellend|git|twit|joke|disgrace|embarrassment|waste of space|waste of oxygen|"
     "piece of shit|piece of garbage|piece of trash|piece of crap|sack of shit|excuse for a human|"
     "animal|savage|subhuman|vermin|trash|garbage|filth|bigot|racist|fascist|nazi|traitor|whore|slut|"
-    "skank|hoe|sheep|simpleton|dunce|ignoramus|donkey|baboon|monkey|ape|dog"
+    "skank|hoe|sheep|simpleton|dunce|ignoramus|donkey|baboon|monkey|ape|dog|jerk"
 )
 ADJECTIVE = alternatives(
     "stupid|dumb|ignorant|pathetic|brainless|clueless|worthless|useless|disgusting|retarded|braindead|"
@@ -55,6 +55,12 @@ HUMAN = alternatives(
     "priest|judge|general|commander|mp|deputy|senator|candidate|guy|man|woman|expert|analyst|presenter|host"
 )
 
+# "It'll piss off a lot of readers" is the verb (to annoy), not the dismissal; "get a life sentence" a court's.
+PISSED_OFF = (r"(?:a|an|the(?!\s+lot\b)|some|many|people|everyone|everybody|anyone|anybody|his|her|their|our|lots|"
+              r"most|half|fans|voters|readers|editors|users)\b")
+NOT_AFTER_A_PRONOUN = r"(?:lying|miserable|mentally\s+ill|thick|trash|garbage|an?\s+joke|joke)\b"
+LIFE_TERM = r"(?:sentences?|terms?|bans?|punishments?|imprisonment|insurance|coach|of|in)\b"
+
 RULES = [
     rule("human-is-insult", Code.personal_attack, 0.82, rf"""
         \b(?:the|this|that|your|our)\s+{HUMAN}(?:\s+[\w']+){{0,6}}?\s+(?:is|was|'s)\s+(?:a|an)\s+{INTENSIFIER}
@@ -73,16 +79,23 @@ RULES = [
     rule("person-is-insult", Code.personal_attack, 0.85, rf"""
         \b{PERSON}\s+(?:is|was|are|were|'s|must\s+be|seems\s+to\s+be|sounds\s+like)\s+{INTENSIFIER}
         (?:{NOUN}s?|{ADJECTIVE})\b"""),
+    # "he's an idiot", "they're morons": a pronoun's contraction is never a possessive ("the author's idiotic
+    # argument" is). Not "she's lying in bed", "he's miserable", "she's mentally ill", "he's thick-skinned", nor
+    # the verdicts on a player, a band or a team ("he's trash", "they're garbage", "he's a joke this season").
+    rule("pronoun-is-insult", Code.personal_attack, 0.85, rf"""
+        \b(?:(?:he|she)['’]s|they['’]re)\s+(?!{NOT_AFTER_A_PRONOUN}){INTENSIFIER}(?!{NOT_AFTER_A_PRONOUN})
+        (?:{NOUN}s?|{ADJECTIVE})\b"""),
     rule("what-an-insult", Code.personal_attack, 0.72, rf"""
         \b(?:what|such)\s+(?:an?|a\s+bunch\s+of)\s+{INTENSIFIER}{NOUN}s?\b"""),
     rule("insulting-address", Code.personal_attack, 0.8, rf"""
         (?:^|[,.!?;:]\s*)(?:{INTENSIFIER}{NOUN})(?:s)?\s*[,.!?]|\b(?:listen|look|hey|shut\s+up|grow\s+up|
         wake\s+up),?\s+{INTENSIFIER}{NOUN}s?\b"""),
-    rule("dismissal", Code.personal_attack, 0.75, r"""
-        \b(?:shut\s+(?:the\s+(?:fuck|hell)\s+)?up|stfu|shut\s+your\s+(?:mouth|trap|face|pie\s*hole|cake\s*hole)|
-        get\s+lost|go\s+to\s+hell|screw\s+you|fuck\s+(?:you|u|off|yourself)|piss\s+off|eat\s+shit|bite\s+me|
-        kiss\s+my\s+ass|go\s+fuck\s+yourself|gfy|get\s+a\s+(?:brain|life|clue)|nobody\s+(?:cares|asked)\s+(?:about\s+)?
-        (?:you|what\s+you\s+think)|you\s+(?:suck|stink|disgust\s+me|make\s+me\s+sick))\b"""),
+    rule("dismissal", Code.personal_attack, 0.75, rf"""
+        \b(?:shut\s+(?:the\s+(?:fuck|hell|heck)\s+)?up|stfu|shut\s+your\s+(?:mouth|trap|face|pie\s*hole|cake\s*hole)|
+        get\s+lost|go\s+to\s+hell|screw\s+you|fuck\s+(?:you|u|off|yourself)|piss\s+off(?!\s+{PISSED_OFF})|eat\s+shit|
+        bite\s+me|kiss\s+my\s+ass|go\s+fuck\s+yourself|gfy|get\s+a\s+(?:brain|life(?!\s+{LIFE_TERM})|clue)|
+        nobody\s+(?:cares|asked)\s+(?:about\s+)?(?:you|what\s+you\s+think)|
+        you(?:\s+(?:people|guys|lot|all))?\s+(?:suck|stink|disgust\s+me|make\s+me\s+sick))\b"""),
     # "Dear author, your one brain cell must be very lonely"
     rule("brain-cell", Code.personal_attack, 0.8, r"""
         \b(?:your|ur|his|her|their|the\s+(?:author|writer|editor|reporter|journalist)'s)\s+(?:one|only|single|last|two|
@@ -119,4 +132,6 @@ PREFILTER = re.compile(r"\b(?:" + "|".join((NOUN, ADJECTIVE, ADDRESS_ADJECTIVE, 
 class PersonalAttackChecker(PatternChecker):
     def __init__(self) -> None:
         # 7: "your mom was easier than ..." (the mother called easy)
-        super().__init__("attack.patterns", "7", RULES, prefilter=PREFILTER, disowned=DENIAL)
+        # 8: "jerk" an insult noun; "you people suck", "shut the heck up"; "piss off a lot of readers" (the verb)
+        # and "get a life sentence" no dismissal; "he's an idiot", "they're morons" (pronoun-is-insult)
+        super().__init__("attack.patterns", "8", RULES, prefilter=PREFILTER, disowned=DENIAL)

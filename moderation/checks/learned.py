@@ -30,7 +30,8 @@ from moderation.checks.names import blank
 from moderation.checks.promotion import TLDS, citation_spans
 from moderation.checks.reported import reported_quotations, said_quotations
 from moderation.checks.accusations import PUBLIC_FIGURE_SCORE, SAID_OF_A_PUBLIC_FIGURE, all_said_of_public_figures
-from moderation.checks.targets import AIMED_AT_A_THING_SCORE, AT_A_THING, all_aimed_at_things
+from moderation.checks.targets import (AIMED_AT_A_THING_SCORE, AT_A_THING, OF_THE_WRITER, OF_THE_WRITER_SCORE,
+                                      all_aimed_at_things, all_said_of_the_writer)
 from moderation.checks.terms import LexiconChecker
 from moderation.guidelines import Code
 
@@ -447,7 +448,7 @@ def promotion_code(text: str) -> Code:
     return Code.promotion_commercial if _COMMERCIAL.search(text) else Code.promotion_personal
 
 
-RULES_REVISION = 12  # 2: obscene and abuse scores need their words (else an attack); allowed phrases blanked
+RULES_REVISION = 13  # 2: obscene and abuse scores need their words (else an attack); allowed phrases blanked
 # 3: links to allowed sites (citations) blanked; 4: without a link, a pitch needs the writer's own thing;
 # 5: a score no word pushes up (the model's prior) is no finding; 6: the policy's allowed phrases blanked;
 # 7: places, people and brands named with a swear word inside blanked ("Cockermouth", names.py);
@@ -458,6 +459,7 @@ RULES_REVISION = 12  # 2: obscene and abuse scores need their words (else an att
 # quoted to reject it ("stop calling refugees 'invaders'") blanked
 # 12: an insult quoted as a third party's ("'Bastards' is what the minister called them") blanked for every head
 # but the threat head's own rule; words named racism or a lie after a quotation ("'...' is racist") blanked
+# 13: an attack whose words are an insult the writer says of himself ("I feel like an idiot") lowered under review
 
 
 class LearnedChecker:
@@ -558,13 +560,16 @@ class LearnedChecker:
 
 def _criticism(finding: Finding, text: str) -> Finding:
     """The heads learned "stupid" and "criminal" from insults; said of a war or a plan, or of a head of state as
-    a charge of conduct ("Putin is a war criminal"), it is criticism, not an attack."""
+    a charge of conduct ("Putin is a war criminal"), it is criticism, not an attack; said by the writer of himself
+    ("I must be retarded", "treated like a moron"), it attacks no one."""
     if finding.code is not Code.personal_attack:
         return finding
     if all_aimed_at_things(text, finding.evidence):
         score, suffix = AIMED_AT_A_THING_SCORE, AT_A_THING
     elif all_said_of_public_figures(text, finding.evidence):
         score, suffix = PUBLIC_FIGURE_SCORE, SAID_OF_A_PUBLIC_FIGURE
+    elif all_said_of_the_writer(text, finding.evidence):
+        score, suffix = OF_THE_WRITER_SCORE, OF_THE_WRITER
     else:
         return finding
     evidence = tuple(dataclasses.replace(e, rule=e.rule + suffix) for e in finding.evidence)

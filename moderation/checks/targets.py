@@ -40,6 +40,10 @@ THINGS = frozenset({
     "comparison", "title", "design", "system's", "process", "ruling", "verdict", "sentence", "war's",
     "mistake", "mistakes", "waste", "fight", "battle", "debate", "announcement", "speech", "interview",
     "programme", "program", "scheme's", "spending", "cuts", "decree", "order", "curfew", "lockdown",
+    # what readers and editors write and watch: "a stupid edit", "idiotic news stories", "the show is moronic"
+    "edit", "edits", "page", "pages", "section", "sections", "paragraph", "paragraphs", "wording", "stories",
+    "show", "shows", "film", "films", "movie", "movies", "book", "books", "song", "songs", "website", "template",
+    "category", "list", "source", "sources", "change", "changes", "revert", "reverts", "reversion", "reversions",
     # Arabic, Persian and Turkish, written before their adjective
     "قرار", "القرار", "سياسة", "السياسة", "حرب", "الحرب", "قانون", "القانون", "خطة", "الخطة", "فكرة", "الفكرة",
     "مقال", "المقال", "تصمیم", "جنگ", "سیاست", "طرح", "ایده", "savaş", "karar", "yasa", "politika", "fikir",
@@ -53,7 +57,8 @@ _NOUN_PHRASE_ENDS = frozenset({
     "since", "if", "when", "as", "than", "the", "a", "an", "this", "it", "they", "we", "i", "you", "he",
     "she", "again", "ever", "here", "there", "now", "yet", "just", "should", "must", "could",
     "can", "does", "did", "do", "isn't", "wasn't", "won't", "means", "makes", "made", "cost", "costs",
-    "killed", "kills", "hurts", "hurt",
+    "killed", "kills", "hurts", "hurt", "never", "always", "still", "keep", "keeps", "kept", "last", "lasts",
+    "lasted", "seem", "seems", "seemed",
 })
 # After a predicative "... is stupid", these end the clause; "stupid people", "stupid of you" do not.
 _CLAUSE_GOES_ON = frozenset({"and", "or", "but", "to", "that", "because", "since", "as", "if", "when", "in",
@@ -152,3 +157,49 @@ def all_aimed_at_things(text: str, evidence: tuple[Evidence, ...]) -> bool:
 _SAYS_NOTHING = _INTENSIFIERS | _THING_PRONOUNS | _COPULAS | frozenset({
     "honestly", "seriously", "frankly", "what", "a", "an", "the", "such", "total", "complete", "utter", "whole",
     "entire", "idea", "ever", "about", "got", "getting", "of"})
+
+
+# --- insults the writer says of himself, or says he was called or treated as ---
+
+OF_THE_WRITER_SCORE = 0.3  # shown to a moderator who asks for every score; never holds a comment alone
+OF_THE_WRITER = ":self"  # added to the evidence's rule
+
+# "I must be retarded", "I often come off as a douche", "being treated like a moron", "he called me an idiot":
+# the writer names himself, or what someone else made of him; nobody is attacked. Only fillers may stand
+# between these words and the insult: "I'm sure you're an idiot", "I am sick of idiots" stay attacks.
+_WRITER_BEFORE = re.compile(r"""
+    \b(?:
+        i(?:\s+(?:often|always|sometimes|probably|just|really|guess|think|must|might|may|do|did|will|would))*\s+
+            (?:am|was|must\s+be|might\s+be|may\s+be|would\s+be|will\s+be|feel(?:\s+like)?|felt(?:\s+like)?
+            |look(?:ed)?\s+like|sound(?:ed)?\s+like|seem(?:ed)?\s+like|come\s+(?:off|across)\s+as|came\s+(?:off|across)\s+as)
+        |i['’]m|im
+        |(?:call(?:s|ed|ing)?|treat(?:s|ed|ing)?)\s+me(?:\s+like)?|(?:being|i\s+was|i\s+got|i\s+get)\s+treated\s+like
+        |(?:make|makes|made)\s+me\s+(?:look|feel|sound)\s+like)
+    (?:\s+(?:a|an|the|such|so|just|really|total|complete|real|bit|of|kind|sort|like|being|also|big|little|bloody|fucking))*
+    \s+$""", re.VERBOSE | re.IGNORECASE)
+_WRITER_REACH = 60  # characters looked at before the insult
+
+
+def said_of_the_writer(text: str, start: int, end: int) -> bool:
+    """True when the insult at text[start:end] is what the writer calls himself ("I must be retarded") or what he
+    says he was called or treated as ("being treated like a moron", "he called me an idiot")."""
+    before = text[max(0, start - _WRITER_REACH):start]
+    cut = max(before.rfind(mark) for mark in ".!?;:\n\"“”")
+    if cut >= 0:
+        before = before[cut + 1:]
+    return bool(_WRITER_BEFORE.search(before))
+
+
+# Words the learned scorer may show beside an insult the writer says of himself ("treated like a moron").
+_SAYS_NOTHING_OF_ANYONE = frozenset({
+    "i", "i'm", "im", "me", "am", "was", "be", "must", "might", "may", "like", "feel", "felt", "look", "looked",
+    "sound", "sounded", "seem", "seemed", "treated", "treat", "called", "call", "calling", "such", "a", "an", "the",
+    "so", "just", "really", "total", "complete", "real", "big", "little", "kind", "sort", "of", "being"})
+
+
+def all_said_of_the_writer(text: str, evidence: tuple[Evidence, ...]) -> bool:
+    """True when the evidence holds an insult the writer says of himself and nothing else that says anything."""
+    own = [e for e in evidence if _words(e.text) and said_of_the_writer(text, e.start, e.end)]
+    if not own:
+        return False
+    return all(all(word in _SAYS_NOTHING_OF_ANYONE for word, _, _ in _words(e.text)) for e in evidence if e not in own)

@@ -13,7 +13,8 @@ from moderation.checks.matching import Match, Phrase, TermMatcher
 from moderation.checks.mentions import MENTIONED, MENTIONED_SCORE, rejected_as_untrue
 from moderation.checks.reported import (REPORTED, REPORTED_SCORE, insult_reported, quoted_insult_reported,
                                         reported_by_another)
-from moderation.checks.targets import AIMED_AT_A_THING_SCORE, AT_A_THING, aimed_at_a_thing
+from moderation.checks.targets import (AIMED_AT_A_THING_SCORE, AT_A_THING, OF_THE_WRITER, OF_THE_WRITER_SCORE,
+                                      aimed_at_a_thing, said_of_the_writer)
 from moderation.guidelines import Code
 from moderation.policy import DEFAULT_POLICY, DEFAULT_REVIEW_THRESHOLD, Policy
 
@@ -87,7 +88,7 @@ class LexiconChecker:
         digest = hashlib.sha256(repr([(t.rule, t.score, t.terms, sorted(t.unless_after), t.clause_end, t.spaced)
                                       for t in self.tables]
                                      + allowed).encode())
-        self.version = f"14-{digest.hexdigest()[:8]}"  # 3: threats reported as a third party's lowered;
+        self.version = f"15-{digest.hexdigest()[:8]}"  # 3: threats reported as a third party's lowered;
         # 4: insult adjectives aimed at a thing ("a stupid war") lowered; 5: swear words masked past the letters'
         # rule that fit one word only read written out ("f***", "sh**"); 6: tables whose matches count only at a
         # clause's end (`clause_end`) or with their spaces written (`spaced`); 7: a masked slur that fits another
@@ -107,6 +108,8 @@ class LexiconChecker:
         # 14: quoted words rejected in Kurmanji, Sorani and English ("'...' nijadperestî ye", "'...' درۆیە",
         # "calling them '...' is racist", "stop saying '...'") (mentions.py); a name another gave taken up ("for a
         # reason", "the name fits", "and it's true") stays the writer's (reported.py)
+        # 15: an insult the writer says of himself, or says he was called or treated as ("I must be retarded",
+        # "being treated like a moron") lowered (targets.py)
 
     def scan(self, context: CheckContext) -> Scan:
         """Every term and allowed phrase in the comment, found once for this phase and the learned one."""
@@ -146,6 +149,8 @@ class LexiconChecker:
                 score, rule = min(score, REPORTED_SCORE), rule + REPORTED  # "he yelled 'I will kill you'"
             elif table.code is Code.personal_attack and aimed_at_a_thing(context.text, start, end):
                 score, rule = min(score, AIMED_AT_A_THING_SCORE), rule + AT_A_THING  # "the most idiotic policy"
+            elif table.code is Code.personal_attack and said_of_the_writer(context.text, start, end):
+                score, rule = min(score, OF_THE_WRITER_SCORE), rule + OF_THE_WRITER  # "I must be retarded"
             elif table.code is Code.personal_attack and context.inside_a_mention(start, end):
                 score, rule = min(score, MENTIONED_SCORE), rule + MENTIONED  # "stop calling me an 'idiot'"
             elif table.code is Code.personal_attack and (insult_reported(context.text, start, end)
