@@ -152,3 +152,33 @@ def test_insult_adjectives_said_of_writing_and_shows_are_criticism(text):
 @pytest.mark.parametrize("text", ["What a stupid editor.", "You stupid show-off."])
 def test_insult_adjectives_said_of_people_stay_attacks(text):
     assert Code.personal_attack in codes(text)
+
+
+# --- an abuse score names the group it is about, even one the model saw in training ---
+
+@pytest.mark.parametrize("text, code", [
+    ("I hope you get cancer you fucking stupid Irish cunt.", Code.abuse_xenophobia),
+    ("Basically, homosexuality lowers productivity, which would make it a disorder.", Code.abuse_homophobia),
+])
+def test_an_abuse_score_goes_to_the_nationality_or_orientation_named(text, code):
+    assert code in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Irish team played well tonight.",
+    "Homosexuality was decriminalised in 1967.",
+    "Mormons built the city of Salt Lake.",
+    "The Polish government protested the decision.",
+    "Americans want gun control.",
+])
+def test_naming_a_nationality_faith_or_orientation_is_no_finding(text):
+    assert not codes(text)
+
+
+def test_a_group_word_or_a_slur_names_the_group_before_a_nationality():
+    from moderation.checks.identity import CODE_OF_ATTRIBUTION_WORD, CODE_OF_WORD, IDENTITY_WORDS
+
+    # the model saw these words: they name a group for attribution only, never hidden from it
+    assert not set(CODE_OF_ATTRIBUTION_WORD) & IDENTITY_WORDS
+    assert not set(CODE_OF_ATTRIBUTION_WORD) & set(CODE_OF_WORD)
+    assert "american" not in CODE_OF_ATTRIBUTION_WORD

@@ -32,3 +32,24 @@ GROUP_WORDS: dict[Code, frozenset[str]] = {
 }
 IDENTITY_WORDS = frozenset().union(*GROUP_WORDS.values())
 CODE_OF_WORD = {word: code for code, words in GROUP_WORDS.items() for word in words}
+
+# Words that name a group too, read only to say which abuse code a learned score is when none of the words above
+# nor a slur is named (`learned.named_group`); not "American", which US readers mostly say of themselves. The model saw them in training, so unlike the words above they stay features:
+# "Irish", "homosexuality", "Mormons". Without them, an abuse score for "stupid Irish cunt" or "homosexuality ...
+# a disorder" went to the attack the learned phase gives abuse with no group named.
+ATTRIBUTION_WORDS: dict[Code, frozenset[str]] = {
+    Code.abuse_religion: frozenset("""
+        mormon mormons mormonism hinduism sikhism buddhism catholicism protestantism atheism muhammad mohammed
+        scientologist scientologists""".split()),
+    Code.abuse_racism: frozenset("""
+        negro negroes caucasian caucasians aboriginal aboriginals aborigine aborigines""".split()),
+    Code.abuse_xenophobia: frozenset("""
+        irish scottish welsh british brits french german germans italian italians polish poles russian russians
+        chinese japanese korean koreans indian indians pakistani pakistanis bangladeshi bangladeshis canadian
+        canadians australian australians greek greeks serb serbs serbian serbians croat croats
+        croatian croatians albanian albanians ukrainian ukrainians romanian romanians bulgarian bulgarians
+        macedonian macedonians dutch swedish swedes norwegian norwegians finnish danish portuguese spanish
+        brazilian brazilians nigerian nigerians filipino filipinos vietnamese""".split()),
+    Code.abuse_homophobia: frozenset("homosexuality lesbianism transsexual transsexuals".split()),
+}
+CODE_OF_ATTRIBUTION_WORD = {word: code for code, words in ATTRIBUTION_WORDS.items() for word in words}

@@ -23,7 +23,7 @@ from typing import Any, Callable
 import numpy as np
 
 from moderation.checks import CheckContext, Evidence, Finding
-from moderation.checks.identity import CODE_OF_WORD, IDENTITY_WORDS
+from moderation.checks.identity import CODE_OF_ATTRIBUTION_WORD, CODE_OF_WORD, IDENTITY_WORDS
 from moderation.checks.identity import PLACEHOLDER as IDENTITY_PLACEHOLDER
 from moderation.checks.mentions import rejecting_words
 from moderation.checks.names import blank
@@ -392,11 +392,12 @@ def _little_more_than_a_link(text: str) -> bool:
     return len(rest) <= _DROPPED_LINK_WORDS and not _CITING.search(" ".join(rest))
 
 
-def named_group(scored: Scored, text: str) -> Code | None:
-    """The abuse code of the group the text names most, if it names one (the model never saw the names)."""
+def named_group(scored: Scored, text: str, words: dict[str, Code] = CODE_OF_WORD) -> Code | None:
+    """The abuse code of the group the text names most, if it names one (the model never saw the names); with
+    `CODE_OF_ATTRIBUTION_WORD`, of the nationality, faith or orientation named most that the model did see."""
     named: dict[Code, int] = {}
     for start, end in scored.spans:
-        code = CODE_OF_WORD.get(text[start:end].casefold())
+        code = words.get(text[start:end].casefold())
         if code is not None:
             named[code] = named.get(code, 0) + 1
     return max(named, key=named.__getitem__) if named else None
@@ -459,7 +460,8 @@ RULES_REVISION = 13  # 2: obscene and abuse scores need their words (else an att
 # quoted to reject it ("stop calling refugees 'invaders'") blanked
 # 12: an insult quoted as a third party's ("'Bastards' is what the minister called them") blanked for every head
 # but the threat head's own rule; words named racism or a lie after a quotation ("'...' is racist") blanked
-# 13: an attack whose words are an insult the writer says of himself ("I feel like an idiot") lowered under review
+# 13: an attack whose words are an insult the writer says of himself ("I feel like an idiot") lowered under review;
+# with no group word nor slur, a nationality, faith or orientation the model saw names the abuse ("Irish")
 
 
 class LearnedChecker:
@@ -515,7 +517,10 @@ class LearnedChecker:
             nothing_else = not scored.spans  # the comment is the quotation: nothing of the writer's to judge
             s.update((head, 0.0 if nothing_else else value) for head, value in scored.scores.items() if head != "threat")
             violation = 0.0 if nothing_else else min(violation, scored.scores["violation"])
-        group = named_group(scored, text) or next(iter(sorted(words & _ABUSE, key=lambda c: c.value)), None)
+        # The group named, else the slur's, else a nationality, faith or orientation the model saw ("stupid Irish
+        # cunt", "homosexuality ... a disorder"): an abuse score with none of them is the attack it describes.
+        group = (named_group(scored, text) or next(iter(sorted(words & _ABUSE, key=lambda c: c.value)), None)
+                 or named_group(scored, text, CODE_OF_ATTRIBUTION_WORD))
         codes = dict(_HEAD_CODES, abuse=group or Code.personal_attack)
         if not words & _OBSCENE:
             codes["obscene"] = Code.personal_attack
