@@ -182,3 +182,33 @@ def test_a_group_word_or_a_slur_names_the_group_before_a_nationality():
     assert not set(CODE_OF_ATTRIBUTION_WORD) & IDENTITY_WORDS
     assert not set(CODE_OF_ATTRIBUTION_WORD) & set(CODE_OF_WORD)
     assert "american" not in CODE_OF_ATTRIBUTION_WORD
+
+
+# --- names and spellings ---
+
+@pytest.mark.parametrize("text", ['Well go verify it, "Dick and Jane" page 18.',
+                                  "The Dick and Jane books taught millions to read."])
+def test_the_dick_and_jane_readers_are_a_name(text):
+    assert not codes(text)
+
+
+@pytest.mark.parametrize("text", ["He is a dick and Jane knows it.", "what a dick and jane is no better"])
+def test_the_word_beside_jane_in_lower_case_is_still_the_word(text):
+    assert Code.profanity in codes(text)
+
+
+def test_a_swear_word_with_its_letters_swapped_is_profanity():
+    assert Code.profanity in codes("I ant all the bithces")
+
+
+# --- charging a lie is criticism; "you lying bastard" is still an insult ---
+
+@pytest.mark.parametrize("text", ["She is lying about the budget.", "The minister is lying to us again.",
+                                  "You are lying about what I wrote."])
+def test_saying_someone_lies_is_no_attack(text):
+    assert Code.personal_attack not in codes(text)
+
+
+@pytest.mark.parametrize("text", ["You lying bastard.", "you lying scumbag.", "You're a lying idiot."])
+def test_lying_beside_an_insult_is_still_an_attack(text):
+    assert Code.personal_attack in codes(text)

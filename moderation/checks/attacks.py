@@ -21,9 +21,11 @@ NOUN = alternatives(
     "animal|savage|subhuman|vermin|trash|garbage|filth|bigot|racist|fascist|nazi|traitor|whore|slut|"
     "skank|hoe|sheep|simpleton|dunce|ignoramus|donkey|baboon|monkey|ape|dog|jerk"
 )
+# Not bare "lying": "she is lying about the budget" charges a lie, which is criticism; "you lying bastard" is
+# still an insult (the intensifiers and ADDRESS_ADJECTIVE).
 ADJECTIVE = alternatives(
     "stupid|dumb|ignorant|pathetic|brainless|clueless|worthless|useless|disgusting|retarded|braindead|"
-    "brain dead|moronic|idiotic|ugly|fat|lying|dense|thick|demented|deranged|mentally ill|sick in the head|"
+    "brain dead|moronic|idiotic|ugly|fat|dense|thick|demented|deranged|mentally ill|sick in the head|"
     "insane|delusional|incompetent|spineless|gutless|vile|repulsive|despicable|miserable|deplorable|"
     "a waste|an embarrassment|a disgrace|a joke|full of shit|full of crap|out of your mind|off your meds|"
     "too stupid|so stupid|so dumb|a fucking idiot|immature|childish"
@@ -133,5 +135,6 @@ class PersonalAttackChecker(PatternChecker):
     def __init__(self) -> None:
         # 7: "your mom was easier than ..." (the mother called easy)
         # 8: "jerk" an insult noun; "you people suck", "shut the heck up"; "piss off a lot of readers" (the verb)
-        # and "get a life sentence" no dismissal; "he's an idiot", "they're morons" (pronoun-is-insult)
+        # and "get a life sentence" no dismissal; "he's an idiot", "they're morons" (pronoun-is-insult); "she is
+        # lying" a charge, not an insult
         super().__init__("attack.patterns", "8", RULES, prefilter=PREFILTER, disowned=DENIAL)

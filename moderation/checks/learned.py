@@ -461,7 +461,8 @@ RULES_REVISION = 13  # 2: obscene and abuse scores need their words (else an att
 # 12: an insult quoted as a third party's ("'Bastards' is what the minister called them") blanked for every head
 # but the threat head's own rule; words named racism or a lie after a quotation ("'...' is racist") blanked
 # 13: an attack whose words are an insult the writer says of himself ("I feel like an idiot") lowered under review;
-# with no group word nor slur, a nationality, faith or orientation the model saw names the abuse ("Irish")
+# with no group word nor slur, a nationality, faith or orientation the model saw names the abuse ("Irish");
+# "Dick and Jane" (the readers) a name
 
 
 class LearnedChecker:

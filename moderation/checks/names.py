@@ -15,6 +15,7 @@ PROPER_NAMES = (r"Cockermouth|Hoeness|Hoeneß|Dickens|Hitchcock|Twatt|Wankdorf|S
 # Every name starts with a capital letter: the look-ahead first lets the scan pass other positions at once.
 NAME = re.compile(rf"""(?=[A-Z])(?:
     \b(?:Dick|Willy|Fanny|Gaylord)(?=\s+[A-Z][a-z])|(?<=\bTom,\s)Dick\b|(?<=\bTom\s)Dick\b
+  | \bDick(?=\s+(?:and|&)\s+Jane\b)  # the children's readers
   | (?<![Yy]ou\s)(?<!\bu\s)\b(?:{PROPER_NAMES})\b  # "you Twatt" is no place
   | \bDick['’]s(?=\s+Sporting)|\bSpick?\s+(?:and|&)\s+Span\b
   | \bFucking(?=,?\s+(?:\(?Austria|Upper\s+Austria))

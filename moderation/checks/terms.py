@@ -109,7 +109,7 @@ class LexiconChecker:
         # "calling them '...' is racist", "stop saying '...'") (mentions.py); a name another gave taken up ("for a
         # reason", "the name fits", "and it's true") stays the writer's (reported.py)
         # 15: an insult the writer says of himself, or says he was called or treated as ("I must be retarded",
-        # "being treated like a moron") lowered (targets.py)
+        # "being treated like a moron") lowered (targets.py); "Dick and Jane" a name (names.py)
 
     def scan(self, context: CheckContext) -> Scan:
         """Every term and allowed phrase in the comment, found once for this phase and the learned one."""
