@@ -520,8 +520,9 @@ class LearnedChecker:
             violation = 0.0 if nothing_else else min(violation, scored.scores["violation"])
         # The group named, else the slur's, else a nationality, faith or orientation the model saw ("stupid Irish
         # cunt", "homosexuality ... a disorder"): an abuse score with none of them is the attack it describes.
+        # (looked up only for an abuse score that can name a ground: below the floor it is no reason to hold)
         group = (named_group(scored, text) or next(iter(sorted(words & _ABUSE, key=lambda c: c.value)), None)
-                 or named_group(scored, text, CODE_OF_ATTRIBUTION_WORD))
+                 or (named_group(scored, text, CODE_OF_ATTRIBUTION_WORD) if s["abuse"] >= ATTRIBUTION_FLOOR else None))
         codes = dict(_HEAD_CODES, abuse=group or Code.personal_attack)
         if not words & _OBSCENE:
             codes["obscene"] = Code.personal_attack
@@ -574,7 +575,7 @@ def _criticism(finding: Finding, text: str) -> Finding:
         score, suffix = AIMED_AT_A_THING_SCORE, AT_A_THING
     elif all_said_of_public_figures(text, finding.evidence):
         score, suffix = PUBLIC_FIGURE_SCORE, SAID_OF_A_PUBLIC_FIGURE
-    elif all_said_of_the_writer(text, finding.evidence):
+    elif finding.score > OF_THE_WRITER_SCORE and all_said_of_the_writer(text, finding.evidence):
         score, suffix = OF_THE_WRITER_SCORE, OF_THE_WRITER
     else:
         return finding
