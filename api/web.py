@@ -94,7 +94,7 @@ def _password_mark(name: str) -> str | None:
     return hmac.new(current_app.secret_key.encode(), stored.encode(), hashlib.sha256).hexdigest()[:32]
 
 
-def _known_device(name: str) -> str | None:
+def _known_device(name: str, mark: str | None) -> str | None:
     """This browser's device id when its cookie was issued at a login as `name` with the user's current password:
     only then do its failures count apart from the name's. Unsigned, expired, another name's or from before a new
     password, it is a stranger's browser (None)."""
@@ -107,7 +107,7 @@ def _known_device(name: str) -> str | None:
         return None
     if not isinstance(issued, dict) or issued.get("name") != name.casefold()[:64]:
         return None
-    device, mark = issued.get("device"), _password_mark(name)
+    device = issued.get("device")
     if not isinstance(device, str) or not device or mark is None:
         return None
     return device if hmac.compare_digest(str(issued.get("mark")), mark) else None
@@ -118,7 +118,8 @@ def login_submit() -> Any:
     _check_form_token()
     rt = runtime()
     name, address = request.form.get("name", "").strip(), request.remote_addr or "-"
-    device = _known_device(name)
+    mark = _password_mark(name)  # read once: it both admits a device and is written into the next one
+    device = _known_device(name, mark)
     target = request.form.get("next", "")
     wait = rt.login_throttle.attempt(name, address, device)
     if wait is not None:  # the password is not even checked: guessing gets no answer until the window ends
@@ -135,7 +136,7 @@ def login_submit() -> Any:
     home = "web.audit_page" if principal.role is Role.auditor else "web.queue_page"
     response = redirect(target if target.startswith("/moderate") else url_for(home))
     issued = _device_signer().dumps({"name": name.casefold()[:64], "device": device or secrets.token_urlsafe(16),
-                                     "mark": _password_mark(name)})
+                                     "mark": mark})
     response.set_cookie(DEVICE_COOKIE, issued, max_age=int(DEVICE_LIFETIME.total_seconds()), path="/moderate/login",
                         secure=current_app.config["SESSION_COOKIE_SECURE"], httponly=True, samesite="Strict")
     return response

@@ -389,13 +389,14 @@ def _readings(context: CheckContext) -> Iterator[CheckContext]:
 
 
 class GroupAbuseChecker(PatternChecker):
-    version = "14"  # 14: red team 6's "a race of thieves", "genetically backward", "only good for cooking"; 8: masked group names, text turned upside down and a dotless ı read; 9: "typical female
+    version = "14"  # 8: masked group names, text turned upside down and a dotless ı read; 9: "typical female
     # reporter", crime and disease said to come with a people; 10: masked swear words written out ("f*** off");
     # 11: a name masked past telling read as the one group it fits, for the rules ("j**s control the banks");
     # 12: vermin, disease and beasts said of a group ("Kurds are just mountain goats", "refugees are like locusts")
     # 13: faiths called infidels or heretics, crime and disease said of a people where the clause ends, "kick them
     # all out" after a people, "... like they control everything", "go back to the desert", "slept with the editor",
     # "feminists like this reporter are what's wrong with ..."
+    # 14: red team 6's "a race of thieves", "genetically backward", "only good for cooking"
 
     def __init__(self) -> None:
         super().__init__("abuse.patterns", self.version, RULES, PREFILTER)

@@ -34,8 +34,8 @@ IDENTITY_WORDS = frozenset().union(*GROUP_WORDS.values())
 CODE_OF_WORD = {word: code for code, words in GROUP_WORDS.items() for word in words}
 
 # Words that name a group too, read only to say which abuse code a learned score is when none of the words above
-# nor a slur is named (`learned.named_group`); not "American", which US readers mostly say of themselves. The model saw them in training, so unlike the words above they stay features:
-# "Irish", "homosexuality", "Mormons". Without them, an abuse score for "stupid Irish cunt" or "homosexuality ...
+# nor a slur is named (`learned.named_group`); not "American", which US readers mostly say of themselves. The
+# model saw them in training, so unlike the words above they stay features: "Irish", "homosexuality", "Mormons". Without them, an abuse score for "stupid Irish cunt" or "homosexuality ...
 # a disorder" went to the attack the learned phase gives abuse with no group named.
 ATTRIBUTION_WORDS: dict[Code, frozenset[str]] = {
     Code.abuse_religion: frozenset("""

@@ -408,7 +408,8 @@ def contact_fingerprints(text: str) -> list[str]:
 
 class PromotionChecker:
     name = "promotion.patterns"
-    version = "10"  # 10: red team 6's "our channel" to follow (Persian, Arabic); 9: red team 5's own votes asked, betting bonuses, discounts, visas, live streams, channels
+    version = "10"  # 9: red team 5's own votes asked, betting bonuses, discounts, visas, live streams, channels
+    # 10: red team 6's "our channel" to follow (Persian, Arabic)
 
     def __init__(self, allowed_domains: Iterable[str] = ()):
         self.allowed_domains = frozenset(d.casefold().removeprefix("www.") for d in allowed_domains)
